@@ -1,0 +1,141 @@
+//! Articles in, an immutable [`Analysis`] out: entities, dates, escalation events, the corpus
+//! timeline and related passages. Matchers are built once per run ([`Vocab`]) and articles are
+//! analysed in parallel.
+
+pub mod dates;
+pub mod entities;
+pub mod events;
+pub mod gazetteer;
+pub mod model;
+pub mod related;
+pub mod timeline;
+
+pub use model::*;
+
+use crate::corpus::Article;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Every vocabulary the analysis needs, compiled once.
+pub struct Vocab {
+    pub gazetteer: gazetteer::Gazetteer,
+    pub dates: dates::DateVocab,
+    pub events: events::EventLexicon,
+}
+
+impl Vocab {
+    /// The vocabularies embedded in the binary.
+    pub fn builtin() -> Result<Self> {
+        Ok(Self {
+            gazetteer: gazetteer::Gazetteer::builtin()?,
+            dates: dates::DateVocab::builtin()?,
+            events: events::EventLexicon::builtin()?,
+        })
+    }
+
+    /// The embedded vocabularies, with the entries of a user gazetteer file added or replacing.
+    pub fn with_gazetteer_file(path: Option<&Path>) -> Result<Self> {
+        let mut vocab = Self::builtin()?;
+        if let Some(path) = path {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read gazetteer {}", path.display()))?;
+            let extra = gazetteer::Gazetteer::from_toml_str(&text)
+                .with_context(|| format!("invalid gazetteer {}", path.display()))?;
+            vocab.gazetteer.merge(extra)?;
+        }
+        Ok(vocab)
+    }
+}
+
+/// Analyses one article: entities, dates, then events that use both.
+pub fn analyze_article(article: &Article, vocab: &Vocab) -> ArticleAnalysis {
+    let found = entities::find_entities(article, &vocab.gazetteer);
+    let (entities, mentions) = group_mentions(found);
+    let dates = dates::find_dates(article, &vocab.dates);
+    let events = events::detect_events(article, &entities, &mentions, &dates, &vocab.events);
+    let not_before = match article.published {
+        Some(_) => None,
+        None => dates::latest_date(&dates),
+    };
+    ArticleAnalysis {
+        entities,
+        mentions,
+        events,
+        dates,
+        not_before,
+    }
+}
+
+/// Analyses a whole corpus: articles in parallel, then the corpus-wide views.
+pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
+    let analyses: Vec<ArticleAnalysis> = articles
+        .par_iter()
+        .map(|a| analyze_article(a, vocab))
+        .collect();
+    let entities = corpus_entities(&analyses);
+    let timeline = timeline::build_timeline(&articles, &analyses);
+    let related = related::build_related(&articles, &analyses);
+    Analysis {
+        articles,
+        analyses,
+        entities,
+        timeline,
+        related,
+    }
+}
+
+/// Groups found mentions by (name, kind) into entities, first-seen order, and a sorted flat list.
+fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Mention>) {
+    found.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut entities: Vec<ArticleEntity> = Vec::new();
+    let mut mentions = Vec::with_capacity(found.len());
+    for m in found {
+        let i = *index.entry((m.name.clone(), m.kind)).or_insert_with(|| {
+            entities.push(ArticleEntity {
+                name: m.name.clone(),
+                kind: m.kind,
+                linked: m.linked,
+                parent: m.parent.clone(),
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        });
+        entities[i].mentions.push(m.span);
+        mentions.push(Mention {
+            span: m.span,
+            entity: i,
+            demonym: m.demonym,
+        });
+    }
+    (entities, mentions)
+}
+
+/// Corpus-wide entity table, most mentioned first, then by name.
+fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
+    let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut out: Vec<CorpusEntity> = Vec::new();
+    for (ai, a) in analyses.iter().enumerate() {
+        for e in &a.entities {
+            let i = *index.entry((e.name.clone(), e.kind)).or_insert_with(|| {
+                out.push(CorpusEntity {
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    linked: e.linked,
+                    parent: e.parent.clone(),
+                    count: 0,
+                    articles: Vec::new(),
+                });
+                out.len() - 1
+            });
+            out[i].count += e.mentions.len();
+            if out[i].articles.last() != Some(&ai) {
+                out[i].articles.push(ai);
+            }
+        }
+    }
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+    out
+}

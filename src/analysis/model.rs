@@ -1,0 +1,239 @@
+//! The immutable result of analysis: entities, events, dates, the timeline and related passages.
+//! Every view reads these types; none of them re-parses text.
+
+use crate::corpus::{Article, Span};
+use crate::date::DateValue;
+use serde::Serialize;
+use std::fmt;
+
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The schema's name for this value.
+            pub fn as_str(&self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the schema's name.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)+ _ => None }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum!(
+    /// Who is involved (the eval vocabulary).
+    EntityKind {
+        Person => "person",
+        Country => "country",
+        Place => "place",
+        Organization => "organization",
+        ArmedGroup => "armed_group",
+        Military => "military",
+        Equipment => "equipment",
+    }
+);
+
+named_enum!(
+    /// What happened (ACLED / CAMEO / PLOVER anchored).
+    EventKind {
+        ArmedClash => "armed_clash",
+        Airstrike => "airstrike",
+        Shelling => "shelling",
+        ExplosiveAttack => "explosive_attack",
+        Shootdown => "shootdown",
+        CivilianHarm => "civilian_harm",
+        Abduction => "abduction",
+        Looting => "looting",
+        Protest => "protest",
+        Arrest => "arrest",
+        Deployment => "deployment",
+        BorderViolation => "border_violation",
+        Threat => "threat",
+        Accusation => "accusation",
+        DiplomaticRupture => "diplomatic_rupture",
+        Alignment => "alignment",
+        Withdrawal => "withdrawal",
+        Mediation => "mediation",
+        Disinformation => "disinformation",
+        Displacement => "displacement",
+    }
+);
+
+named_enum!(
+    /// Whether an event happened, may happen, or is called for.
+    Status {
+        Reported => "reported",
+        Potential => "potential",
+        Proposed => "proposed",
+    }
+);
+
+/// One entity mention as the entity finder reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoundMention {
+    pub span: Span,
+    /// Canonical name ("Mali" for "Malian", "Malian Armed Forces" for "FAMa").
+    pub name: String,
+    pub kind: EntityKind,
+    /// True when the name comes from the gazetteer; false for a guessed unknown name.
+    pub linked: bool,
+    /// True when the surface is a demonym ("Malian" for Mali).
+    pub demonym: bool,
+    /// The gazetteer's parent ("Algeria" for Algiers), if any.
+    pub parent: Option<String>,
+}
+
+/// An entity of one article with all its mentions there.
+#[derive(Clone, Debug, Serialize)]
+pub struct ArticleEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub linked: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// A mention in reading order, pointing at its [`ArticleEntity`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    /// Index into [`ArticleAnalysis::entities`].
+    pub entity: usize,
+    pub demonym: bool,
+}
+
+/// A date expression in an article.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DateMention {
+    pub span: Span,
+    /// The normalised value (the start of a range); `None` when nothing anchors a relative date.
+    pub value: Option<DateValue>,
+    /// The end of a range ("between 2012 and 2015").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<DateValue>,
+    /// True for expressions resolved against the publication date ("yesterday", "last July").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub relative: bool,
+}
+
+/// An escalation event reported, foreseen or proposed by one sentence.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Event {
+    pub kind: EventKind,
+    pub status: Status,
+    pub date: Option<DateValue>,
+    /// The sentence that reports the event.
+    pub span: Span,
+    /// The words that triggered it.
+    pub trigger: Span,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    /// Goldstein-like: -10 most conflictual, positive for de-escalation.
+    pub severity: f32,
+    /// Index of the sentence and paragraph in the article.
+    pub sentence: usize,
+    pub paragraph: usize,
+}
+
+/// Everything found in one article.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ArticleAnalysis {
+    pub entities: Vec<ArticleEntity>,
+    /// Every mention, sorted by start.
+    #[serde(skip)]
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub dates: Vec<DateMention>,
+    /// For an article without a publication date: the latest date it mentions.
+    pub not_before: Option<DateValue>,
+}
+
+/// An entity across the corpus.
+#[derive(Clone, Debug, Serialize)]
+pub struct CorpusEntity {
+    pub name: String,
+    pub kind: EntityKind,
+    pub linked: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// Mentions across the corpus.
+    pub count: usize,
+    /// Indices of the articles that mention it.
+    pub articles: Vec<usize>,
+}
+
+/// Points at one event of one article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct EventRef {
+    pub article: usize,
+    pub event: usize,
+}
+
+/// One line of the corpus timeline: an event, merged across the sources that report it.
+#[derive(Clone, Debug, Serialize)]
+pub struct TimelineItem {
+    pub date: Option<DateValue>,
+    pub kind: EventKind,
+    pub status: Status,
+    pub severity: f32,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    /// Every event merged here; the first is the representative.
+    pub occurrences: Vec<EventRef>,
+    /// Distinct sources (or article ids when a source is unknown) that report it.
+    pub sources: Vec<String>,
+}
+
+/// A passage elsewhere in the corpus related to a given passage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Related {
+    pub article: usize,
+    /// Paragraph index in that article.
+    pub passage: usize,
+    pub score: f32,
+    pub shared_entities: Vec<String>,
+    pub shared_kinds: Vec<EventKind>,
+}
+
+/// The analysed corpus. Built once, then only read.
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    pub articles: Vec<Article>,
+    /// One per article, same order.
+    pub analyses: Vec<ArticleAnalysis>,
+    /// Corpus-wide entities, most mentioned first.
+    pub entities: Vec<CorpusEntity>,
+    pub timeline: Vec<TimelineItem>,
+    /// `related[article][paragraph]`: best first, at most a handful.
+    pub related: Vec<Vec<Vec<Related>>>,
+}
+
+impl Analysis {
+    /// The event an [`EventRef`] points at.
+    pub fn event(&self, r: EventRef) -> &Event {
+        &self.analyses[r.article].events[r.event]
+    }
+
+    /// Source label of an article: its source, else its id.
+    pub fn source_label(&self, article: usize) -> &str {
+        let a = &self.articles[article];
+        a.source.as_deref().unwrap_or(&a.id)
+    }
+}

@@ -1,0 +1,314 @@
+//! The command line: parse, load, analyse, pick a view, map failures to exit codes
+//! (0 something loaded, 1 nothing could be loaded, 2 usage error).
+
+use crate::analysis::{self, Analysis, EventKind, Vocab};
+use crate::briefing::{self, BriefFormat, BriefOptions};
+use crate::corpus::{self, Corpus, LoadOptions};
+use crate::date::DateValue;
+use crate::tui::{self, ColorMode, TuiOptions};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// sitrep: a terminal briefing reader for a developing crisis.
+///
+/// Loads a folder of articles (.txt, .md, .html, .json, .jsonl), marks up entities and escalation
+/// events, and opens a keyboard-driven reader. With no PATH, opens the bundled sample corpus.
+#[derive(Parser, Debug)]
+#[command(name = "sitrep", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Files or folders to open (folders are walked recursively). Default: the bundled seeds.
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub load: LoadArgs,
+
+    /// Colour depth: auto follows the terminal; NO_COLOR in the environment means never.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    pub color: ColorArg,
+
+    /// Reader configuration file (default: $XDG_CONFIG_HOME/sitrep/config.toml).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Print the articles and their analysis as JSON (the evaluation schema).
+    Extract {
+        /// Files or folders to read. Default: the bundled seeds.
+        paths: Vec<PathBuf>,
+        /// json: one document; jsonl: one line per article, then one line for the corpus.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
+        format: ExtractFormat,
+    },
+    /// Print a briefing: bottom line, key actors, timeline, warnings, proposals, chart, sources.
+    Brief(BriefArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct LoadArgs {
+    /// Skip files larger than this many bytes (suffixes K, M, G accepted).
+    #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_size, global = true)]
+    pub max_file_size: u64,
+    /// Follow symbolic links (loops are detected and skipped).
+    #[arg(long, global = true)]
+    pub follow_links: bool,
+    /// A gazetteer TOML file whose entries are added to (or replace) the built-in ones.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub gazetteer: Option<PathBuf>,
+}
+
+#[derive(Args, Debug)]
+pub struct BriefArgs {
+    /// Files or folders to read. Default: the bundled seeds.
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = BriefFormatArg::Md)]
+    pub format: BriefFormatArg,
+    /// Keep events involving this entity (any alias); repeatable.
+    #[arg(long = "entity", value_name = "NAME")]
+    pub entities: Vec<String>,
+    /// Keep events of this kind (e.g. airstrike, deployment); repeatable.
+    #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
+    pub kinds: Vec<EventKind>,
+    /// Keep events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<DateValue>,
+    /// Keep events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub until: Option<DateValue>,
+    /// Wrap text at this width (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ExtractFormat {
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum BriefFormatArg {
+    Md,
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    #[value(name = "16")]
+    C16,
+    #[value(name = "256")]
+    C256,
+    Truecolor,
+    Never,
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let (digits, mult) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => {
+            let mult = match c.to_ascii_uppercase() {
+                'K' => 1 << 10,
+                'M' => 1 << 20,
+                'G' => 1 << 30,
+                _ => return Err(format!("unknown size suffix '{c}' (use K, M or G)")),
+            };
+            (&t[..i], mult)
+        }
+        _ => (t, 1),
+    };
+    let n: u64 = digits
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{text}' is not a size in bytes"))?;
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("'{text}' is too large"))
+}
+
+fn parse_kind(text: &str) -> Result<EventKind, String> {
+    EventKind::parse(text).ok_or_else(|| {
+        let all: Vec<&str> = EventKind::ALL.iter().map(|k| k.as_str()).collect();
+        format!(
+            "unknown event kind '{text}'; known kinds: {}",
+            all.join(", ")
+        )
+    })
+}
+
+fn parse_date(text: &str) -> Result<DateValue, String> {
+    DateValue::parse_iso(text)
+        .ok_or_else(|| format!("'{text}' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"))
+}
+
+/// Parses the command line and runs it.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sitrep: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn load_corpus(paths: &[PathBuf], args: &LoadArgs) -> Corpus {
+    if paths.is_empty() {
+        return corpus::load_seeds();
+    }
+    let opts = LoadOptions {
+        max_file_size: args.max_file_size,
+        follow_links: args.follow_links,
+        ..LoadOptions::default()
+    };
+    corpus::load(paths, &opts)
+}
+
+/// Loads and analyses, reporting skipped files on stderr. `None` when nothing loaded.
+fn load_and_analyze(paths: &[PathBuf], args: &LoadArgs) -> anyhow::Result<Option<Analysis>> {
+    let vocab = Vocab::with_gazetteer_file(args.gazetteer.as_deref())?;
+    let corpus = load_corpus(paths, args);
+    for skipped in &corpus.skipped {
+        eprintln!("{skipped}");
+    }
+    if corpus.articles.is_empty() {
+        eprintln!("sitrep: no article could be loaded");
+        return Ok(None);
+    }
+    Ok(Some(analysis::analyze(corpus.articles, &vocab)))
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let Cli {
+        command,
+        paths,
+        load,
+        color,
+        config,
+    } = cli;
+    let paths = match &command {
+        Some(Command::Extract { paths, .. }) => paths.clone(),
+        Some(Command::Brief(b)) => b.paths.clone(),
+        None => paths,
+    };
+    let Some(analysis) = load_and_analyze(&paths, &load)? else {
+        return Ok(ExitCode::from(1));
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match command {
+        Some(Command::Extract { format, .. }) => match format {
+            ExtractFormat::Json => crate::extract::write_json(&analysis, &mut out)?,
+            ExtractFormat::Jsonl => crate::extract::write_jsonl(&analysis, &mut out)?,
+        },
+        Some(Command::Brief(b)) => {
+            let opts = brief_options(&b);
+            briefing::write_brief(&analysis, &opts, &mut out)?;
+        }
+        None => {
+            drop(out);
+            if io::stdout().is_terminal() {
+                let opts = TuiOptions {
+                    color: color_mode(color),
+                    config,
+                };
+                tui::run(&analysis, &opts)?;
+            } else {
+                print_article_lines(&analysis, &mut io::stdout().lock())?;
+            }
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn brief_options(b: &BriefArgs) -> BriefOptions {
+    let width = b.width.unwrap_or_else(|| {
+        if io::stdout().is_terminal() {
+            terminal_width().unwrap_or(80)
+        } else {
+            80
+        }
+    });
+    BriefOptions {
+        format: match b.format {
+            BriefFormatArg::Md => BriefFormat::Markdown,
+            BriefFormatArg::Text => BriefFormat::Text,
+            BriefFormatArg::Json => BriefFormat::Json,
+        },
+        entities: b.entities.clone(),
+        kinds: b.kinds.clone(),
+        since: b.since,
+        until: b.until,
+        width: width.max(20),
+    }
+}
+
+fn terminal_width() -> Option<usize> {
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
+}
+
+fn color_mode(arg: ColorArg) -> ColorMode {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return ColorMode::Never;
+    }
+    match arg {
+        ColorArg::Auto => ColorMode::Auto,
+        ColorArg::C16 => ColorMode::Ansi16,
+        ColorArg::C256 => ColorMode::Ansi256,
+        ColorArg::Truecolor => ColorMode::TrueColor,
+        ColorArg::Never => ColorMode::Never,
+    }
+}
+
+/// One line per article: title, source, date, word count, tab-separated.
+pub fn print_article_lines(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
+    for (i, a) in analysis.articles.iter().enumerate() {
+        let date = match (a.published, analysis.analyses[i].not_before) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(d)) => format!("not before {d}"),
+            (None, None) => "undated".to_string(),
+        };
+        let source = a.source.as_deref().unwrap_or("-");
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{} words",
+            a.title,
+            source,
+            date,
+            a.word_count()
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_accept_suffixes_and_reject_junk() {
+        assert_eq!(parse_size("16M"), Ok(16 << 20));
+        assert_eq!(parse_size("512"), Ok(512));
+        assert_eq!(parse_size("2k"), Ok(2048));
+        assert!(parse_size("12Q").is_err());
+        assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn kinds_and_dates_are_checked() {
+        assert_eq!(parse_kind("airstrike"), Ok(EventKind::Airstrike));
+        assert!(parse_kind("picnic").unwrap_err().contains("known kinds"));
+        assert!(parse_date("2024-13").is_err());
+    }
+}

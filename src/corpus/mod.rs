@@ -1,0 +1,159 @@
+//! Files in, clean [`Article`]s out: discovery, one reader per format, cleaning, sanitising and
+//! segmentation. Nothing here prints or touches the terminal; problems become [`Skipped`] records.
+
+use crate::date::DateValue;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::path::PathBuf;
+
+/// A byte range `[start, end)` into an article's clean `body`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The text this span covers in `body`.
+    pub fn slice<'a>(&self, body: &'a str) -> &'a str {
+        &body[self.start..self.end]
+    }
+}
+
+/// Serialised as `[start, end]`, the extraction schema's form.
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.start, self.end].serialize(s)
+    }
+}
+
+/// The input format an article was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Txt,
+    Markdown,
+    Html,
+    Json,
+    Jsonl,
+}
+
+/// One clean article. Every string here is already terminal-safe.
+#[derive(Clone, Debug, Serialize)]
+pub struct Article {
+    /// JSON `id`, else the file stem (with `:LINE` for a `.jsonl` line without an id).
+    pub id: String,
+    /// Where it came from, for display.
+    pub path: String,
+    pub format: Format,
+    pub title: String,
+    /// A section or rubric line ("Algeria") kept apart from the title.
+    pub section: Option<String>,
+    /// Metadata source, else the folder below the corpus root, else `None`.
+    pub source: Option<String>,
+    pub published: Option<DateValue>,
+    pub url: Option<String>,
+    /// Clean text: paragraphs separated by one blank line.
+    pub body: String,
+    /// Paragraph spans into `body`, in order; these are the "passages".
+    pub paragraphs: Vec<Span>,
+    /// Sentence spans into `body`, in order, each inside one paragraph.
+    pub sentences: Vec<Span>,
+    /// True when the file was not valid UTF-8 and was decoded lossily.
+    pub lossy: bool,
+}
+
+impl Article {
+    /// Number of whitespace-separated words in the body.
+    pub fn word_count(&self) -> usize {
+        self.body.split_whitespace().count()
+    }
+
+    /// Index of the paragraph holding byte `offset`, if any.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        span_index_at(&self.paragraphs, offset)
+    }
+
+    /// Index of the sentence holding byte `offset`, if any.
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        span_index_at(&self.sentences, offset)
+    }
+}
+
+fn span_index_at(spans: &[Span], offset: usize) -> Option<usize> {
+    let i = spans.partition_point(|s| s.end <= offset);
+    spans.get(i).filter(|s| s.contains(offset)).map(|_| i)
+}
+
+/// A file (or `.jsonl` line) that could not be loaded, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path, or `PATH:LINE` for one line of a `.jsonl` file.
+    pub path: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Skipped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "sitrep: skipped {}: {}", self.path, self.reason)
+    }
+}
+
+/// How files are found and guarded.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Files larger than this many bytes are skipped.
+    pub max_file_size: u64,
+    /// Follow symbolic links (loops are still detected).
+    pub follow_links: bool,
+    /// Deepest folder level walked below each PATH.
+    pub max_depth: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            max_file_size: 16 * 1024 * 1024,
+            follow_links: false,
+            max_depth: 32,
+        }
+    }
+}
+
+/// What a load produced: the articles in deterministic order, and what was skipped.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Loads every supported file under `paths` (files or folders).
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+    let _ = (paths, opts);
+    Corpus::default()
+}
+
+/// The bundled sample corpus, embedded in the binary.
+pub fn load_seeds() -> Corpus {
+    Corpus::default()
+}
