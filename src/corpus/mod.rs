@@ -157,3 +157,62 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
 pub fn load_seeds() -> Corpus {
     Corpus::default()
 }
+
+/// Builds an article straight from clean text (paragraphs separated by blank lines), for tests,
+/// benchmarks and callers that already hold clean text.
+pub fn article_from_text(
+    id: &str,
+    title: &str,
+    body: &str,
+    published: Option<DateValue>,
+) -> Article {
+    let body = body.trim().to_string();
+    let paragraphs = naive_paragraphs(&body);
+    let sentences = paragraphs
+        .iter()
+        .flat_map(|p| naive_sentences(&body, *p))
+        .collect();
+    Article {
+        id: id.to_string(),
+        path: id.to_string(),
+        format: Format::Txt,
+        title: title.to_string(),
+        section: None,
+        source: None,
+        published,
+        url: None,
+        body,
+        paragraphs,
+        sentences,
+        lossy: false,
+    }
+}
+
+fn naive_paragraphs(body: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in body.match_indices("\n\n") {
+        if i > start {
+            out.push(Span::new(start, i));
+        }
+        start = i + 2;
+    }
+    if start < body.len() {
+        out.push(Span::new(start, body.len()));
+    }
+    out
+}
+
+fn naive_sentences(body: &str, para: Span) -> Vec<Span> {
+    let text = para.slice(body);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, m) in text.match_indices(". ") {
+        out.push(Span::new(para.start + start, para.start + i + m.len() - 1));
+        start = i + m.len();
+    }
+    if start < text.len() {
+        out.push(Span::new(para.start + start, para.end));
+    }
+    out
+}
