@@ -352,6 +352,8 @@ fn a_template_with_an_unknown_placeholder_is_rejected_by_name() {
     assert!(err.contains("{twon}"), "{err}");
     let empty = text.replacen("weekdays = [", "weekdays = [] #", 1);
     assert!(Vocab::parse(&empty).is_err());
+    let no_kinds = text.replace("[[kinds]]", "[[unused]]");
+    assert!(Vocab::parse(&no_kinds).is_err());
     assert_eq!(
         placeholders("a {b} c {d2}").collect::<Vec<_>>(),
         ["b", "d2"]

@@ -148,6 +148,9 @@ impl Vocab {
         if self.sources.is_empty() || self.kinds.is_empty() {
             return Err("assets/bench_templates.toml: no sources or no kinds".into());
         }
+        if self.months.len() != 12 || self.weekdays.len() != 7 {
+            return Err("assets/bench_templates.toml: need 12 months and 7 weekdays".into());
+        }
         for (name, values) in self.lists() {
             if values.is_empty() {
                 return Err(format!("assets/bench_templates.toml: {name} is empty"));
