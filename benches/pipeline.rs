@@ -1,0 +1,222 @@
+//! Pipeline benchmarks (`cargo bench --bench pipeline`): loading and cleaning, entity matching,
+//! date extraction, event detection, whole-corpus analysis, timeline and related passages, JSON
+//! extract writing. The corpus is generated in-process by the same generator as
+//! `examples/gen_corpus.rs`, so every run measures the same bytes.
+//!
+//! Kept short (10 samples, a few seconds each): the build machine is shared.
+
+#[allow(dead_code)]
+#[path = "../examples/gen_corpus/mod.rs"]
+mod synth;
+
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use sitrep::analysis::{self, ArticleAnalysis, Vocab, dates, entities, events, related, timeline};
+use sitrep::corpus::{self, Article, LoadOptions};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Articles in the benchmark corpus (about 1 MB of files).
+const ARTICLES: usize = 200;
+/// Seed of the benchmark corpus.
+const SEED: u64 = 2024;
+/// Size of the single large article.
+const BIG_ARTICLE_BYTES: usize = 1 << 20;
+
+fn vocab() -> Vocab {
+    match Vocab::builtin() {
+        Ok(v) => v,
+        Err(e) => panic!("built-in vocabularies do not load: {e:#}"),
+    }
+}
+
+fn generator() -> synth::Generator {
+    match synth::Generator::new(SEED) {
+        Ok(g) => g,
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// The benchmark corpus as clean articles, built without the loader.
+fn clean_articles(g: &synth::Generator) -> Vec<Article> {
+    g.articles(ARTICLES).iter().map(to_article).collect()
+}
+
+fn to_article(a: &synth::SynthArticle) -> Article {
+    let mut article = corpus::article_from_text(&a.id, &a.title, &a.body(), a.published);
+    article.source = Some(a.source.clone());
+    article.section = a.section.clone();
+    article.url = Some(a.url.clone());
+    article
+}
+
+fn body_bytes(articles: &[Article]) -> u64 {
+    articles.iter().map(|a| a.body.len() as u64).sum()
+}
+
+/// Files on disk → clean articles, on a generated corpus in a temporary folder.
+fn bench_load(c: &mut Criterion) {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => panic!("cannot create a temporary folder: {e}"),
+    };
+    let summary = match generator().write(ARTICLES, dir.path()) {
+        Ok(s) => s,
+        Err(e) => panic!("cannot write the benchmark corpus: {e}"),
+    };
+    let paths: Vec<PathBuf> = vec![dir.path().to_path_buf()];
+    let opts = LoadOptions::default();
+    let mut group = c.benchmark_group("load");
+    group.throughput(Throughput::Bytes(summary.bytes));
+    eprintln!(
+        "load: {} articles in {} files, {} bytes",
+        summary.articles, summary.files, summary.bytes
+    );
+    group.bench_function(format!("{ARTICLES}_articles"), |b| {
+        b.iter(|| corpus::load(black_box(&paths), &opts))
+    });
+    group.finish();
+}
+
+/// Compiling the matchers: paid once at every start-up.
+fn bench_vocab(c: &mut Criterion) {
+    c.bench_function("vocab/builtin", |b| b.iter(|| black_box(vocab())));
+}
+
+/// The per-article stages, one at a time, over the whole benchmark corpus.
+fn bench_stages(c: &mut Criterion) {
+    let vocab = vocab();
+    let articles = clean_articles(&generator());
+    let analyses: Vec<ArticleAnalysis> = articles
+        .iter()
+        .map(|a| analysis::analyze_article(a, &vocab))
+        .collect();
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(body_bytes(&articles)));
+    group.bench_function("entities", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(entities::find_entities(a, &vocab.gazetteer));
+            }
+        })
+    });
+    group.bench_function("dates", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(dates::find_dates(a, &vocab.dates));
+            }
+        })
+    });
+    group.bench_function("events", |b| {
+        b.iter(|| {
+            for (a, an) in articles.iter().zip(&analyses) {
+                black_box(events::detect_events(
+                    a,
+                    &an.entities,
+                    &an.mentions,
+                    &an.dates,
+                    &vocab.events,
+                ));
+            }
+        })
+    });
+    group.bench_function("analyze_article", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(analysis::analyze_article(a, &vocab));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// The whole analysis of the corpus (parallel per-article stages, then the corpus views), and
+/// one very large article.
+fn bench_analysis(c: &mut Criterion) {
+    let vocab = vocab();
+    let g = generator();
+    let articles = clean_articles(&g);
+    let mut group = c.benchmark_group("analysis");
+    group.throughput(Throughput::Bytes(body_bytes(&articles)));
+    group.bench_function(format!("analyze_{ARTICLES}_articles"), |b| {
+        b.iter_batched(
+            || articles.clone(),
+            |batch| analysis::analyze(batch, &vocab),
+            BatchSize::LargeInput,
+        )
+    });
+    let big = to_article(&g.big_article(BIG_ARTICLE_BYTES));
+    group.throughput(Throughput::Bytes(big.body.len() as u64));
+    group.bench_function("analyze_article_1MB", |b| {
+        b.iter(|| analysis::analyze_article(black_box(&big), &vocab))
+    });
+    group.finish();
+}
+
+/// Corpus-wide views built from the per-article analyses.
+fn bench_corpus_views(c: &mut Criterion) {
+    let vocab = vocab();
+    let articles = clean_articles(&generator());
+    let analyses: Vec<ArticleAnalysis> = articles
+        .iter()
+        .map(|a| analysis::analyze_article(a, &vocab))
+        .collect();
+    let mut group = c.benchmark_group("corpus_views");
+    group.bench_function("timeline", |b| {
+        b.iter(|| timeline::build_timeline(black_box(&articles), &analyses))
+    });
+    group.bench_function("related", |b| {
+        b.iter(|| related::build_related(black_box(&articles), &analyses))
+    });
+    group.finish();
+}
+
+/// `sitrep extract --format json` output, written to memory.
+fn bench_extract(c: &mut Criterion) {
+    let vocab = vocab();
+    let analysis = analysis::analyze(clean_articles(&generator()), &vocab);
+    let mut out = Vec::new();
+    if let Err(e) = sitrep::extract::write_json(&analysis, &mut out) {
+        panic!("extract failed: {e}");
+    }
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(out.len() as u64));
+    group.bench_function("write_json", |b| {
+        b.iter(|| {
+            let mut buf = Vec::with_capacity(out.len());
+            let written = sitrep::extract::write_json(black_box(&analysis), &mut buf);
+            black_box((written.is_ok(), buf.len()))
+        })
+    });
+    group.finish();
+}
+
+// TODO(reader): fill in once src/tui lands with its render entry point. Nothing is measured here
+// until then; do not replace it with a stand-in renderer. To add, in a `reader` group:
+//   - "frame/<pane>/80x24" and "frame/<pane>/200x60": draw one frame of each pane (list, detail,
+//     timeline, and any other) into a ratatui `TestBackend` of that size, on the largest article
+//     (`generator().big_article(BIG_ARTICLE_BYTES)`); budget ≤ 1 ms at 200×60.
+//   - "wrap/1MB": the reader's own wrapping of that 1 MB article at 80 and 200 columns; budget
+//     ≤ 20 ms.
+//   - "search": a corpus search over the 200-article corpus (budget ≤ 50 ms), and "related/one":
+//     related passages of one passage (budget ≤ 5 ms), through whatever the reader calls.
+//   - bytes written to the terminal for a one-line scroll at 80×24 (count with a Write that
+//     counts, report it in BENCHMARKS.md; it is a size, not a time).
+fn bench_reader_todo(_c: &mut Criterion) {
+    eprintln!("reader: TODO, not measured until src/tui lands (see benches/pipeline.rs)");
+}
+
+fn config() -> Criterion {
+    Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3))
+}
+
+criterion_group! {
+    name = pipeline;
+    config = config();
+    targets = bench_load, bench_vocab, bench_stages, bench_analysis, bench_corpus_views,
+        bench_extract, bench_reader_todo
+}
+criterion_main!(pipeline);
