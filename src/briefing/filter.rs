@@ -4,8 +4,10 @@
 //! - Values of one option are alternatives (OR); different options must all hold (AND).
 //! - `--entity NAME` matches an event when NAME equals the canonical name of one of its actors or
 //!   targets, compared without case, accents or repeated spaces ("cote d'ivoire" finds "Côte
-//!   d'Ivoire"). Canonical names are those of the analysis (actors, targets, corpus entities); a
-//!   gazetteer alias lookup ("FAMa" for "Malian Armed Forces") is not done here yet.
+//!   d'Ivoire"). NAME may also be any text the analysis linked to an entity in the corpus: when a
+//!   mention reads "FAMa" and was linked to "Malian Armed Forces", `--entity fama` finds that
+//!   entity's events ([`BriefFilter::resolve`]). A gazetteer lookup of aliases that never occur in
+//!   the corpus is not done.
 //! - `--since` / `--until` keep an event whose date *may* fall inside the window: its period
 //!   (`DateValue::first_day` ..= `last_day`) overlaps the window. An event dated `2024` is kept by
 //!   `--since 2024-06` (it may be from June to December) and by `--until 2024-01`.
@@ -14,6 +16,7 @@
 use crate::analysis::{Analysis, EventKind};
 use crate::date::DateValue;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -100,9 +103,31 @@ impl BriefFilter {
         }
     }
 
-    /// Names asked for with `--entity` that no actor, target or corpus entity carries.
+    /// The same filter with, for each name asked for, the canonical names of the entities whose
+    /// mentions in the corpus read as that name ("FAMa" adds "Malian Armed Forces").
+    pub fn resolve(&self, analysis: &Analysis) -> BriefFilter {
+        let mut out = self.clone();
+        if self.entities.is_empty() {
+            return out;
+        }
+        let wanted: BTreeSet<String> = self.entities.iter().map(|e| fold_name(e)).collect();
+        for (article, a) in analysis.articles.iter().zip(&analysis.analyses) {
+            for e in &a.entities {
+                let linked = e.mentions.iter().any(|m| {
+                    let surface = article.body.get(m.start..m.end).unwrap_or_default();
+                    wanted.contains(&fold_name(surface))
+                });
+                if linked && !out.entities.contains(&e.name) {
+                    out.entities.push(e.name.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Names asked for with `--entity` that no actor, target, corpus entity or mention carries.
     pub fn unknown_entities(&self, analysis: &Analysis) -> Vec<String> {
-        let mut known: Vec<String> = analysis
+        let mut known: BTreeSet<String> = analysis
             .entities
             .iter()
             .map(|e| fold_name(&e.name))
@@ -114,7 +139,14 @@ impl BriefFilter {
         }
         self.entities
             .iter()
-            .filter(|e| !known.contains(&fold_name(e)))
+            .filter(|e| {
+                let alone = BriefFilter {
+                    entities: vec![(*e).clone()],
+                    ..BriefFilter::default()
+                };
+                let resolved = alone.resolve(analysis).entities;
+                !resolved.iter().any(|n| known.contains(&fold_name(n)))
+            })
             .cloned()
             .collect()
     }

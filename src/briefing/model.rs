@@ -53,9 +53,10 @@ pub struct Briefing {
 pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
     let all = lines::collect(analysis);
     let events_total = all.len();
+    let resolved = filter.resolve(analysis);
     let kept: Vec<EventLine> = all
         .into_iter()
-        .filter(|l| filter.matches(l.kind, l.date, &l.actors, &l.targets))
+        .filter(|l| resolved.matches(l.kind, l.date, &l.actors, &l.targets))
         .collect();
     let source_count = {
         let mut s: Vec<&str> = (0..analysis.articles.len())

@@ -423,3 +423,27 @@ fn export_into_a_missing_folder_names_it() {
     assert!(format!("{err:#}").contains("nope"), "{err:#}");
     assert!(!missing.exists());
 }
+
+#[test]
+fn an_entity_filter_also_finds_entities_by_the_words_that_mention_them() {
+    let a = fixtures::sahel();
+    for alias in ["malian army", "FORCES ARMEES MALIENNES"] {
+        let f = BriefFilter {
+            entities: vec![alias.into()],
+            ..Default::default()
+        };
+        let b = build(&a, &f);
+        assert_eq!(b.scope.events_matched, 4, "{alias}");
+        assert!(b.notice.is_none());
+        assert_eq!(
+            b.filter.entities,
+            [alias],
+            "the briefing names the filter as asked"
+        );
+    }
+    let f = BriefFilter {
+        entities: vec!["Atlantis".into(), "malian army".into()],
+        ..Default::default()
+    };
+    assert_eq!(f.unknown_entities(&a), ["Atlantis"]);
+}
