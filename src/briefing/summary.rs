@@ -132,4 +132,17 @@ mod tests {
         assert_eq!(shorten(body, all, Span::new(400, 900), 40), body);
         assert!(!shorten(body, all, Span::new(0, body.len()), 10).is_empty());
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_and_spans_give_a_bounded_summary(
+            body in "[a-zé€ 🙂.\n]{0,300}",
+            a in 0usize..400, b in 0usize..400, c in 0usize..400, d in 0usize..400,
+            max in 0usize..200,
+        ) {
+            let out = shorten(&body, Span::new(a.min(b), a.max(b)), Span::new(c, d), max);
+            proptest::prop_assert!(out.chars().count() <= max.max(8));
+            proptest::prop_assert!(!out.contains('\n'));
+        }
+    }
 }

@@ -447,3 +447,29 @@ fn an_entity_filter_also_finds_entities_by_the_words_that_mention_them() {
     };
     assert_eq!(f.unknown_entities(&a), ["Atlantis"]);
 }
+
+#[test]
+fn inconsistent_analyses_do_not_panic() {
+    let mut a = fixtures::sahel();
+    a.timeline[0].occurrences = vec![EventRef {
+        article: 99,
+        event: 0,
+    }];
+    a.timeline[1].occurrences.clear();
+    a.timeline[2].severity = f32::NAN;
+    a.timeline[2].date = DateValue::parse_iso("0001");
+    let e = &mut a.analyses[1].events[0];
+    e.span = crate::corpus::Span::new(5000, 9000);
+    e.trigger = crate::corpus::Span::new(3, 1);
+    a.entities[0].articles.push(42);
+    let b = build(&a, &BriefFilter::default());
+    assert!(!to_markdown(&b).is_empty());
+    assert!(!to_text(&b, 0).is_empty());
+    assert!(to_json(&b).is_object());
+    let nan = b
+        .timeline
+        .iter()
+        .find(|l| l.item == Some(2))
+        .expect("line of item 2");
+    assert_eq!(nan.severity, 0.0);
+}
