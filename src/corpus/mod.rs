@@ -6,6 +6,7 @@ pub mod clean;
 pub mod discover;
 mod formats;
 mod load;
+pub mod manifest;
 pub mod metadata;
 pub mod read;
 pub mod sanitize;
