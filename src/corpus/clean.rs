@@ -73,6 +73,13 @@ impl Rules {
         })
     }
 
+    /// The built-in rules plus the entries of a user debris file.
+    pub fn builtin_with(user_toml: &str) -> Result<Self, String> {
+        let mut rules = Self::from_toml_str(BUILTIN)?;
+        rules.extend_from_toml(user_toml)?;
+        Ok(rules)
+    }
+
     /// The rules embedded in the binary.
     pub fn builtin() -> &'static Rules {
         static RULES: OnceLock<Rules> = OnceLock::new();
@@ -169,11 +176,12 @@ pub struct Cleaned {
     pub paragraphs: Vec<String>,
 }
 
-/// Collapses runs of spaces (keeping no-break spaces, which French typography needs) and trims.
+/// Collapses runs of spaces (keeping no-break spaces inside the text, which French typography
+/// needs) and trims all whitespace at both ends.
 pub fn collapse_spaces(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
-    for c in line.chars() {
+    for c in line.trim().chars() {
         if c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}' {
             space = true;
         } else {
@@ -237,7 +245,7 @@ fn take_bylines(lines: &mut [String], meta: &MetaRules, out: &mut Cleaned) {
                 out.published.get_or_insert(d);
             }
             hits.push(i);
-        } else if let Some(d) = meta.dateline(line) {
+        } else if let Some(d) = meta.dateline(line).or_else(|| bare_date(line, meta)) {
             out.published.get_or_insert(d);
             hits.push(i);
         }
@@ -245,6 +253,14 @@ fn take_bylines(lines: &mut [String], meta: &MetaRules, out: &mut Cleaned) {
     for i in hits {
         lines[i].clear();
     }
+}
+
+/// A line that is nothing but a date with at least a month ("12 March 2024", "2024-03-12").
+fn bare_date(line: &str, meta: &MetaRules) -> Option<DateValue> {
+    if word_count(line) > 6 {
+        return None;
+    }
+    meta.parse_date(line).filter(|d| d.month.is_some())
 }
 
 fn word_count(line: &str) -> usize {
@@ -293,15 +309,17 @@ fn remove_title_repeats(lines: &mut Vec<String>, title: &str) {
     if t.is_empty() {
         return;
     }
-    loop {
-        let Some(first) = lines.iter().position(|l| !l.is_empty()) else {
-            return;
-        };
-        if norm(&lines[first]) != t {
-            return;
+    let mut end = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_empty() {
+            continue;
         }
-        lines.drain(..=first);
+        if norm(line) != t {
+            break;
+        }
+        end = i + 1;
     }
+    lines.drain(..end);
 }
 
 fn is_headline(line: &str) -> bool {
@@ -346,7 +364,14 @@ fn detect_head(lines: &mut Vec<String>, out: &mut Cleaned) {
             _ => return,
         },
     };
-    if title_k == 1 && is_section(&lines[first]) {
+    let title_norm = norm(&lines[title_i]);
+    for &i in &head[..title_k] {
+        // The headline glued to debris from the previous page ("...buttonAn increasingly").
+        if norm(&lines[i]).ends_with(&title_norm) {
+            lines[i].clear();
+        }
+    }
+    if title_k == 1 && !lines[first].is_empty() && is_section(&lines[first]) {
         out.section = Some(lines[first].clone());
         lines[first].clear();
     } else if title_k > 0 {
@@ -430,6 +455,24 @@ mod tests {
         let c = clean(&text);
         assert_eq!(c.title.as_deref(), Some("Border stays closed"));
         assert_eq!(c.section, None);
+        assert_eq!(c.paragraphs, vec![BODY.to_string()]);
+    }
+
+    #[test]
+    fn headline_glued_to_unknown_debris_is_not_a_section() {
+        let text = format!(
+            "Whatever widgetBorder stays closed\nBorder stays closed\nBorder stays closed\n\n{BODY}"
+        );
+        let c = clean(&text);
+        assert_eq!(c.title.as_deref(), Some("Border stays closed"));
+        assert_eq!(c.section, None);
+        assert_eq!(c.paragraphs, vec![BODY.to_string()]);
+    }
+
+    #[test]
+    fn bare_date_line_at_the_top_is_the_publication_date() {
+        let c = clean(&format!("Border stays closed\n12 March 2024\n\n{BODY}"));
+        assert_eq!(c.published, DateValue::ymd(2024, 3, 12));
         assert_eq!(c.paragraphs, vec![BODY.to_string()]);
     }
 

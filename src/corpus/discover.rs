@@ -93,10 +93,7 @@ pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> Discovery {
 }
 
 fn skip(path: &Path, reason: impl Into<String>) -> Skipped {
-    Skipped {
-        path: path.display().to_string(),
-        reason: reason.into(),
-    }
+    Skipped::new(path.display().to_string(), reason.into())
 }
 
 impl Walker<'_> {

@@ -2,6 +2,7 @@
 //! clean and segment every draft, and make ids unique. Each failure becomes one [`Skipped`].
 
 use super::build::{self, Draft, Origin, Tools};
+use super::clean::Rules;
 use super::discover::{self, Found};
 use super::formats;
 use super::manifest::Manifest;
@@ -13,9 +14,16 @@ use std::rc::Rc;
 
 /// Loads every supported file under `paths`.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
-    let tools = Tools::builtin();
-    let found = discover::discover(paths, opts);
     let mut corpus = Corpus::default();
+    let user_rules = opts
+        .debris_file
+        .as_deref()
+        .and_then(|p| user_debris(p, opts, &mut corpus.skipped));
+    let mut tools = Tools::builtin();
+    if let Some(rules) = &user_rules {
+        tools.rules = rules;
+    }
+    let found = discover::discover(paths, opts);
     let mut manifests = Manifests::default();
     for item in found.items {
         match item {
@@ -28,6 +36,20 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     }
     make_ids_unique(&mut corpus.articles);
     corpus
+}
+
+/// The built-in debris rules extended by a user file; a bad file is reported and ignored.
+fn user_debris(path: &Path, opts: &LoadOptions, skipped: &mut Vec<Skipped>) -> Option<Rules> {
+    let parsed = read::read_text(path, opts.max_file_size).and_then(|t| {
+        Rules::builtin_with(&t.text).map_err(|e| format!("invalid debris file: {e}"))
+    });
+    match parsed {
+        Ok(r) => Some(r),
+        Err(reason) => {
+            skipped.push(Skipped::new(path.display().to_string(), reason));
+            None
+        }
+    }
 }
 
 /// Loads texts held in memory, named by file name (the bundled seeds).
@@ -118,10 +140,7 @@ impl Manifests {
             match parsed {
                 Ok(m) => Some(Rc::new(m)),
                 Err(reason) => {
-                    skipped.push(Skipped {
-                        path: path.display().to_string(),
-                        reason,
-                    });
+                    skipped.push(Skipped::new(path.display().to_string(), reason));
                     None
                 }
             }
@@ -144,10 +163,7 @@ fn load_file(
     let text = match read::read_text(&f.path, opts.max_file_size) {
         Ok(t) => t,
         Err(reason) => {
-            corpus.skipped.push(Skipped {
-                path: display,
-                reason,
-            });
+            corpus.skipped.push(Skipped::new(display, reason));
             return;
         }
     };
@@ -191,16 +207,12 @@ fn add_drafts(
                 };
                 match build::finish(draft, &origin, tools) {
                     Ok(a) => corpus.articles.push(a),
-                    Err(reason) => corpus.skipped.push(Skipped {
-                        path: where_,
-                        reason,
-                    }),
+                    Err(reason) => corpus.skipped.push(Skipped::new(where_, reason)),
                 }
             }
-            Err((line, reason)) => corpus.skipped.push(Skipped {
-                path: located(ctx.display, line),
-                reason,
-            }),
+            Err((line, reason)) => corpus
+                .skipped
+                .push(Skipped::new(located(ctx.display, line), reason)),
         }
     }
 }
@@ -258,6 +270,36 @@ mod tests {
         make_ids_unique(&mut arts);
         let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["a", "a~3", "a~2", "a~4"]);
+    }
+
+    #[test]
+    fn user_debris_file_adds_patterns_and_a_bad_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(
+            &article,
+            "Headline here\n\nBody text that stays.\n\nBrought to you by Acme\n",
+        )
+        .unwrap();
+        let rules = dir.path().join("debris.toml");
+        std::fs::write(&rules, "drop = ['brought to you by .*']").unwrap();
+        let opts = LoadOptions {
+            debris_file: Some(rules.clone()),
+            ..LoadOptions::default()
+        };
+        let c = load(std::slice::from_ref(&article), &opts);
+        assert_eq!(c.articles[0].body, "Body text that stays.");
+        std::fs::write(&rules, "drop = 3").unwrap();
+        let c = load(&[article], &opts);
+        assert!(
+            c.skipped[0].reason.starts_with("invalid debris file"),
+            "{:?}",
+            c.skipped
+        );
+        assert_eq!(
+            c.articles[0].body,
+            "Body text that stays.\n\nBrought to you by Acme"
+        );
     }
 
     #[test]
