@@ -123,7 +123,7 @@ impl<'a> Parser<'a> {
 
     fn at(&self, i: usize) -> Option<(Found, usize)> {
         if self.info(i).is_some_and(|w| w.range_opener)
-            && let Some(r) = self.range(i + 1, Some(i))
+            && let Some(r) = self.range(self.skip_article(i + 1), Some(i))
         {
             return Some(r);
         }
@@ -140,10 +140,40 @@ impl<'a> Parser<'a> {
                 return Some(r);
             }
         }
-        if opener.is_some() || !self.accept(&a) {
+        if opener.is_some() {
+            return None;
+        }
+        if let Some(filled) = self.coordinated_fill(&a) {
+            return Some((self.found(a.start, a.end, filled, None), a.end));
+        }
+        if !self.accept(&a) {
             return None;
         }
         Some((self.found(a.start, a.end, a.raw, None), a.end))
+    }
+
+    /// The first of two coordinated dates, completed from the second: "May and June 2015",
+    /// "the 1st and 2nd of March", "le 3 et le 4 juillet".
+    fn coordinated_fill(&self, a: &Phrase) -> Option<Raw> {
+        let Raw::Cal(ca) = a.raw else { return None };
+        if ca.y.is_some() || ca.year_offset.is_some() || !self.is_coordinator(a.end) {
+            return None;
+        }
+        let b = self.cal_phrase(self.skip_article(a.end + 1))?;
+        let Raw::Cal(cb) = b.raw else { return None };
+        if cb.y.is_none() && (ca.m.is_some() || cb.m.is_none()) {
+            return None;
+        }
+        Some(Raw::Cal(fill(ca, cb)?))
+    }
+
+    fn is_coordinator(&self, k: usize) -> bool {
+        self.punct(k, ',') || self.info(k).is_some_and(|w| w.coordinator)
+    }
+
+    /// `k`, or the token after it when it is an article ("entre le 25 et le 27 juillet").
+    fn skip_article(&self, k: usize) -> usize {
+        k + usize::from(self.info(k).is_some_and(|w| w.article))
     }
 
     /// "3" of "3-5 July": a day number that only counts as the start of a range.
@@ -188,7 +218,7 @@ impl<'a> Parser<'a> {
             let ca = fill(ca, cb)?;
             return Some((self.found(from, end, Raw::Cal(ca), Some(Raw::Cal(cb))), end));
         }
-        let b = self.cal_phrase(j)?;
+        let b = self.cal_phrase(self.skip_article(j))?;
         let Raw::Cal(cb) = b.raw else { return None };
         let ca = fill(ca, cb)?;
         Some((self.found(from, b.end, Raw::Cal(ca), Some(b.raw)), b.end))
@@ -228,6 +258,7 @@ impl<'a> Parser<'a> {
             Need::Nothing => true,
             Need::YearContext => {
                 !self.marker_before(p.start)
+                    && !self.compound_after(p.end)
                     && !self.info(p.end).is_some_and(|w| w.count_noun)
                     && (self.year_context(p.start) || self.coordinated(p.start))
             }
@@ -258,10 +289,21 @@ impl<'a> Parser<'a> {
     /// "and 2015" right after a date: the date, a comma or coordinator, then token `i`.
     fn coordinated(&self, i: usize) -> bool {
         let last = self.last_end.get();
-        let coord = |k: usize| self.punct(k, ',') || self.info(k).is_some_and(|w| w.coordinator);
+        let coord = |k: usize| self.is_coordinator(k);
         last > 0
             && ((i == last + 1 && coord(last))
                 || (i == last + 2 && self.punct(last, ',') && coord(last + 1)))
+    }
+
+    /// "-strong" of "a 2000-strong force": the number is a count.
+    fn compound_after(&self, k: usize) -> bool {
+        self.punct(k, '-')
+            && self.glued(k - 1, k)
+            && self.glued(k, k + 1)
+            && matches!(
+                self.toks.get(k + 1).map(|t| t.kind),
+                Some(Kind::Word { .. })
+            )
     }
 
     /// "page", "p.", "No." right before token `i`.

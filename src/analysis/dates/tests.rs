@@ -385,3 +385,45 @@ fn user_vocabulary_errors_name_the_cause() {
     let err = DateVocab::from_toml_str(&bad).expect_err("13 months");
     assert!(format!("{err:#}").contains("12 months"), "{err:#}");
 }
+
+#[test]
+fn coordinated_dates_share_the_year_or_month() {
+    // "May and June 2015", "the 1st and 2nd of March 2024", "le 3 et le 4 juillet 2024"
+    let f = find("signed in May and June 2015 in Algiers", None);
+    let got: Vec<(&str, Option<&str>)> = f.iter().map(|d| (d.0.as_str(), d.1.as_deref())).collect();
+    assert_eq!(
+        got,
+        [("May", Some("2015-05")), ("June 2015", Some("2015-06"))]
+    );
+    let f = find("on the 1st and 2nd of March 2024", None);
+    assert_eq!(f[0].1, Some(s("2024-03-01")), "{f:?}");
+    let f = find("le 3 et le 4 juillet 2024", None);
+    assert_eq!(f[0].1, Some(s("2024-07-03")), "{f:?}");
+    assert!(!f[0].3, "completed from an absolute date");
+}
+
+#[test]
+fn french_range_with_articles() {
+    // "entre le 25 et le 27 juillet 2024"
+    let f = find("entre le 25 et le 27 juillet 2024", None);
+    assert_eq!(
+        f,
+        vec![(
+            s("entre le 25 et le 27 juillet 2024"),
+            Some(s("2024-07-25")),
+            Some(s("2024-07-27")),
+            false
+        )]
+    );
+}
+
+#[test]
+fn timestamps_and_indefinite_article_years() {
+    // "2024-03-12T10:00:00Z" (the date only), "a 2022 UN report", not "a 2000-strong force"
+    assert_eq!(
+        one("at 2024-03-12T10:00:00Z", None),
+        (s("2024-03-12"), Some(s("2024-03-12")))
+    );
+    assert_eq!(val("a 2022 UN report"), Some(s("2022")));
+    assert!(find("a 2000-strong force", None).is_empty());
+}
