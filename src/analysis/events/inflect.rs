@@ -33,7 +33,10 @@ fn ends_consonant_y(word: &str) -> bool {
 
 /// The -s form of a verb, also the plural of a noun.
 pub fn plural(word: &str) -> String {
-    if ["s", "x", "z", "ch", "sh"].iter().any(|e| word.ends_with(e)) {
+    if ["s", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| word.ends_with(e))
+    {
         format!("{word}es")
     } else if ends_consonant_y(word) {
         format!("{}ies", &word[..word.len() - 1])
@@ -55,14 +58,14 @@ pub fn verb_forms(lemma: &str, irregular: &HashMap<String, Vec<String>>) -> Vec<
         },
     ];
     let mut verbal = Vec::new();
-    if lemma.ends_with('e') {
+    if let Some(stem) = lemma.strip_suffix('e') {
         verbal.push(format!("{lemma}d"));
-        if lemma.ends_with("ie") {
-            verbal.push(format!("{}ying", &lemma[..lemma.len() - 2]));
+        if let Some(stem) = lemma.strip_suffix("ie") {
+            verbal.push(format!("{stem}ying"));
         } else if lemma.ends_with("ee") || lemma.ends_with("oe") || lemma.ends_with("ye") {
             verbal.push(format!("{lemma}ing"));
         } else {
-            verbal.push(format!("{}ing", &lemma[..lemma.len() - 1]));
+            verbal.push(format!("{stem}ing"));
         }
     } else if ends_consonant_y(lemma) {
         verbal.push(format!("{}ied", &lemma[..lemma.len() - 1]));
@@ -102,20 +105,32 @@ mod tests {
 
     fn texts(lemma: &str) -> Vec<String> {
         let mut irr = HashMap::new();
-        irr.insert("withdraw".to_string(), vec!["withdrew".to_string(), "withdrawn".to_string()]);
-        verb_forms(lemma, &irr).into_iter().map(|f| f.text).collect()
+        irr.insert(
+            "withdraw".to_string(),
+            vec!["withdrew".to_string(), "withdrawn".to_string()],
+        );
+        verb_forms(lemma, &irr)
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
     }
 
     #[test]
     fn attack_gives_attacks_attacked_attacking() {
-        assert_eq!(texts("attack"), ["attack", "attacks", "attacked", "attacking"]);
+        assert_eq!(
+            texts("attack"),
+            ["attack", "attacks", "attacked", "attacking"]
+        );
     }
 
     #[test]
     fn kidnap_doubles_its_consonant_and_deploy_keeps_its_y() {
         let k = texts("kidnap");
         assert!(k.contains(&"kidnapped".to_string()) && k.contains(&"kidnapping".to_string()));
-        assert_eq!(texts("deploy"), ["deploy", "deploys", "deployed", "deploying"]);
+        assert_eq!(
+            texts("deploy"),
+            ["deploy", "deploys", "deployed", "deploying"]
+        );
         assert!(texts("ally").contains(&"allied".to_string()));
     }
 

@@ -3,7 +3,7 @@
 //! status cue, negation, role marker, date blocker...).
 
 use super::inflect::{noun_forms, verb_forms};
-use crate::analysis::model::{EventKind, Status};
+use crate::analysis::model::{EntityKind, EventKind, Status};
 use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Deserialize;
@@ -15,7 +15,11 @@ const BUILTIN: &str = include_str!("../../../assets/events.toml");
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Role {
     /// Part `part` of trigger pattern `pattern`; `verbal` for forms that cannot be nouns.
-    Part { pattern: u32, part: u8, verbal: bool },
+    Part {
+        pattern: u32,
+        part: u8,
+        verbal: bool,
+    },
     Status {
         status: Status,
         window: u8,
@@ -35,12 +39,21 @@ pub enum Role {
 }
 
 /// A trigger pattern: `parts` phrases in order with at most `gap` words between them.
-/// `kind` is `None` for an exclusion phrase.
+/// `kind` is `None` for an exclusion phrase; `entity_part` is a part matched by an entity
+/// mention of that kind instead of words.
 #[derive(Clone, Copy, Debug)]
 pub struct Pattern {
     pub kind: Option<EventKind>,
     pub parts: u8,
     pub gap: u8,
+    pub entity_part: Option<(u8, EntityKind)>,
+}
+
+/// One part of a parsed cue: expanded word alternatives, or an entity placeholder.
+#[derive(Clone, Debug, PartialEq)]
+enum PartSpec {
+    Words(Vec<(String, bool)>),
+    Entity(EntityKind),
 }
 
 /// Trigger words, status cues and severities, compiled once.
@@ -49,6 +62,8 @@ pub struct EventLexicon {
     pub(super) roles: Vec<Vec<Role>>,
     pub(super) patterns: Vec<Pattern>,
     severity: HashMap<EventKind, f32>,
+    /// Kinds whose triggers make a following trigger of the key kind their object.
+    pub(super) object_of: HashMap<EventKind, Vec<EventKind>>,
     damping: Damping,
     pub(super) intensity: Intensity,
     pub(super) negation_window: usize,
@@ -94,6 +109,8 @@ struct KindFile {
     nouns: Vec<String>,
     #[serde(default)]
     cues: Vec<String>,
+    #[serde(default)]
+    not_object_of: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -314,22 +331,41 @@ fn expand_alternative(alt: &str, irregular: &HashMap<String, Vec<String>>) -> Ve
     out
 }
 
+/// Parses one part: `@kind`, or `|`-separated alternatives.
+fn parse_part(part: &str, irregular: &HashMap<String, Vec<String>>) -> Result<PartSpec> {
+    let part = part.trim();
+    if let Some(kind) = part.strip_prefix('@') {
+        let kind = EntityKind::parse(kind).ok_or_else(|| anyhow!("unknown entity kind @{kind}"))?;
+        return Ok(PartSpec::Entity(kind));
+    }
+    Ok(PartSpec::Words(
+        part.split('|')
+            .flat_map(|alt| expand_alternative(alt.trim(), irregular))
+            .filter(|(s, _)| !s.is_empty())
+            .collect(),
+    ))
+}
+
 /// Parses a cue ("~withdraw from ... agreement|accord") into parts of expanded alternatives.
-fn parse_cue(
-    cue: &str,
-    irregular: &HashMap<String, Vec<String>>,
-) -> Result<Vec<Vec<(String, bool)>>> {
-    let parts: Vec<Vec<(String, bool)>> = cue
+fn parse_cue(cue: &str, irregular: &HashMap<String, Vec<String>>) -> Result<Vec<PartSpec>> {
+    let parts = cue
         .split("...")
-        .map(|part| {
-            part.split('|')
-                .flat_map(|alt| expand_alternative(alt.trim(), irregular))
-                .filter(|(s, _)| !s.is_empty())
-                .collect()
-        })
-        .collect();
-    if parts.is_empty() || parts.iter().any(Vec::is_empty) {
+        .map(|p| parse_part(p, irregular))
+        .collect::<Result<Vec<PartSpec>>>()
+        .with_context(|| format!("cue {cue:?}"))?;
+    if parts.is_empty() || parts.contains(&PartSpec::Words(Vec::new())) {
         bail!("cue {cue:?} has an empty part");
+    }
+    if !matches!(parts[0], PartSpec::Words(_)) {
+        bail!("cue {cue:?} must start with words");
+    }
+    if parts
+        .iter()
+        .filter(|p| matches!(p, PartSpec::Entity(_)))
+        .count()
+        > 1
+    {
+        bail!("cue {cue:?} has more than one entity part");
     }
     if parts.len() > usize::from(u8::MAX) {
         bail!("cue {cue:?} has too many parts");
@@ -347,12 +383,20 @@ fn add_pattern(
 ) -> Result<()> {
     let parts = parse_cue(cue, irregular)?;
     let pattern = u32::try_from(patterns.len()).context("too many cues")?;
+    let entity_part = parts.iter().enumerate().find_map(|(i, p)| match p {
+        PartSpec::Entity(k) => Some((i as u8, *k)),
+        PartSpec::Words(_) => None,
+    });
     patterns.push(Pattern {
         kind,
         parts: parts.len() as u8,
         gap,
+        entity_part,
     });
-    for (i, alts) in parts.iter().enumerate() {
+    for (i, part) in parts.iter().enumerate() {
+        let PartSpec::Words(alts) = part else {
+            continue;
+        };
         for (text, verbal) in alts {
             b.add(
                 text,
@@ -375,24 +419,44 @@ fn section<T>(s: Option<T>, name: &str) -> Result<T> {
     s.ok_or_else(|| anyhow!("missing section [{name}]"))
 }
 
+fn parse_kind(name: &str) -> Result<EventKind> {
+    EventKind::parse(name).ok_or_else(|| anyhow!("unknown event kind {name:?}"))
+}
+
+type KindTables = (HashMap<EventKind, f32>, HashMap<EventKind, Vec<EventKind>>);
+
 fn add_kinds(
     b: &mut Builder,
     patterns: &mut Vec<Pattern>,
     file: &LexiconFile,
     default_gap: u8,
-) -> Result<HashMap<EventKind, f32>> {
+) -> Result<KindTables> {
     let mut severity = HashMap::new();
+    let mut object_of = HashMap::new();
     for k in &file.kind {
-        let kind =
-            EventKind::parse(&k.kind).ok_or_else(|| anyhow!("unknown event kind {:?}", k.kind))?;
+        let kind = parse_kind(&k.kind)?;
+        let of = k
+            .not_object_of
+            .iter()
+            .map(|n| parse_kind(n))
+            .collect::<Result<Vec<_>>>()
+            .with_context(|| format!("kind {}", k.kind))?;
+        object_of.insert(kind, of);
         if !(-10.0..=10.0).contains(&k.severity) {
             bail!("severity of {} must lie in -10..=10", k.kind);
         }
         severity.insert(kind, k.severity);
         let gap = k.gap.unwrap_or(default_gap);
         for v in &k.verbs {
-            add_pattern(b, patterns, &format!("~{}", v.trim()), Some(kind), gap, &file.irregular)
-                .with_context(|| format!("kind {}", k.kind))?;
+            add_pattern(
+                b,
+                patterns,
+                &format!("~{}", v.trim()),
+                Some(kind),
+                gap,
+                &file.irregular,
+            )
+            .with_context(|| format!("kind {}", k.kind))?;
         }
         for n in &k.nouns {
             let alts = noun_forms(&normalise(n)).join("|");
@@ -404,7 +468,7 @@ fn add_kinds(
                 .with_context(|| format!("kind {}", k.kind))?;
         }
     }
-    Ok(severity)
+    Ok((severity, object_of))
 }
 
 fn add_status(b: &mut Builder, file: &LexiconFile) -> Result<()> {
@@ -427,7 +491,7 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
     let mut b = Builder::default();
     let mut patterns = Vec::new();
     let default_gap = file.gap.unwrap_or(4);
-    let severity = add_kinds(&mut b, &mut patterns, &file, default_gap)?;
+    let (severity, object_of) = add_kinds(&mut b, &mut patterns, &file, default_gap)?;
     for ex in &file.exclude {
         for c in &ex.cues {
             let gap = ex.gap.unwrap_or(default_gap);
@@ -464,6 +528,7 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
         roles: b.roles,
         patterns,
         severity,
+        object_of,
         damping,
         intensity,
         negation_window: usize::from(negation.window),
@@ -506,11 +571,17 @@ mod tests {
     #[test]
     fn gapped_cue_expands_parts_and_alternatives() {
         let parts = parse_cue("~withdraw from ... agreement|peace deal", &HashMap::new()).unwrap();
-        assert_eq!(parts.len(), 2);
-        assert!(parts[0].contains(&("withdrawing from".to_string(), true)));
-        assert!(parts[0].contains(&("withdraws from".to_string(), false)));
-        assert!(parts[1].contains(&("peace deal".to_string(), false)));
+        let [PartSpec::Words(first), PartSpec::Words(second)] = parts.as_slice() else {
+            panic!("two word parts expected: {parts:?}");
+        };
+        assert!(first.contains(&("withdrawing from".to_string(), true)));
+        assert!(first.contains(&("withdraws from".to_string(), false)));
+        assert!(second.contains(&("peace deal".to_string(), false)));
         assert!(parse_cue("attack ... ", &HashMap::new()).is_err());
+        let parts = parse_cue("exit from ... @organization", &HashMap::new()).unwrap();
+        assert_eq!(parts[1], PartSpec::Entity(EntityKind::Organization));
+        assert!(parse_cue("@country ... exit", &HashMap::new()).is_err());
+        assert!(parse_cue("exit ... @planet", &HashMap::new()).is_err());
     }
 
     #[test]
@@ -519,7 +590,10 @@ mod tests {
             "[[kind]]\nkind = \"protest\"\nseverity = -3.0\nnouns = [\"sit-down\"]\n",
         )
         .unwrap();
-        assert_eq!(lex.base_severity(EventKind::Protest, Status::Reported), -3.0);
+        assert_eq!(
+            lex.base_severity(EventKind::Protest, Status::Reported),
+            -3.0
+        );
         assert_eq!(lex.base_severity(EventKind::Threat, Status::Reported), -6.0);
     }
 

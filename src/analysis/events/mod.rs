@@ -54,14 +54,14 @@ pub fn detect_events(
     let hits = scan::scan(&norm, lexicon);
     let mut nmentions: Vec<NormMention> = mentions
         .iter()
-        .filter(|m| m.entity < entities.len())
-        .map(|m| {
+        .filter_map(|m| {
             let (start, end) = norm.range(m.span);
-            NormMention {
+            Some(NormMention {
                 start,
                 end,
                 entity: m.entity,
-            }
+                kind: entities.get(m.entity)?.kind,
+            })
         })
         .collect();
     nmentions.sort_by_key(|m| (m.start, m.end));
@@ -160,6 +160,19 @@ fn complete(s: &Sentence, first: usize, pattern: u32, p: &Pattern) -> Option<usi
     let mut end = s.hits[first].end;
     let mut next = first + 1;
     for part in 1..p.parts {
+        if let Some((k, kind)) = p.entity_part
+            && k == part
+        {
+            let m = s.mentions.iter().find(|m| {
+                m.start >= end
+                    && m.kind == kind
+                    && s.norm.words_between(end, m.start) <= usize::from(p.gap)
+                    && !s.norm.bound_between(end, m.start)
+            })?;
+            end = m.end;
+            next = s.hits.partition_point(|h| h.start < end);
+            continue;
+        }
         let mut found = None;
         for (j, h) in s.hits.iter().enumerate().skip(next) {
             if h.start < end {
@@ -170,9 +183,7 @@ fn complete(s: &Sentence, first: usize, pattern: u32, p: &Pattern) -> Option<usi
             {
                 break;
             }
-            let is_part = |r: &Role| {
-                matches!(r, Role::Part { pattern: q, part: k, .. } if *q == pattern && *k == part)
-            };
+            let is_part = |r: &Role| matches!(r, Role::Part { pattern: q, part: k, .. } if *q == pattern && *k == part);
             if s.has_role(h, is_part) {
                 found = Some((j, h.end));
                 break;
@@ -206,8 +217,16 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
         let shadowed = cands
             .iter()
             .any(|d| d.kind.is_some() && d.kind != c.kind && c.inside(d));
+        let object = s.lex.object_of.get(&kind).is_some_and(|of| {
+            cands.iter().any(|d| {
+                d.kind.is_some_and(|k| of.contains(&k))
+                    && d.end <= c.start
+                    && s.governs(d.end, c.start, 4)
+            })
+        });
         if excluded
             || shadowed
+            || object
             || s.name_like(c.start, c.end)
             || status::negated(s, c.start, c.end)
             || status::anaphoric(s, c.start, c.verbal)
@@ -250,7 +269,8 @@ fn sentence_events(
     };
     let mut out = Vec::with_capacity(kinds.len());
     for kind in kinds {
-        let own: Vec<&(Cand, Status)> = stand.iter().filter(|(c, _)| c.kind == Some(kind)).collect();
+        let own: Vec<&(Cand, Status)> =
+            stand.iter().filter(|(c, _)| c.kind == Some(kind)).collect();
         let Some(&&(rep, status)) = own
             .iter()
             .find(|(_, st)| *st == Status::Reported)
@@ -278,4 +298,3 @@ fn sentence_events(
     }
     out
 }
-

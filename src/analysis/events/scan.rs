@@ -3,6 +3,7 @@
 
 use super::lexicon::{EventLexicon, Role};
 use super::text::Norm;
+use crate::analysis::model::EntityKind;
 use crate::date::DateValue;
 
 /// A whole-word lexicon match in the matching copy.
@@ -57,6 +58,7 @@ pub struct NormMention {
     pub start: usize,
     pub end: usize,
     pub entity: usize,
+    pub kind: EntityKind,
 }
 
 /// The sentence being read, with everything the rules need.
@@ -75,7 +77,11 @@ pub struct Sentence<'a> {
 
 impl<'a> Sentence<'a> {
     pub fn roles(&self, h: &Hit) -> &'a [Role] {
-        self.lex.roles.get(h.entry).map(Vec::as_slice).unwrap_or(&[])
+        self.lex
+            .roles
+            .get(h.entry)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     pub fn has_role(&self, h: &Hit, pred: impl Fn(&Role) -> bool) -> bool {
@@ -85,11 +91,9 @@ impl<'a> Sentence<'a> {
     /// The hits carrying a role that satisfies `pred`.
     pub fn with_role(&self, pred: impl Fn(&Role) -> bool + Copy) -> impl Iterator<Item = &'a Hit> {
         let roles = &self.lex.roles;
-        self.hits.iter().filter(move |h| {
-            roles
-                .get(h.entry)
-                .is_some_and(|r| r.iter().any(pred))
-        })
+        self.hits
+            .iter()
+            .filter(move |h| roles.get(h.entry).is_some_and(|r| r.iter().any(pred)))
     }
 
     /// True when the body text of `[start, end)` is capitalised like a name ("May", "Alliance")

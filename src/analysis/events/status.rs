@@ -43,9 +43,7 @@ pub fn status_of(s: &Sentence, start: usize, end: usize, positive: bool) -> Stat
 /// True when a negation cue governs the trigger ("did not deploy", "denied attacking").
 pub fn negated(s: &Sentence, start: usize, end: usize) -> bool {
     let window = s.lex.negation_window;
-    let excepts: Vec<&Hit> = s
-        .with_role(|r| matches!(r, Role::NegationExcept))
-        .collect();
+    let excepts: Vec<&Hit> = s.with_role(|r| matches!(r, Role::NegationExcept)).collect();
     s.with_role(|r| matches!(r, Role::Negation)).any(|h| {
         !h.overlaps(start, end)
             && usable(s, h)

@@ -111,7 +111,10 @@ fn abduction_near_menaka_takes_the_date_of_its_clause() {
     let ents = [ent("Ménaka", "Ménaka", EntityKind::Place)];
     let evs = detect_full(body, &ents, &[("3 May", "2024-05-03")], lex());
     assert_eq!(kinds(&evs), [EventKind::Abduction]);
-    assert_eq!(evs[0].date.map(|d| d.to_string()).as_deref(), Some("2024-05-03"));
+    assert_eq!(
+        evs[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-03")
+    );
     assert!(evs[0].targets.is_empty(), "a location is no target");
 }
 
@@ -119,7 +122,10 @@ fn abduction_near_menaka_takes_the_date_of_its_clause() {
 fn every_listed_cue_triggers_its_kind() {
     use EventKind::*;
     let table: &[(&str, EventKind)] = &[
-        ("The downing of a drone near the border angered Bamako.", Shootdown),
+        (
+            "The downing of a drone near the border angered Bamako.",
+            Shootdown,
+        ),
         ("Air defences shot down a reconnaissance drone.", Shootdown),
         ("Army aircraft downed an armed drone on Sunday.", Shootdown),
         ("Airstrikes hit a wedding party.", Airstrike),
@@ -130,7 +136,10 @@ fn every_listed_cue_triggers_its_kind() {
         ("Mortar fire hit the camp.", Shelling),
         ("An IED killed two soldiers on the road.", ExplosiveAttack),
         ("A landmine exploded under a bus.", ExplosiveAttack),
-        ("A suicide bomber blew himself up at the gate.", ExplosiveAttack),
+        (
+            "A suicide bomber blew himself up at the gate.",
+            ExplosiveAttack,
+        ),
         ("Soldiers opened fire on the crowd's attackers.", ArmedClash),
         ("Clashes erupted between the army and rebels.", ArmedClash),
         ("Militants ambushed a patrol.", ArmedClash),
@@ -143,17 +152,32 @@ fn every_listed_cue_triggers_its_kind() {
         ("Thousands joined a protest in the capital.", Protest),
         ("Police arrested three journalists.", Arrest),
         ("The army deployed troops to the frontier.", Deployment),
-        ("The mobilization of Algerian air defense worried observers.", Deployment),
-        ("The mobilisation of the country's air defence was announced.", Deployment),
+        (
+            "The mobilization of Algerian air defense worried observers.",
+            Deployment,
+        ),
+        (
+            "The mobilisation of the country's air defence was announced.",
+            Deployment,
+        ),
         ("A convoy of armoured vehicles left Gao.", Deployment),
         ("A drone violated Algerian airspace.", BorderViolation),
         ("Troops crossed the border into Niger.", BorderViolation),
         ("The junta threatened to expel the envoy's staff.", Threat),
         ("Algiers accused Bamako of aggression.", Accusation),
         ("The union condemned the killings.", Accusation),
-        ("Mali recalled its ambassador from Algiers.", DiplomaticRupture),
-        ("Algeria closed its airspace to Malian flights.", DiplomaticRupture),
-        ("Bamako withdrew from the 2015 peace agreement.", DiplomaticRupture),
+        (
+            "Mali recalled its ambassador from Algiers.",
+            DiplomaticRupture,
+        ),
+        (
+            "Algeria closed its airspace to Malian flights.",
+            DiplomaticRupture,
+        ),
+        (
+            "Bamako withdrew from the 2015 peace agreement.",
+            DiplomaticRupture,
+        ),
         ("Niger signed a defence pact with Russia.", Alignment),
         ("Mali opted for a closer alliance with Russia.", Alignment),
         ("France pulled out its last troops.", Withdrawal),
@@ -161,15 +185,25 @@ fn every_listed_cue_triggers_its_kind() {
         ("Qatar offered to act as mediator.", Mediation),
         ("Talks opened in Algiers.", Mediation),
         ("A ceasefire took hold in the north.", Mediation),
-        ("A flood of disinformation swept social media.", Disinformation),
-        ("Fake images of the strike circulated online.", Disinformation),
+        (
+            "A flood of disinformation swept social media.",
+            Disinformation,
+        ),
+        (
+            "Fake images of the strike circulated online.",
+            Disinformation,
+        ),
         ("Thousands of residents fled to Mauritania.", Displacement),
         ("The fighting displaced 20,000 people.", Displacement),
         ("Refugees crossed into Burkina Faso.", Displacement),
     ];
     for (sentence, kind) in table {
         let evs = detect(sentence);
-        assert!(kinds(&evs).contains(kind), "{kind} missing in {sentence:?}: {:?}", kinds(&evs));
+        assert!(
+            kinds(&evs).contains(kind),
+            "{kind} missing in {sentence:?}: {:?}",
+            kinds(&evs)
+        );
     }
     let covered: Vec<EventKind> = table.iter().map(|(_, k)| *k).collect();
     for k in EventKind::ALL {
@@ -194,7 +228,11 @@ fn gapped_cue_needs_a_bounded_gap_inside_one_clause() {
 #[test]
 fn airstrikes_that_killed_civilians_give_two_events_in_one_sentence() {
     let body = "It recalls the July 2024 incident where airstrikes attributed to the Malian army killed several civilians.";
-    let ents = [ent("Malian army", "Malian Armed Forces", EntityKind::Military)];
+    let ents = [ent(
+        "Malian army",
+        "Malian Armed Forces",
+        EntityKind::Military,
+    )];
     let evs = detect_full(body, &ents, &[("July 2024", "2024-07")], lex());
     let mut k = kinds(&evs);
     k.sort();
@@ -203,7 +241,11 @@ fn airstrikes_that_killed_civilians_give_two_events_in_one_sentence() {
         assert_eq!(e.date.map(|d| d.to_string()).as_deref(), Some("2024-07"));
     }
     let strike = evs.iter().find(|e| e.kind == EventKind::Airstrike).unwrap();
-    assert_eq!(strike.actors, ["Malian Armed Forces"], "attributed to X is the actor");
+    assert_eq!(
+        strike.actors,
+        ["Malian Armed Forces"],
+        "attributed to X is the actor"
+    );
 }
 
 #[test]
@@ -256,7 +298,8 @@ fn proposed_cues_govern_the_trigger() {
 fn a_cue_in_another_clause_or_too_far_does_not_govern() {
     let evs = detect("While many feared it would stay calm, militants attacked the base.");
     assert_eq!(one_status(&evs, EventKind::ArmedClash), Status::Reported);
-    let evs = detect("It warned of tensions following the incident involving the downing of a drone.");
+    let evs =
+        detect("It warned of tensions following the incident involving the downing of a drone.");
     assert_eq!(one_status(&evs, EventKind::Shootdown), Status::Reported);
     let evs = detect(
         "The region could see more unrest in the weeks ahead as rebels regroup and gunmen attacked a base on Monday.",
@@ -279,9 +322,15 @@ fn the_month_may_is_no_potential_cue() {
 
 #[test]
 fn floating_the_possibility_of_talks_is_a_proposal_of_clashes_a_risk() {
-    let e = one("The report mentions the possibility of reviving talks.", EventKind::Mediation);
+    let e = one(
+        "The report mentions the possibility of reviving talks.",
+        EventKind::Mediation,
+    );
     assert_eq!(e.status, Status::Proposed);
-    let e = one("The report mentions the possibility of clashes.", EventKind::ArmedClash);
+    let e = one(
+        "The report mentions the possibility of clashes.",
+        EventKind::ArmedClash,
+    );
     assert_eq!(e.status, Status::Potential);
 }
 
@@ -295,7 +344,11 @@ fn negated_events_are_dropped() {
         "The vote passed without clashes.",
         "Officials didn't arrest anyone.",
     ] {
-        assert!(detect(body).is_empty(), "{body:?} gave {:?}", kinds(&detect(body)));
+        assert!(
+            detect(body).is_empty(),
+            "{body:?} gave {:?}",
+            kinds(&detect(body))
+        );
     }
     let e = one(
         "The junta not only recalled its ambassador but also expelled diplomats.",
@@ -308,7 +361,10 @@ fn negated_events_are_dropped() {
 fn a_demonstrative_noun_refers_back_and_is_no_new_event() {
     assert!(detect("This asymmetrical deployment reveals a strong distrust.").is_empty());
     assert!(detect("These attacks alarmed the capital.").is_empty());
-    let e = one("Militants this week attacked the base.", EventKind::ArmedClash);
+    let e = one(
+        "Militants this week attacked the base.",
+        EventKind::ArmedClash,
+    );
     assert_eq!(e.status, Status::Reported);
 }
 
@@ -348,10 +404,18 @@ fn roles_from_by_against_and_demonyms() {
 
 #[test]
 fn a_paragraph_date_governs_its_later_sentences_only() {
-    let body = "On 3 May, gunmen attacked Kidal. Later they abducted two traders.\n\nClashes followed.";
+    let body =
+        "On 3 May, gunmen attacked Kidal. Later they abducted two traders.\n\nClashes followed.";
     let evs = detect_full(body, &[], &[("3 May", "2024-05-03")], lex());
     let dates: Vec<Option<String>> = evs.iter().map(|e| e.date.map(|d| d.to_string())).collect();
-    assert_eq!(kinds(&evs), [EventKind::ArmedClash, EventKind::Abduction, EventKind::ArmedClash]);
+    assert_eq!(
+        kinds(&evs),
+        [
+            EventKind::ArmedClash,
+            EventKind::Abduction,
+            EventKind::ArmedClash
+        ]
+    );
     assert_eq!(dates[0].as_deref(), Some("2024-05-03"));
     assert_eq!(dates[1].as_deref(), Some("2024-05-03"));
     assert_eq!(dates[2], None, "never borrowed from another paragraph");
@@ -361,7 +425,10 @@ fn a_paragraph_date_governs_its_later_sentences_only() {
 fn a_date_in_an_unrelated_sentence_is_never_borrowed() {
     let body = "Talks began in 2019. Rebels attacked the town.";
     let evs = detect_full(body, &[], &[("2019", "2019")], lex());
-    let clash = evs.iter().find(|e| e.kind == EventKind::ArmedClash).unwrap();
+    let clash = evs
+        .iter()
+        .find(|e| e.kind == EventKind::ArmedClash)
+        .unwrap();
     assert_eq!(clash.date, None);
 }
 
@@ -375,7 +442,10 @@ fn a_date_that_belongs_to_something_else_is_not_the_event_date() {
 
     let body = "France withdrew from Operation Barkhane in November 2022, and Mali opted for an alliance with Russia.";
     let evs = detect_full(body, &[], &[("November 2022", "2022-11")], lex());
-    let w = evs.iter().find(|e| e.kind == EventKind::Withdrawal).unwrap();
+    let w = evs
+        .iter()
+        .find(|e| e.kind == EventKind::Withdrawal)
+        .unwrap();
     let a = evs.iter().find(|e| e.kind == EventKind::Alignment).unwrap();
     assert_eq!(w.date.map(|d| d.to_string()).as_deref(), Some("2022-11"));
     assert_eq!(a.date, None, "the other clause's date dates the withdrawal");
@@ -392,7 +462,11 @@ fn severity_follows_the_anchor_damped_by_status_and_deepened_by_intensity() {
     assert!(one("France pulled out its troops.", EventKind::Withdrawal).severity > 0.0);
     let few = one("Gunmen killed two civilians.", EventKind::CivilianHarm).severity;
     let many = one("Gunmen killed 40 civilians.", EventKind::CivilianHarm).severity;
-    let massacre = one("Gunmen massacred hundreds of villagers.", EventKind::CivilianHarm).severity;
+    let massacre = one(
+        "Gunmen massacred hundreds of villagers.",
+        EventKind::CivilianHarm,
+    )
+    .severity;
     assert!(many < few && massacre < many && massacre >= -10.0);
     let arrests = one("Police arrested protesters.", EventKind::Arrest).severity;
     assert!(arrests > reported, "an arrest is milder than a battle");
@@ -404,9 +478,17 @@ fn a_user_lexicon_adds_cues_detection_uses() {
         "[[kind]]\nkind = \"protest\"\nseverity = -6.5\nanchor = \"CAMEO 14\"\nnouns = [\"sit-down\"]\n",
     )
     .unwrap();
-    let evs = detect_full("Students staged a sit-down outside the ministry.", &[], &[], &user);
+    let evs = detect_full(
+        "Students staged a sit-down outside the ministry.",
+        &[],
+        &[],
+        &user,
+    );
     assert_eq!(kinds(&evs), [EventKind::Protest]);
-    assert!(detect_full("Students protested.", &[], &[], &user).is_empty(), "kind replaced");
+    assert!(
+        detect_full("Students protested.", &[], &[], &user).is_empty(),
+        "kind replaced"
+    );
 }
 
 #[test]
@@ -426,4 +508,29 @@ fn odd_input_never_panics_and_spans_stay_inside_the_sentence() {
             assert!(article.body.is_char_boundary(e.trigger.end));
         }
     }
+}
+
+#[test]
+fn exit_from_a_named_organisation_is_a_rupture() {
+    let body = "Mali, Burkina Faso and Niger announced their exit from ECOWAS.";
+    let ents = [ent("ECOWAS", "ECOWAS", EntityKind::Organization)];
+    let evs = detect_full(body, &ents, &[], lex());
+    assert_eq!(kinds(&evs), [EventKind::DiplomaticRupture]);
+    assert!(detect("They announced their exit from the crisis.").is_empty());
+}
+
+#[test]
+fn an_attacked_convoy_is_no_deployment() {
+    let evs = detect("An improvised explosive device struck a UN convoy near Aguelhok.");
+    assert_eq!(kinds(&evs), [EventKind::ExplosiveAttack]);
+    let evs = detect("Militants ambushed a military convoy.");
+    assert_eq!(kinds(&evs), [EventKind::ArmedClash]);
+}
+
+#[test]
+fn opened_fire_on_a_base_is_a_clash_and_to_protest_is_diplomatic() {
+    let evs = detect("Gunmen opened fire on the base before dawn.");
+    assert_eq!(kinds(&evs), [EventKind::ArmedClash]);
+    let evs = detect("Algeria summoned the ambassador to protest the incident.");
+    assert_eq!(kinds(&evs), [EventKind::Accusation]);
 }

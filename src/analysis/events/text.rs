@@ -43,9 +43,8 @@ impl Norm {
                 last_space = true;
                 continue;
             }
-            let spaced_dash = c == '-'
-                && last_space
-                && chars.peek().is_some_and(|(_, n)| n.is_whitespace());
+            let spaced_dash =
+                c == '-' && last_space && chars.peek().is_some_and(|(_, n)| n.is_whitespace());
             if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash {
                 bounds.push(text.len());
             }
@@ -64,13 +63,13 @@ impl Norm {
     }
 
     /// The position in this copy of a body offset.
-    pub fn from_body(&self, offset: usize) -> usize {
+    pub fn body_to_norm(&self, offset: usize) -> usize {
         self.map.partition_point(|&o| o < offset)
     }
 
     /// The range of this copy covering a body span.
     pub fn range(&self, span: Span) -> (usize, usize) {
-        (self.from_body(span.start), self.from_body(span.end))
+        (self.body_to_norm(span.start), self.body_to_norm(span.end))
     }
 
     /// True when `[start, end)` is a whole-word match.
@@ -125,7 +124,10 @@ mod tests {
         let start = n.text.find("attacked").unwrap();
         let span = n.to_body(start, start + "attacked".len());
         assert_eq!(span.slice(body), "ATTACKED");
-        assert_eq!(n.from_body(body.find("the").unwrap()), n.text.find("the").unwrap());
+        assert_eq!(
+            n.body_to_norm(body.find("the").unwrap()),
+            n.text.find("the").unwrap()
+        );
     }
 
     #[test]
