@@ -132,6 +132,10 @@ fn every_listed_cue_triggers_its_kind() {
         ("An air strike destroyed the depot.", Airstrike),
         ("A drone strike targeted a rebel leader.", Airstrike),
         ("Warplanes bombed positions in the north.", Airstrike),
+        (
+            "The army said its aircraft struck the fleeing assailants.",
+            Airstrike,
+        ),
         ("Rebels shelled the town overnight.", Shelling),
         ("Mortar fire hit the camp.", Shelling),
         ("An IED killed two soldiers on the road.", ExplosiveAttack),
@@ -144,6 +148,10 @@ fn every_listed_cue_triggers_its_kind() {
         ("Clashes erupted between the army and rebels.", ArmedClash),
         ("Militants ambushed a patrol.", ArmedClash),
         ("The army recaptured the town after a week.", ArmedClash),
+        (
+            "Security forces intensified operations against the group.",
+            ArmedClash,
+        ),
         ("Gunmen killed civilians in the market.", CivilianHarm),
         ("A massacre left the village empty.", CivilianHarm),
         ("Jihadists kidnapped an aid worker.", Abduction),
@@ -180,6 +188,7 @@ fn every_listed_cue_triggers_its_kind() {
         ),
         ("Niger signed a defence pact with Russia.", Alignment),
         ("Mali opted for a closer alliance with Russia.", Alignment),
+        ("Turkey has sold drones to Niger.", Alignment),
         ("France pulled out its last troops.", Withdrawal),
         ("The force completed its withdrawal in August.", Withdrawal),
         ("Qatar offered to act as mediator.", Mediation),
@@ -343,6 +352,7 @@ fn negated_events_are_dropped() {
         "Mali never recalled its ambassador.",
         "The vote passed without clashes.",
         "Officials didn't arrest anyone.",
+        "The bloc lifted the sanctions in February.",
     ] {
         assert!(
             detect(body).is_empty(),
@@ -377,6 +387,12 @@ fn names_that_contain_a_trigger_word_are_not_events() {
 fn exclusions_stop_set_phrases() {
     assert!(detect("Cooperation in the fight against terrorism continued.").is_empty());
     assert!(detect("A humanitarian convoy reached Kidal.").is_empty());
+    let evs = detect("Moscow delivered attack helicopters to Bamako.");
+    assert_eq!(
+        kinds(&evs),
+        [EventKind::Alignment],
+        "attack helicopters are no attack"
+    );
     assert!(!detect("A military convoy reached Kidal.").is_empty());
 }
 
@@ -468,6 +484,11 @@ fn severity_follows_the_anchor_damped_by_status_and_deepened_by_intensity() {
     )
     .severity;
     assert!(many < few && massacre < many && massacre >= -10.0);
+    let herders = "Armed men stormed the village, killing at least 160 herders.";
+    assert_eq!(one(herders, EventKind::CivilianHarm).severity, -10.0);
+    let dated = "On 12 March 2020 gunmen killed two civilians.";
+    let evs = detect_full(dated, &[], &[("12 March 2020", "2020-03-12")], lex());
+    assert_eq!(evs[0].severity, few, "a date is no count");
     let arrests = one("Police arrested protesters.", EventKind::Arrest).severity;
     assert!(arrests > reported, "an arrest is milder than a battle");
 }
