@@ -168,6 +168,7 @@ fn complete(s: &Sentence, first: usize, pattern: u32, p: &Pattern) -> Option<usi
                     && m.kind == kind
                     && s.norm.words_between(end, m.start) <= usize::from(p.gap)
                     && !s.norm.bound_between(end, m.start)
+                    && !s.breaker_between(end, m.start)
             })?;
             end = m.end;
             next = s.hits.partition_point(|h| h.start < end);
@@ -180,6 +181,7 @@ fn complete(s: &Sentence, first: usize, pattern: u32, p: &Pattern) -> Option<usi
             }
             if s.norm.words_between(end, h.start) > usize::from(p.gap)
                 || s.norm.bound_between(end, h.start)
+                || s.breaker_between(end, h.start)
             {
                 break;
             }

@@ -27,8 +27,7 @@ fn victim_counts<'a>(s: &'a Sentence) -> impl Iterator<Item = u64> + 'a {
             let digits = text[i..j].trim_end_matches(',');
             let (a, b) = (s.start + i, s.start + i + digits.len());
             let near_victim = s.with_role(|r| matches!(r, Role::Victim)).any(|h| {
-                (h.start >= b && s.norm.words_between(b, h.start) <= 2)
-                    || (h.end <= a && s.governs(h.end, a, 3))
+                (h.start >= b && s.governs(b, h.start, 2)) || (h.end <= a && s.governs(h.end, a, 3))
             });
             if near_victim && !s.in_date(a, b) {
                 out.extend(number(digits));

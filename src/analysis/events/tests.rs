@@ -128,6 +128,7 @@ fn every_listed_cue_triggers_its_kind() {
         ),
         ("Air defences shot down a reconnaissance drone.", Shootdown),
         ("Army aircraft downed an armed drone on Sunday.", Shootdown),
+        ("The rebels claimed they had brought it down.", Shootdown),
         ("Airstrikes hit a wedding party.", Airstrike),
         ("An air strike destroyed the depot.", Airstrike),
         ("A drone strike targeted a rebel leader.", Airstrike),
@@ -144,7 +145,7 @@ fn every_listed_cue_triggers_its_kind() {
             "A suicide bomber blew himself up at the gate.",
             ExplosiveAttack,
         ),
-        ("Soldiers opened fire on the crowd's attackers.", ArmedClash),
+        ("Soldiers opened fire on the assailants.", ArmedClash),
         ("Clashes erupted between the army and rebels.", ArmedClash),
         ("Militants ambushed a patrol.", ArmedClash),
         ("The army recaptured the town after a week.", ArmedClash),
@@ -154,6 +155,10 @@ fn every_listed_cue_triggers_its_kind() {
         ),
         ("Gunmen killed civilians in the market.", CivilianHarm),
         ("A massacre left the village empty.", CivilianHarm),
+        (
+            "Gunmen opened fire on worshippers in a mosque.",
+            CivilianHarm,
+        ),
         ("Jihadists kidnapped an aid worker.", Abduction),
         ("Two traders were abducted at dawn.", Abduction),
         ("Fighters looted shops and torched homes.", Looting),
@@ -554,4 +559,28 @@ fn opened_fire_on_a_base_is_a_clash_and_to_protest_is_diplomatic() {
     assert_eq!(kinds(&evs), [EventKind::ArmedClash]);
     let evs = detect("Algeria summoned the ambassador to protest the incident.");
     assert_eq!(kinds(&evs), [EventKind::Accusation]);
+}
+
+#[test]
+fn retaking_a_named_town_is_a_clash() {
+    let body = "On 14 November 2023, FAMa retook Kidal from CSP rebels.";
+    let ents = [
+        ent("FAMa", "Malian Armed Forces", EntityKind::Military),
+        ent("Kidal", "Kidal", EntityKind::Place),
+    ];
+    let evs = detect_full(body, &ents, &[("14 November 2023", "2023-11-14")], lex());
+    assert_eq!(kinds(&evs), [EventKind::ArmedClash]);
+    assert_eq!(evs[0].actors, ["Malian Armed Forces"]);
+    assert_eq!(
+        evs[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2023-11-14")
+    );
+}
+
+#[test]
+fn a_gap_never_crosses_a_clause_breaker() {
+    let body =
+        "At least 40 people were killed and dozens wounded when gunmen opened fire on a market.";
+    let clash = one(body, EventKind::ArmedClash);
+    assert_eq!(clash.trigger.slice(body), "opened fire");
 }
