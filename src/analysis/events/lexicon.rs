@@ -33,6 +33,7 @@ pub enum Role {
     TargetMarker,
     Locative,
     Passive,
+    OfMarker,
     DateBlocker,
     Intensity(u8),
     Victim,
@@ -64,6 +65,8 @@ pub struct EventLexicon {
     severity: HashMap<EventKind, f32>,
     /// Kinds whose triggers make a following trigger of the key kind their object.
     pub(super) object_of: HashMap<EventKind, Vec<EventKind>>,
+    /// Kinds whose nominal trigger takes its actor from "of X" ("the withdrawal of X").
+    pub(super) of_actor: Vec<EventKind>,
     damping: Damping,
     pub(super) intensity: Intensity,
     pub(super) negation_window: usize,
@@ -151,6 +154,10 @@ struct RolesFile {
     target_markers: Vec<String>,
     #[serde(default)]
     passive: Vec<String>,
+    #[serde(default)]
+    of_markers: Vec<String>,
+    #[serde(default)]
+    of_actor_kinds: Vec<String>,
     locative: Vec<String>,
     window: u8,
 }
@@ -512,6 +519,13 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
     b.add_all(&roles.target_markers, Role::TargetMarker);
     b.add_all(&roles.locative, Role::Locative);
     b.add_all(&roles.passive, Role::Passive);
+    b.add_all(&roles.of_markers, Role::OfMarker);
+    let of_actor = roles
+        .of_actor_kinds
+        .iter()
+        .map(|k| parse_kind(k))
+        .collect::<Result<Vec<_>>>()
+        .context("[roles] of_actor_kinds")?;
     let dates = section(file.dates, "dates")?;
     b.add_all(&dates.blockers, Role::DateBlocker);
     let intensity = section(file.intensity, "intensity")?;
@@ -529,6 +543,7 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
         patterns,
         severity,
         object_of,
+        of_actor,
         damping,
         intensity,
         negation_window: usize::from(negation.window),

@@ -287,7 +287,8 @@ fn sentence_events(
             .filter(|(c, _)| c.kind != Some(kind))
             .map(|(c, _)| (c.start, c.end))
             .collect();
-        let (actors, targets) = roles::participants(s, entities, rep.start, rep.end, rep.verbal);
+        let (actors, targets) =
+            roles::participants(s, entities, rep.start, rep.end, rep.verbal, kind);
         out.push(Found {
             kind,
             status,

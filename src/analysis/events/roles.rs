@@ -4,7 +4,7 @@
 
 use super::lexicon::Role;
 use super::scan::{NormMention, Sentence};
-use crate::analysis::model::{ArticleEntity, EntityKind};
+use crate::analysis::model::{ArticleEntity, EntityKind, EventKind};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Marker {
@@ -12,10 +12,13 @@ enum Marker {
     Actor,
     Target,
     Locative,
+    /// "of" inside or right after a nominal trigger ("the convoy of X", "the exit of X").
+    Of,
 }
 
-/// The role marker just before a mention, if one is within the window.
-fn marker(s: &Sentence, m: &NormMention) -> Marker {
+/// The role marker just before a mention, if one is within the window. "of" counts only
+/// inside the trigger `[start, end)` or as the word right after it.
+fn marker(s: &Sentence, m: &NormMention, start: usize, end: usize) -> Marker {
     let window = s.lex.role_window;
     let mut best: Option<(usize, Marker)> = None;
     for h in s.hits.iter().filter(|h| h.end <= m.start) {
@@ -23,6 +26,12 @@ fn marker(s: &Sentence, m: &NormMention) -> Marker {
             Role::ActorMarker => Some(Marker::Actor),
             Role::TargetMarker => Some(Marker::Target),
             Role::Locative => Some(Marker::Locative),
+            Role::OfMarker
+                if h.start >= start
+                    && (h.end <= end || s.norm.words_between(end, h.start) == 0) =>
+            {
+                Some(Marker::Of)
+            }
             _ => None,
         });
         let Some(mk) = mk else { continue };
@@ -61,6 +70,7 @@ pub fn participants(
     start: usize,
     end: usize,
     verbal: bool,
+    kind: EventKind,
 ) -> (Vec<String>, Vec<String>) {
     let (cs, ce) = s.clause(start, end);
     let mut actors = Vec::new();
@@ -73,21 +83,26 @@ pub fn participants(
         let Some(e) = entities.get(m.entity) else {
             continue;
         };
-        if m.start < end && start < m.end {
+        if m.start <= start && start < m.end {
             continue;
         }
-        let mk = marker(s, m);
+        let mk = marker(s, m, start, end);
         let in_clause = m.start >= cs && m.end <= ce;
         let is_place = e.kind == EntityKind::Place;
+        let can_act = !matches!(e.kind, EntityKind::Place | EntityKind::Equipment);
+        let of_actor = !verbal && s.lex.of_actor.contains(&kind);
         match mk {
             Marker::Locative => continue,
+            Marker::Of if of_actor && can_act => push(&mut actors, &e.name),
+            Marker::Of => push(&mut targets, &e.name),
             Marker::Actor if m.start >= end => push(&mut actors, &e.name),
+            _ if m.start > start && m.start < end => push(&mut targets, &e.name),
             Marker::Target if m.start >= end && in_clause => push(&mut targets, &e.name),
             _ if m.end <= start => {
-                if in_clause && !is_place {
+                if in_clause && can_act {
                     subject = Some(m);
                 }
-                if !is_place {
+                if can_act {
                     before = Some(m);
                 }
             }

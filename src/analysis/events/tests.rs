@@ -584,3 +584,47 @@ fn a_gap_never_crosses_a_clause_breaker() {
     let clash = one(body, EventKind::ArmedClash);
     assert_eq!(clash.trigger.slice(body), "opened fire");
 }
+
+#[test]
+fn of_x_after_a_nominal_trigger_is_the_actor_or_the_target_by_kind() {
+    let body = "Analysts noted the exit of AES countries from ECOWAS.";
+    let ents = [
+        ent("AES", "Alliance of Sahel States", EntityKind::Organization),
+        ent("ECOWAS", "ECOWAS", EntityKind::Organization),
+    ];
+    let evs = detect_full(body, &ents, &[], lex());
+    assert_eq!(evs[0].kind, EventKind::DiplomaticRupture);
+    assert_eq!(evs[0].actors, ["Alliance of Sahel States"]);
+    assert_eq!(evs[0].targets, ["ECOWAS"]);
+
+    let body = "Observers tracked the convoy of the Malian Armed Forces towards Kidal.";
+    let ents = [
+        ent(
+            "Malian Armed Forces",
+            "Malian Armed Forces",
+            EntityKind::Military,
+        ),
+        ent("Kidal", "Kidal", EntityKind::Place),
+    ];
+    let evs = detect_full(body, &ents, &[], lex());
+    assert_eq!(evs[0].actors, ["Malian Armed Forces"]);
+    assert_eq!(evs[0].targets, ["Kidal"]);
+
+    let body = "Mali condemned the arrest of Ahmed Ag Bibi.";
+    let ents = [
+        ent("Mali", "Mali", EntityKind::Country),
+        ent("Ahmed Ag Bibi", "Ahmed Ag Bibi", EntityKind::Person),
+    ];
+    let evs = detect_full(body, &ents, &[], lex());
+    let arrest = evs.iter().find(|e| e.kind == EventKind::Arrest).unwrap();
+    assert_eq!(arrest.targets, ["Ahmed Ag Bibi"]);
+}
+
+#[test]
+fn equipment_is_never_an_actor() {
+    let body = "Pantsir S-1 systems guard against any violation of its airspace.";
+    let ents = [ent("Pantsir S-1", "Pantsir S-1", EntityKind::Equipment)];
+    let evs = detect_full(body, &ents, &[], lex());
+    assert_eq!(evs[0].kind, EventKind::BorderViolation);
+    assert!(evs[0].actors.is_empty());
+}
