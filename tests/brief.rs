@@ -154,22 +154,102 @@ fn the_json_briefing_is_the_briefing_data() {
     assert!(shootdown["item"].is_u64() && shootdown["event"]["article"].is_u64());
 }
 
-/// The binary on the bundled seeds. Until the corpus loader and the analysis are merged, the
-/// seeds may load nothing; then only the no-crash contract is checked.
-#[test]
-fn brief_runs_on_the_seeds() {
+fn run_brief(args: &[&str]) -> (Option<i32>, String, String) {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(["brief", "--format", "md"])
+        .arg("brief")
+        .args(args)
         .output()
         .expect("run sitrep");
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if sitrep::corpus::load_seeds().articles.is_empty() {
-        assert_eq!(out.status.code(), Some(1), "{stderr}");
-        assert!(stderr.contains("no article could be loaded"), "{stderr}");
-        return;
-    }
-    assert!(out.status.success(), "{stderr}");
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code(), text(&out.stdout), text(&out.stderr))
+}
+
+/// The binary on the bundled seeds: every section the two sample articles call for.
+#[test]
+fn brief_runs_on_the_seeds() {
+    let (code, stdout, stderr) = run_brief(&["--format", "md"]);
+    assert_eq!(code, Some(0), "{stderr}");
     assert!(stdout.starts_with("# Situation briefing\n"), "{stdout}");
-    assert!(stdout.contains("\n## Sources\n"), "{stdout}");
+    for heading in [
+        "Bottom line",
+        "Key actors",
+        "Timeline",
+        "Warnings",
+        "Proposals",
+        "Escalation chart",
+        "Sources",
+    ] {
+        assert!(
+            stdout.contains(&format!("\n## {heading}\n")),
+            "{heading} missing:\n{stdout}"
+        );
+    }
+    assert!(
+        stdout.contains("Algeria") && stdout.contains("Mali"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_binary_says_when_a_filter_matches_nothing_and_exits_0() {
+    let (code, stdout, stderr) = run_brief(&["--entity", "Atlantis", "--format", "text"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("No events match the filter (entity \"Atlantis\")"),
+        "{stdout}"
+    );
+    let (code, stdout, _) = run_brief(&["--kind", "picnic"]);
+    assert_eq!(code, Some(2), "{stdout}");
+}
+
+#[test]
+fn the_binary_wraps_text_and_prints_valid_json() {
+    let (code, stdout, stderr) = run_brief(&["--format", "text", "--width", "50"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.starts_with("SITUATION BRIEFING\n"), "{stdout}");
+    let prose = stdout.split("ESCALATION CHART").next().unwrap_or_default();
+    for line in prose.lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 50,
+            "{line:?}"
+        );
+    }
+    let (code, stdout, stderr) = run_brief(&["--format", "json", "--entity", "mali"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    assert_eq!(v["filter"]["entities"][0], "mali");
+    assert!(v["scope"]["events_matched"].as_u64() > Some(0), "{stdout}");
+}
+
+fn seeds_briefing(filter: &BriefFilter) -> briefing::Briefing {
+    let corpus = sitrep::corpus::load_seeds();
+    let vocab = sitrep::analysis::Vocab::builtin().expect("built-in vocabularies");
+    let analysis = sitrep::analysis::analyze(corpus.articles, &vocab);
+    briefing::build(&analysis, filter)
+}
+
+/// Every kept event appears once, in the section its status and date call for, oldest first.
+#[test]
+fn seeds_briefing_places_every_event_once() {
+    let b = seeds_briefing(&BriefFilter::default());
+    let listed = b.timeline.len() + b.undated.len() + b.warnings.len() + b.proposals.len();
+    assert_eq!(listed, b.scope.events_matched);
+    assert!(b.scope.events_matched > 0);
+    let keys: Vec<_> = b
+        .timeline
+        .iter()
+        .map(|l| l.date.map(|d| d.timeline_key()))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    assert!(!b.bottom_line.is_empty() && !b.key_actors.is_empty() && b.chart.is_some());
+    assert_eq!(b.sources.len(), 2);
+}
+
+/// Golden Markdown briefing of the two sample articles. It follows the analysis: when an
+/// analysis stage changes on purpose, review the diff and accept the new snapshot.
+#[test]
+fn seeds_markdown_briefing() {
+    insta::assert_snapshot!(briefing::to_markdown(&seeds_briefing(
+        &BriefFilter::default()
+    )));
 }
