@@ -9,6 +9,9 @@ use serde::Serialize;
 /// Periods longer than this many days are charted per year.
 pub const YEARLY_AFTER_DAYS: i64 = 3 * 365 + 1;
 
+/// Shortest run of empty periods drawn as one line.
+pub const EMPTY_RUN: usize = 3;
+
 /// Widest bar, in characters.
 pub const BAR_WIDTH: usize = 30;
 
@@ -101,7 +104,8 @@ pub fn build(lines: &[EventLine]) -> Option<Chart> {
 }
 
 /// The chart as aligned text lines: `2024-07  ##########     2 events  -20.0`. Bars are '#'
-/// for net conflict, '+' for net de-escalation, scaled to the largest |severity|.
+/// for net conflict, '+' for net de-escalation, scaled to the largest |severity|. Runs of at
+/// least [`EMPTY_RUN`] empty periods are drawn as one line (`2023-01 to 2023-09: no events`).
 pub fn draw(chart: &Chart, bar_width: usize) -> Vec<String> {
     let label_w = chart.rows.iter().map(|r| r.period.len()).max().unwrap_or(4);
     let max_abs = chart
@@ -121,22 +125,29 @@ pub fn draw(chart: &Chart, bar_width: usize) -> Vec<String> {
         .map(|r| format!("{:.1}", r.severity).len())
         .max()
         .unwrap_or(3);
-    chart
-        .rows
-        .iter()
-        .map(|r| {
-            let len = bar_len(r.severity, max_abs, bar_width);
-            let mark = if r.severity < 0.0 { "#" } else { "+" };
-            let bar = mark.repeat(len);
-            let noun = if r.events == 1 { "event " } else { "events" };
-            format!(
-                "{:<label_w$}  {:<bar_width$}  {:>count_w$} {noun}  {:>sev_w$.1}",
-                r.period, bar, r.events, r.severity
-            )
-            .trim_end()
-            .to_string()
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chart.rows.len() {
+        let run = chart.rows[i..].iter().take_while(|r| r.events == 0).count();
+        if run >= EMPTY_RUN {
+            let (first, last) = (&chart.rows[i].period, &chart.rows[i + run - 1].period);
+            out.push(format!("{first} to {last}: no events"));
+            i += run;
+            continue;
+        }
+        let r = &chart.rows[i];
+        let len = bar_len(r.severity, max_abs, bar_width);
+        let mark = if r.severity < 0.0 { "#" } else { "+" };
+        let bar = mark.repeat(len);
+        let noun = if r.events == 1 { "event " } else { "events" };
+        let line = format!(
+            "{:<label_w$}  {:<bar_width$}  {:>count_w$} {noun}  {:>sev_w$.1}",
+            r.period, bar, r.events, r.severity
+        );
+        out.push(line.trim_end().to_string());
+        i += 1;
+    }
+    out
 }
 
 /// First and last month of the events known at least to the month.

@@ -473,3 +473,41 @@ fn inconsistent_analyses_do_not_panic() {
         .expect("line of item 2");
     assert_eq!(nan.severity, 0.0);
 }
+
+#[test]
+fn long_runs_of_empty_periods_are_drawn_as_one_line() {
+    let row = |period: &str, events, severity| ChartRow {
+        period: period.into(),
+        events,
+        severity,
+    };
+    let c = Chart {
+        bucket: "month",
+        rows: vec![
+            row("2024-01", 1, -6.0),
+            row("2024-02", 0, 0.0),
+            row("2024-03", 0, 0.0),
+            row("2024-04", 2, -3.0),
+            row("2024-05", 0, 0.0),
+            row("2024-06", 0, 0.0),
+            row("2024-07", 0, 0.0),
+            row("2024-08", 1, -1.0),
+        ],
+    };
+    let drawn = chart::draw(&c, 10);
+    let labels: Vec<&str> = drawn
+        .iter()
+        .map(|l| l.split("  ").next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "2024-01",
+            "2024-02",
+            "2024-03",
+            "2024-04",
+            "2024-05 to 2024-07: no events",
+            "2024-08"
+        ]
+    );
+}
