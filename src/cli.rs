@@ -69,16 +69,18 @@ pub struct BriefArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = BriefFormatArg::Md)]
     pub format: BriefFormatArg,
-    /// Keep events involving this entity (any alias); repeatable.
+    /// Keep events involving this entity: its name or any text the corpus mentions it by, in
+    /// any case, with or without accents; repeatable.
     #[arg(long = "entity", value_name = "NAME")]
     pub entities: Vec<String>,
     /// Keep events of this kind (e.g. airstrike, deployment); repeatable.
     #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
     pub kinds: Vec<EventKind>,
-    /// Keep events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Keep events that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); an event
+    /// dated 2024 is kept by --since 2024-06. Undated events are left out.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub since: Option<DateValue>,
-    /// Keep events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    /// Keep events that may fall on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<DateValue>,
     /// Wrap text at this width (default: the terminal's width, else 80).

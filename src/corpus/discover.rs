@@ -49,11 +49,26 @@ pub fn format_of(path: &Path) -> Option<Format> {
     }
 }
 
-/// What discovery produced, in order.
+/// What discovery produced: files to load and problems, in walk order.
 #[derive(Debug, Default)]
 pub struct Discovery {
-    pub found: Vec<Found>,
-    pub skipped: Vec<Skipped>,
+    pub items: Vec<Result<Found, Skipped>>,
+}
+
+impl Discovery {
+    /// The files found.
+    pub fn found(&self) -> impl Iterator<Item = &Found> {
+        self.items.iter().filter_map(|i| i.as_ref().ok())
+    }
+
+    /// The problems met.
+    pub fn skipped(&self) -> impl Iterator<Item = &Skipped> {
+        self.items.iter().filter_map(|i| i.as_ref().err())
+    }
+
+    fn skip(&mut self, s: Skipped) {
+        self.items.push(Err(s));
+    }
 }
 
 struct Walker<'a> {
@@ -78,10 +93,7 @@ pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> Discovery {
 }
 
 fn skip(path: &Path, reason: impl Into<String>) -> Skipped {
-    Skipped {
-        path: path.display().to_string(),
-        reason: reason.into(),
-    }
+    Skipped::new(path.display().to_string(), reason.into())
 }
 
 impl Walker<'_> {
@@ -93,7 +105,7 @@ impl Walker<'_> {
                     Ok(_) => "broken symbolic link (its target does not exist)".to_string(),
                     Err(_) => io_reason(&e),
                 };
-                self.out.skipped.push(skip(path, reason));
+                self.out.skip(skip(path, reason));
                 return;
             }
         };
@@ -101,22 +113,22 @@ impl Walker<'_> {
             self.dir(path, path, 0);
         } else if !meta.is_file() {
             let reason = format!("not a regular file ({})", kind_name(&meta.file_type()));
-            self.out.skipped.push(skip(path, reason));
+            self.out.skip(skip(path, reason));
         } else if let Some(format) = format_of(path) {
             self.file(path, format, None);
         } else {
-            self.out.skipped.push(skip(path, unsupported(path)));
+            self.out.skip(skip(path, unsupported(path)));
         }
     }
 
     fn file(&mut self, path: &Path, format: Format, root: Option<&Path>) {
         let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if self.seen_files.insert(key) {
-            self.out.found.push(Found {
+            self.out.items.push(Ok(Found {
                 path: path.to_path_buf(),
                 format,
                 root: root.map(Path::to_path_buf),
-            });
+            }));
         }
     }
 
@@ -124,7 +136,7 @@ impl Walker<'_> {
         let key = match fs::canonicalize(dir) {
             Ok(k) => k,
             Err(e) => {
-                self.out.skipped.push(skip(dir, io_reason(&e)));
+                self.out.skip(skip(dir, io_reason(&e)));
                 return;
             }
         };
@@ -133,13 +145,13 @@ impl Walker<'_> {
                 "folder already visited as {} (symbolic link loop?), not walked again",
                 key.display()
             );
-            self.out.skipped.push(skip(dir, reason));
+            self.out.skip(skip(dir, reason));
             return;
         }
         let mut entries: Vec<fs::DirEntry> = match fs::read_dir(dir) {
             Ok(rd) => rd.filter_map(Result::ok).collect(),
             Err(e) => {
-                self.out.skipped.push(skip(dir, io_reason(&e)));
+                self.out.skip(skip(dir, io_reason(&e)));
                 return;
             }
         };
@@ -163,7 +175,7 @@ impl Walker<'_> {
             if !self.opts.follow_links {
                 if relevant {
                     let reason = "symbolic link not followed (use --follow-links)";
-                    self.out.skipped.push(skip(path, reason));
+                    self.out.skip(skip(path, reason));
                 }
                 return;
             }
@@ -172,7 +184,7 @@ impl Walker<'_> {
                 Err(_) => {
                     if relevant || format.is_some() {
                         let reason = "broken symbolic link (its target does not exist)";
-                        self.out.skipped.push(skip(path, reason));
+                        self.out.skip(skip(path, reason));
                     }
                     return;
                 }
@@ -186,7 +198,7 @@ impl Walker<'_> {
                     "folder deeper than {} levels below the PATH, not walked",
                     self.opts.max_depth
                 );
-                self.out.skipped.push(skip(path, reason));
+                self.out.skip(skip(path, reason));
             } else {
                 self.dir(path, root, depth + 1);
             }
@@ -197,7 +209,7 @@ impl Walker<'_> {
             self.file(path, format, Some(root));
         } else {
             let reason = format!("not a regular file ({})", kind_name(&meta.file_type()));
-            self.out.skipped.push(skip(path, reason));
+            self.out.skip(skip(path, reason));
         }
     }
 }
@@ -216,8 +228,7 @@ mod tests {
     use std::fs;
 
     fn names(d: &Discovery) -> Vec<String> {
-        d.found
-            .iter()
+        d.found()
             .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect()
     }
@@ -239,10 +250,16 @@ mod tests {
         }
         let d = discover(&[root.to_path_buf()], &LoadOptions::default());
         assert_eq!(names(&d), vec!["a.md", "k.json", "x.htm", "z.txt"]);
-        assert!(d.skipped.is_empty(), "{:?}", d.skipped);
-        assert_eq!(d.found[1].folder_source().as_deref(), Some("c"));
-        assert_eq!(d.found[2].folder_source().as_deref(), Some("b"));
-        assert_eq!(d.found[0].folder_source(), None);
+        assert_eq!(d.skipped().count(), 0);
+        assert_eq!(
+            d.found().nth(1).unwrap().folder_source().as_deref(),
+            Some("c")
+        );
+        assert_eq!(
+            d.found().nth(2).unwrap().folder_source().as_deref(),
+            Some("b")
+        );
+        assert_eq!(d.found().next().unwrap().folder_source(), None);
     }
 
     #[test]
@@ -252,13 +269,10 @@ mod tests {
         fs::write(&pdf, "x").unwrap();
         let missing = dir.path().join("gone.txt");
         let d = discover(&[pdf, missing], &LoadOptions::default());
-        assert!(d.found.is_empty());
-        assert!(
-            d.skipped[0]
-                .reason
-                .contains("unsupported file type ('.pdf'")
-        );
-        assert!(d.skipped[1].reason.contains("no such file"));
+        assert_eq!(d.found().count(), 0);
+        let skipped: Vec<&Skipped> = d.skipped().collect();
+        assert!(skipped[0].reason.contains("unsupported file type ('.pdf'"));
+        assert!(skipped[1].reason.contains("no such file"));
     }
 
     #[cfg(unix)]
@@ -272,24 +286,21 @@ mod tests {
         std::os::unix::fs::symlink(root.join("a"), root.join("a/loop")).unwrap();
         let d = discover(&[root.to_path_buf()], &LoadOptions::default());
         assert_eq!(names(&d), vec!["deep.txt", "top.txt"]);
-        assert!(d.skipped[0].reason.contains("not followed"));
+        assert!(d.skipped().next().unwrap().reason.contains("not followed"));
         let follow = LoadOptions {
             follow_links: true,
             ..LoadOptions::default()
         };
         let d = discover(&[root.to_path_buf()], &follow);
         assert_eq!(names(&d), vec!["deep.txt", "top.txt"]);
-        assert!(
-            d.skipped[0].reason.contains("already visited"),
-            "{:?}",
-            d.skipped
-        );
+        let first = d.skipped().next().unwrap();
+        assert!(first.reason.contains("already visited"), "{first:?}");
         let shallow = LoadOptions {
             max_depth: 2,
             ..LoadOptions::default()
         };
         let d = discover(&[root.to_path_buf()], &shallow);
         assert_eq!(names(&d), vec!["top.txt"]);
-        assert!(d.skipped.iter().any(|s| s.reason.contains("deeper than 2")));
+        assert!(d.skipped().any(|s| s.reason.contains("deeper than 2")));
     }
 }

@@ -2,26 +2,54 @@
 //! clean and segment every draft, and make ids unique. Each failure becomes one [`Skipped`].
 
 use super::build::{self, Draft, Origin, Tools};
+use super::clean::Rules;
 use super::discover::{self, Found};
 use super::formats;
+use super::manifest::Manifest;
 use super::read;
 use super::{Article, Corpus, Format, LoadOptions, Skipped};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 /// Loads every supported file under `paths`.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
-    let tools = Tools::builtin();
+    let mut corpus = Corpus::default();
+    let user_rules = opts
+        .debris_file
+        .as_deref()
+        .and_then(|p| user_debris(p, opts, &mut corpus.skipped));
+    let mut tools = Tools::builtin();
+    if let Some(rules) = &user_rules {
+        tools.rules = rules;
+    }
     let found = discover::discover(paths, opts);
-    let mut corpus = Corpus {
-        articles: Vec::new(),
-        skipped: found.skipped,
-    };
-    for f in &found.found {
-        load_file(f, opts, &tools, &mut corpus);
+    let mut manifests = Manifests::default();
+    for item in found.items {
+        match item {
+            Ok(f) => {
+                let manifest = manifests.for_file(&f, opts, &mut corpus.skipped);
+                load_file(&f, opts, &tools, manifest, &mut corpus);
+            }
+            Err(s) => corpus.skipped.push(s),
+        }
     }
     make_ids_unique(&mut corpus.articles);
     corpus
+}
+
+/// The built-in debris rules extended by a user file; a bad file is reported and ignored.
+fn user_debris(path: &Path, opts: &LoadOptions, skipped: &mut Vec<Skipped>) -> Option<Rules> {
+    let parsed = read::read_text(path, opts.max_file_size).and_then(|t| {
+        Rules::builtin_with(&t.text).map_err(|e| format!("invalid debris file: {e}"))
+    });
+    match parsed {
+        Ok(r) => Some(r),
+        Err(reason) => {
+            skipped.push(Skipped::new(path.display().to_string(), reason));
+            None
+        }
+    }
 }
 
 /// Loads texts held in memory, named by file name (the bundled seeds).
@@ -46,6 +74,7 @@ pub fn load_embedded(files: &[(&str, &str)]) -> Corpus {
             &ctx,
             formats::read_drafts(format, &text),
             &tools,
+            None,
             &mut corpus,
         );
     }
@@ -61,15 +90,80 @@ struct FileCtx<'a> {
     lossy: bool,
 }
 
-fn load_file(f: &Found, opts: &LoadOptions, tools: &Tools, corpus: &mut Corpus) {
+/// Parsed `corpus.toml` files by folder, each read (and reported if invalid) once.
+#[derive(Default)]
+struct Manifests {
+    by_dir: HashMap<PathBuf, Option<Rc<Manifest>>>,
+}
+
+/// A manifest and the path of a file relative to the manifest's folder.
+type Applicable = Option<(Rc<Manifest>, String)>;
+
+impl Manifests {
+    /// The nearest manifest between the file's folder and its corpus root.
+    fn for_file(
+        &mut self,
+        f: &Found,
+        opts: &LoadOptions,
+        skipped: &mut Vec<Skipped>,
+    ) -> Applicable {
+        let mut dir = f.path.parent()?;
+        loop {
+            if let Some(m) = self.at(dir, opts, skipped) {
+                let rel = f.path.strip_prefix(dir).ok()?;
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                return Some((m, rel.join("/")));
+            }
+            match &f.root {
+                Some(root) if dir != root.as_path() => dir = dir.parent()?,
+                _ => return None,
+            }
+        }
+    }
+
+    fn at(
+        &mut self,
+        dir: &Path,
+        opts: &LoadOptions,
+        skipped: &mut Vec<Skipped>,
+    ) -> Option<Rc<Manifest>> {
+        if let Some(m) = self.by_dir.get(dir) {
+            return m.clone();
+        }
+        let path = dir.join(discover::MANIFEST);
+        let parsed = if path.is_file() {
+            let parsed = read::read_text(&path, opts.max_file_size)
+                .and_then(|t| Manifest::from_toml_str(&t.text));
+            match parsed {
+                Ok(m) => Some(Rc::new(m)),
+                Err(reason) => {
+                    skipped.push(Skipped::new(path.display().to_string(), reason));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        self.by_dir.insert(dir.to_path_buf(), parsed.clone());
+        parsed
+    }
+}
+
+fn load_file(
+    f: &Found,
+    opts: &LoadOptions,
+    tools: &Tools,
+    manifest: Applicable,
+    corpus: &mut Corpus,
+) {
     let display = f.path.display().to_string();
     let text = match read::read_text(&f.path, opts.max_file_size) {
         Ok(t) => t,
         Err(reason) => {
-            corpus.skipped.push(Skipped {
-                path: display,
-                reason,
-            });
+            corpus.skipped.push(Skipped::new(display, reason));
             return;
         }
     };
@@ -81,20 +175,28 @@ fn load_file(f: &Found, opts: &LoadOptions, tools: &Tools, corpus: &mut Corpus) 
         lossy: text.lossy,
     };
     let items = formats::read_drafts(f.format, &text.text);
-    add_drafts(&ctx, items, tools, corpus);
+    add_drafts(&ctx, items, tools, manifest.as_ref(), corpus);
 }
 
-fn add_drafts(ctx: &FileCtx, items: Vec<formats::Item>, tools: &Tools, corpus: &mut Corpus) {
+fn add_drafts(
+    ctx: &FileCtx,
+    items: Vec<formats::Item>,
+    tools: &Tools,
+    manifest: Option<&(Rc<Manifest>, String)>,
+    corpus: &mut Corpus,
+) {
     let stem = ctx
         .path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| ctx.display.to_string());
-    let many = items.len() > 1;
     for item in items {
         match item {
-            Ok((line, draft)) => {
-                let id = draft_id(&draft, &stem, line, many);
+            Ok((line, mut draft)) => {
+                if let Some((m, rel)) = manifest {
+                    m.apply(rel, &mut draft);
+                }
+                let id = draft_id(&draft, &stem, line);
                 let where_ = located(ctx.display, line);
                 let origin = Origin {
                     id: &id,
@@ -105,16 +207,12 @@ fn add_drafts(ctx: &FileCtx, items: Vec<formats::Item>, tools: &Tools, corpus: &
                 };
                 match build::finish(draft, &origin, tools) {
                     Ok(a) => corpus.articles.push(a),
-                    Err(reason) => corpus.skipped.push(Skipped {
-                        path: where_,
-                        reason,
-                    }),
+                    Err(reason) => corpus.skipped.push(Skipped::new(where_, reason)),
                 }
             }
-            Err((line, reason)) => corpus.skipped.push(Skipped {
-                path: located(ctx.display, line),
-                reason,
-            }),
+            Err((line, reason)) => corpus
+                .skipped
+                .push(Skipped::new(located(ctx.display, line), reason)),
         }
     }
 }
@@ -126,13 +224,13 @@ fn located(display: &str, line: Option<usize>) -> String {
     }
 }
 
-fn draft_id(draft: &Draft, stem: &str, line: Option<usize>, many: bool) -> String {
+/// The JSON or manifest id, else the file stem (with `:LINE` for a `.jsonl` line).
+fn draft_id(draft: &Draft, stem: &str, line: Option<usize>) -> String {
     if let Some(id) = draft.id.as_deref().filter(|s| !s.trim().is_empty()) {
         return id.trim().to_string();
     }
     match line {
         Some(n) => format!("{stem}:{n}"),
-        None if many => stem.to_string(),
         None => stem.to_string(),
     }
 }
@@ -172,6 +270,36 @@ mod tests {
         make_ids_unique(&mut arts);
         let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["a", "a~3", "a~2", "a~4"]);
+    }
+
+    #[test]
+    fn user_debris_file_adds_patterns_and_a_bad_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(
+            &article,
+            "Headline here\n\nBody text that stays.\n\nBrought to you by Acme\n",
+        )
+        .unwrap();
+        let rules = dir.path().join("debris.toml");
+        std::fs::write(&rules, "drop = ['brought to you by .*']").unwrap();
+        let opts = LoadOptions {
+            debris_file: Some(rules.clone()),
+            ..LoadOptions::default()
+        };
+        let c = load(std::slice::from_ref(&article), &opts);
+        assert_eq!(c.articles[0].body, "Body text that stays.");
+        std::fs::write(&rules, "drop = 3").unwrap();
+        let c = load(&[article], &opts);
+        assert!(
+            c.skipped[0].reason.starts_with("invalid debris file"),
+            "{:?}",
+            c.skipped
+        );
+        assert_eq!(
+            c.articles[0].body,
+            "Body text that stays.\n\nBrought to you by Acme"
+        );
     }
 
     #[test]

@@ -5,7 +5,10 @@ mod build;
 pub mod clean;
 pub mod discover;
 mod formats;
+#[cfg(test)]
+mod invariants;
 mod load;
+pub mod manifest;
 pub mod metadata;
 pub mod read;
 pub mod sanitize;
@@ -125,6 +128,16 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// A skipped record; path and reason are sanitised, since both are printed.
+    pub fn new(path: impl AsRef<str>, reason: impl AsRef<str>) -> Self {
+        Self {
+            path: sanitize(path.as_ref()),
+            reason: sanitize(reason.as_ref()),
+        }
+    }
+}
+
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "sitrep: skipped {}: {}", self.path, self.reason)
@@ -140,6 +153,9 @@ pub struct LoadOptions {
     pub follow_links: bool,
     /// Deepest folder level walked below each PATH.
     pub max_depth: usize,
+    /// A TOML file of extra web-debris patterns (the format of `assets/debris.toml`), added to
+    /// the built-in ones.
+    pub debris_file: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -148,6 +164,7 @@ impl Default for LoadOptions {
             max_file_size: 16 * 1024 * 1024,
             follow_links: false,
             max_depth: 32,
+            debris_file: None,
         }
     }
 }

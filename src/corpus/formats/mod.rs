@@ -1,6 +1,10 @@
 //! One reader per input format. Each turns a file's decoded text into [`Draft`]s (one per
 //! article); a failure is a reason string, or for `.jsonl` a per-line record.
 
+mod html;
+mod json;
+mod markdown;
+
 use super::Format;
 use super::build::Draft;
 
@@ -17,6 +21,9 @@ pub fn read_drafts(format: Format, text: &str) -> Vec<Item> {
                 ..Draft::default()
             },
         ))],
-        other => vec![Err((None, format!("{other:?} reader not available yet")))],
+        Format::Markdown => markdown::read_markdown(text),
+        Format::Html => html::read_html(text),
+        Format::Json => json::read_json(text),
+        Format::Jsonl => json::read_jsonl(text),
     }
 }

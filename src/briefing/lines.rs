@@ -1,0 +1,136 @@
+//! Event lines: every timeline item, plus any event no timeline item covers, as one line each
+//! with its date, kind, actors, targets, summary and sources, and the index it came from.
+
+use super::summary::{SUMMARY_CHARS, shorten};
+use crate::analysis::{Analysis, Event, EventKind, EventRef, Status, TimelineItem};
+use crate::date::DateValue;
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// One event of the briefing (a timeline item merged across sources, or a lone event).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventLine {
+    /// Index into `Analysis::timeline`, when the line is a timeline item.
+    pub item: Option<usize>,
+    /// The representative event, for jumping to its passage.
+    pub event: EventRef,
+    /// Id of the representative event's article.
+    pub article: String,
+    pub date: Option<DateValue>,
+    pub kind: EventKind,
+    pub status: Status,
+    /// Rounded to one decimal.
+    pub severity: f64,
+    pub actors: Vec<String>,
+    pub targets: Vec<String>,
+    /// The event's sentence, shortened around its trigger.
+    pub summary: String,
+    /// Distinct sources reporting it.
+    pub sources: Vec<String>,
+}
+
+impl EventLine {
+    /// Sort key: dated lines oldest first (coarse dates after the finer ones of their period),
+    /// then undated, then by kind and position in the corpus.
+    pub fn order_key(&self) -> (bool, (i32, u8, u8), EventKind, EventRef) {
+        (
+            self.date.is_none(),
+            self.date.map(|d| d.timeline_key()).unwrap_or_default(),
+            self.kind,
+            self.event,
+        )
+    }
+
+    /// True when at least two sources report it.
+    pub fn corroborated(&self) -> bool {
+        self.sources.len() > 1
+    }
+}
+
+/// Rounds a severity to one decimal, the precision every view shows.
+pub fn round1(x: f32) -> f64 {
+    if x.is_finite() {
+        (f64::from(x) * 10.0).round() / 10.0
+    } else {
+        0.0
+    }
+}
+
+fn event_at(analysis: &Analysis, r: EventRef) -> Option<&Event> {
+    analysis.analyses.get(r.article)?.events.get(r.event)
+}
+
+fn summary_of(analysis: &Analysis, r: EventRef) -> String {
+    match (analysis.articles.get(r.article), event_at(analysis, r)) {
+        (Some(a), Some(e)) => shorten(&a.body, e.span, e.trigger, SUMMARY_CHARS),
+        _ => String::new(),
+    }
+}
+
+fn article_id(analysis: &Analysis, r: EventRef) -> String {
+    analysis
+        .articles
+        .get(r.article)
+        .map(|a| a.id.clone())
+        .unwrap_or_default()
+}
+
+fn from_item(analysis: &Analysis, index: usize, item: &TimelineItem) -> Option<EventLine> {
+    let r = *item.occurrences.first()?;
+    let mut sources = item.sources.clone();
+    if sources.is_empty() && r.article < analysis.articles.len() {
+        sources.push(analysis.source_label(r.article).to_string());
+    }
+    Some(EventLine {
+        item: Some(index),
+        event: r,
+        article: article_id(analysis, r),
+        date: item.date,
+        kind: item.kind,
+        status: item.status,
+        severity: round1(item.severity),
+        actors: item.actors.clone(),
+        targets: item.targets.clone(),
+        summary: summary_of(analysis, r),
+        sources,
+    })
+}
+
+fn from_event(analysis: &Analysis, r: EventRef, e: &Event) -> EventLine {
+    EventLine {
+        item: None,
+        event: r,
+        article: article_id(analysis, r),
+        date: e.date,
+        kind: e.kind,
+        status: e.status,
+        severity: round1(e.severity),
+        actors: e.actors.clone(),
+        targets: e.targets.clone(),
+        summary: summary_of(analysis, r),
+        sources: vec![analysis.source_label(r.article).to_string()],
+    }
+}
+
+/// Every event of the analysis as lines, in briefing order.
+pub fn collect(analysis: &Analysis) -> Vec<EventLine> {
+    let mut covered: HashSet<EventRef> = HashSet::new();
+    let mut lines: Vec<EventLine> = Vec::new();
+    for (i, item) in analysis.timeline.iter().enumerate() {
+        if let Some(line) = from_item(analysis, i, item) {
+            covered.extend(item.occurrences.iter().copied());
+            lines.push(line);
+        }
+    }
+    let n = analysis.articles.len().min(analysis.analyses.len());
+    for article in 0..n {
+        for (event, e) in analysis.analyses[article].events.iter().enumerate() {
+            let r = EventRef { article, event };
+            if !covered.contains(&r) {
+                lines.push(from_event(analysis, r, e));
+            }
+        }
+    }
+    lines.sort_by_key(EventLine::order_key);
+    lines
+}

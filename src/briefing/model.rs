@@ -1,0 +1,140 @@
+//! The briefing as plain data ([`Briefing`]) and how it is built from an [`Analysis`].
+
+use super::bottom::{self, Trend};
+use super::chart::{self, Chart};
+use super::filter::BriefFilter;
+use super::lines::{self, EventLine};
+use super::sections::{self, ActorLine, SourceLine};
+use crate::analysis::{Analysis, Status};
+use crate::date::DateValue;
+use serde::Serialize;
+
+/// The title every briefing starts with.
+pub const TITLE: &str = "Situation briefing";
+
+/// What the briefing covers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Scope {
+    pub articles: usize,
+    pub sources: usize,
+    /// Events in the corpus, and those the filter kept.
+    pub events_total: usize,
+    pub events_matched: usize,
+    /// Dates of the first and last dated kept event.
+    pub first: Option<DateValue>,
+    pub last: Option<DateValue>,
+}
+
+/// A briefing: every section as data, empty sections empty. Renderers leave those out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Briefing {
+    pub title: String,
+    pub filter: BriefFilter,
+    pub scope: Scope,
+    /// Set when nothing matched (or nothing was found): the line to show instead of sections.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notice: Option<String>,
+    pub bottom_line: Vec<String>,
+    pub trend: Option<Trend>,
+    pub key_actors: Vec<ActorLine>,
+    /// Dated reported events, oldest first.
+    pub timeline: Vec<EventLine>,
+    /// Reported events without a date.
+    pub undated: Vec<EventLine>,
+    /// Potential events.
+    pub warnings: Vec<EventLine>,
+    /// Proposed events.
+    pub proposals: Vec<EventLine>,
+    pub chart: Option<Chart>,
+    pub sources: Vec<SourceLine>,
+}
+
+/// Builds the briefing of the events `filter` keeps.
+pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
+    let all = lines::collect(analysis);
+    let events_total = all.len();
+    let resolved = filter.resolve(analysis);
+    let kept: Vec<EventLine> = all
+        .into_iter()
+        .filter(|l| resolved.matches(l.kind, l.date, &l.actors, &l.targets))
+        .collect();
+    let source_count = {
+        let mut s: Vec<&str> = (0..analysis.articles.len())
+            .map(|i| analysis.source_label(i))
+            .collect();
+        s.sort_unstable();
+        s.dedup();
+        s.len()
+    };
+    let dated = || kept.iter().filter_map(|l| l.date);
+    let scope = Scope {
+        articles: analysis.articles.len(),
+        sources: source_count,
+        events_total,
+        events_matched: kept.len(),
+        first: dated().min_by_key(|d| d.timeline_key()),
+        last: dated().max_by_key(|d| d.timeline_key()),
+    };
+    let mut briefing = Briefing {
+        title: TITLE.to_string(),
+        filter: filter.clone(),
+        scope,
+        notice: None,
+        bottom_line: Vec::new(),
+        trend: None,
+        key_actors: Vec::new(),
+        timeline: Vec::new(),
+        undated: Vec::new(),
+        warnings: Vec::new(),
+        proposals: Vec::new(),
+        chart: None,
+        sources: Vec::new(),
+    };
+    if kept.is_empty() && !filter.is_empty() {
+        briefing.notice = Some(no_match_notice(analysis, filter));
+        return briefing;
+    }
+    if kept.is_empty() {
+        briefing.notice = Some(format!(
+            "No events were found in {} article{}.",
+            analysis.articles.len(),
+            if analysis.articles.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    fill(&mut briefing, analysis, filter, kept);
+    briefing
+}
+
+fn fill(b: &mut Briefing, analysis: &Analysis, filter: &BriefFilter, kept: Vec<EventLine>) {
+    let (sentences, trend) = bottom::bottom_line(&kept);
+    b.bottom_line = sentences;
+    b.trend = trend;
+    b.key_actors = sections::key_actors(analysis, &kept, filter);
+    b.chart = chart::build(&kept);
+    b.sources = sections::sources(analysis, &kept);
+    for line in kept {
+        match (line.status, line.date) {
+            (Status::Reported, Some(_)) => b.timeline.push(line),
+            (Status::Reported, None) => b.undated.push(line),
+            (Status::Potential, _) => b.warnings.push(line),
+            (Status::Proposed, _) => b.proposals.push(line),
+        }
+    }
+}
+
+fn no_match_notice(analysis: &Analysis, filter: &BriefFilter) -> String {
+    let mut s = format!("No events match the filter ({}).", filter.describe());
+    let unknown = filter.unknown_entities(analysis);
+    if !unknown.is_empty() {
+        let names: Vec<String> = unknown.iter().map(|n| format!("\"{n}\"")).collect();
+        s.push_str(&format!(
+            " No actor, target or entity is named {}.",
+            names.join(" or ")
+        ));
+    }
+    s
+}

@@ -1,0 +1,248 @@
+//! Key actors (ranked by involvement) and the per-source comparison (what each source reports,
+//! alone or with others, how much it warns against how much it reports).
+
+use super::filter::{BriefFilter, fold_name};
+use super::lines::EventLine;
+use crate::analysis::{Analysis, CorpusEntity, EntityKind, Status};
+use crate::date::DateValue;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many key actors a briefing lists.
+pub const KEY_ACTORS: usize = 10;
+/// How many "entities only it mentions" a source lists by name.
+pub const ONLY_ENTITIES: usize = 5;
+
+/// Entity kinds that can act, listed as key actors even without events when nothing is filtered.
+const ACTING_KINDS: &[EntityKind] = &[
+    EntityKind::Country,
+    EntityKind::Military,
+    EntityKind::ArmedGroup,
+    EntityKind::Organization,
+    EntityKind::Person,
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorLine {
+    pub name: String,
+    pub kind: Option<EntityKind>,
+    /// Summed |severity| of the events it takes part in, one decimal.
+    pub involvement: f64,
+    pub as_actor: usize,
+    pub as_target: usize,
+    /// Mentions across the corpus.
+    pub mentions: usize,
+    /// Sources whose articles mention it (or report its events).
+    pub sources: Vec<String>,
+}
+
+impl ActorLine {
+    pub fn events(&self) -> usize {
+        self.as_actor + self.as_target
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceLine {
+    pub source: String,
+    pub articles: usize,
+    /// Publication dates of its articles.
+    pub first: Option<DateValue>,
+    pub last: Option<DateValue>,
+    /// Reported events it carries, and those no other source carries.
+    pub reported: usize,
+    pub only_it: usize,
+    /// Warnings it carries (potential events).
+    pub potential: usize,
+    /// Entities no other source mentions, most mentioned first (at most [`ONLY_ENTITIES`]).
+    pub entities_only: Vec<String>,
+    pub entities_only_total: usize,
+}
+
+impl SourceLine {
+    /// Alarm against report: warnings per reported event (`None` when it reports none).
+    pub fn alarm_ratio(&self) -> Option<f64> {
+        (self.reported > 0).then(|| self.potential as f64 / self.reported as f64)
+    }
+}
+
+fn find_entity<'a>(analysis: &'a Analysis, name: &str) -> Option<&'a CorpusEntity> {
+    let folded = fold_name(name);
+    analysis
+        .entities
+        .iter()
+        .find(|e| fold_name(&e.name) == folded)
+}
+
+fn entity_sources(analysis: &Analysis, e: &CorpusEntity) -> BTreeSet<String> {
+    e.articles
+        .iter()
+        .filter(|&&i| i < analysis.articles.len())
+        .map(|&i| analysis.source_label(i).to_string())
+        .collect()
+}
+
+/// Actors and targets of the lines ranked by involvement (summed |severity|), then events, then
+/// corpus mentions, then name. Without a filter, acting entities with no event fill the list.
+pub fn key_actors(
+    analysis: &Analysis,
+    lines: &[EventLine],
+    filter: &BriefFilter,
+) -> Vec<ActorLine> {
+    let mut acc: BTreeMap<String, ActorLine> = BTreeMap::new();
+    let mut line_sources: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for l in lines {
+        let roles = l
+            .actors
+            .iter()
+            .map(|n| (n, true))
+            .chain(l.targets.iter().map(|n| (n, false)));
+        let mut counted: BTreeSet<&String> = BTreeSet::new();
+        for (name, is_actor) in roles {
+            let a = acc
+                .entry(name.clone())
+                .or_insert_with(|| blank(analysis, name));
+            if is_actor {
+                a.as_actor += 1;
+            } else {
+                a.as_target += 1;
+            }
+            if counted.insert(name) {
+                a.involvement += l.severity.abs();
+            }
+            line_sources
+                .entry(name.clone())
+                .or_default()
+                .extend(l.sources.iter().cloned());
+        }
+    }
+    for (name, a) in acc.iter_mut() {
+        a.involvement = (a.involvement * 10.0).round() / 10.0;
+        if a.sources.is_empty() {
+            a.sources = line_sources
+                .remove(name)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+        }
+    }
+    if filter.is_empty() {
+        for e in analysis
+            .entities
+            .iter()
+            .filter(|e| ACTING_KINDS.contains(&e.kind))
+        {
+            acc.entry(e.name.clone())
+                .or_insert_with(|| blank(analysis, &e.name));
+        }
+    }
+    let mut out: Vec<ActorLine> = acc.into_values().collect();
+    out.sort_by(|x, y| {
+        y.involvement
+            .total_cmp(&x.involvement)
+            .then(y.events().cmp(&x.events()))
+            .then(y.mentions.cmp(&x.mentions))
+            .then_with(|| x.name.cmp(&y.name))
+    });
+    out.truncate(KEY_ACTORS);
+    out
+}
+
+fn blank(analysis: &Analysis, name: &str) -> ActorLine {
+    let entity = find_entity(analysis, name);
+    ActorLine {
+        name: name.to_string(),
+        kind: entity.map(|e| e.kind),
+        involvement: 0.0,
+        as_actor: 0,
+        as_target: 0,
+        mentions: entity.map(|e| e.count).unwrap_or(0),
+        sources: entity
+            .map(|e| entity_sources(analysis, e).into_iter().collect())
+            .unwrap_or_default(),
+    }
+}
+
+/// One line per source (articles' source, else article id), most articles first, then by name.
+pub fn sources(analysis: &Analysis, lines: &[EventLine]) -> Vec<SourceLine> {
+    let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in 0..analysis.articles.len() {
+        by_source
+            .entry(analysis.source_label(i).to_string())
+            .or_default()
+            .push(i);
+    }
+    let entity_sources: Vec<(&CorpusEntity, BTreeSet<String>)> = analysis
+        .entities
+        .iter()
+        .map(|e| (e, entity_sources(analysis, e)))
+        .collect();
+    let mut out: Vec<SourceLine> = by_source
+        .into_iter()
+        .map(|(source, articles)| source_line(analysis, lines, &entity_sources, source, &articles))
+        .collect();
+    out.sort_by(|x, y| {
+        y.articles
+            .cmp(&x.articles)
+            .then_with(|| x.source.cmp(&y.source))
+    });
+    out
+}
+
+fn source_line(
+    analysis: &Analysis,
+    lines: &[EventLine],
+    entity_sources: &[(&CorpusEntity, BTreeSet<String>)],
+    source: String,
+    articles: &[usize],
+) -> SourceLine {
+    let dates: Vec<DateValue> = articles
+        .iter()
+        .filter_map(|&i| analysis.articles[i].published)
+        .collect();
+    let first = dates
+        .iter()
+        .min_by_key(|d| (d.first_day(), d.last_day()))
+        .copied();
+    let last = dates
+        .iter()
+        .max_by_key(|d| (d.last_day(), d.first_day()))
+        .copied();
+    let carries = |l: &&EventLine| l.sources.contains(&source);
+    let reported: Vec<&EventLine> = lines
+        .iter()
+        .filter(|l| l.status == Status::Reported)
+        .filter(carries)
+        .collect();
+    let only_it = reported.iter().filter(|l| l.sources.len() == 1).count();
+    let potential = lines
+        .iter()
+        .filter(|l| l.status == Status::Potential)
+        .filter(carries)
+        .count();
+    let mut only: Vec<&CorpusEntity> = entity_sources
+        .iter()
+        .filter(|(_, s)| s.len() == 1 && s.contains(&source))
+        .map(|(e, _)| *e)
+        .collect();
+    only.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
+    let mut names: Vec<String> = Vec::new();
+    for e in &only {
+        if !names.contains(&e.name) {
+            names.push(e.name.clone());
+        }
+    }
+    let total = names.len();
+    names.truncate(ONLY_ENTITIES);
+    SourceLine {
+        source,
+        articles: articles.len(),
+        first,
+        last,
+        reported: reported.len(),
+        only_it,
+        potential,
+        entities_only: names,
+        entities_only_total: total,
+    }
+}
