@@ -186,3 +186,15 @@ fn text_without_headline_keeps_its_first_paragraph() {
     assert_eq!(c.title, None);
     assert_eq!(c.paragraphs.len(), 1);
 }
+
+#[test]
+fn french_page_furniture() {
+    let text = "Mali : la frontière reste fermée\nPar Awa Traoré | 12 mars 2024\n\nÀ lire aussi : un autre sujet\n\nLe ministère a confirmé la fermeture de la frontière mardi.\n\nPartager cet article\n\nLaisser un commentaire\n\nVotre adresse e-mail ne sera pas publiée.\n";
+    let c = clean(text);
+    assert_eq!(c.title.as_deref(), Some("Mali : la frontière reste fermée"));
+    assert_eq!(c.published, DateValue::ymd(2024, 3, 12));
+    assert_eq!(
+        c.paragraphs,
+        vec!["Le ministère a confirmé la fermeture de la frontière mardi."]
+    );
+}
