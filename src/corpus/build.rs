@@ -24,7 +24,9 @@ pub struct Draft {
     pub url: Option<String>,
     /// The text, still carrying whatever debris the page had.
     pub text: String,
-    /// True when the text is already structured (HTML, Markdown, JSON): the first line is not
+    /// True when the text's structure is known (HTML blocks): without a title, the first line is
+    /// kept as text instead of being taken for a headline. Markdown and JSON bodies may be scraped
+    /// text, so their headline is looked for like in `.txt` files.
     /// taken for a headline.
     pub structured: bool,
 }
