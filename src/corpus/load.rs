@@ -8,9 +8,10 @@ use super::formats;
 use super::manifest::Manifest;
 use super::read;
 use super::{Article, Corpus, Format, LoadOptions, Skipped};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Loads every supported file under `paths`.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
@@ -24,19 +25,40 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
         tools.rules = rules;
     }
     let found = discover::discover(paths, opts);
+    // Manifests are looked up in walk order (so their problems are reported in place), then the
+    // files are read and cleaned in parallel; collecting keeps the walk order.
     let mut manifests = Manifests::default();
+    let mut jobs: Vec<Result<(Found, Applicable), Skipped>> = Vec::new();
     for item in found.items {
         match item {
             Ok(f) => {
-                let manifest = manifests.for_file(&f, opts, &mut corpus.skipped);
-                load_file(&f, opts, &tools, manifest, &mut corpus);
+                let mut problems = Vec::new();
+                let manifest = manifests.for_file(&f, opts, &mut problems);
+                jobs.extend(problems.into_iter().map(Err));
+                jobs.push(Ok((f, manifest)));
             }
+            Err(s) => jobs.push(Err(s)),
+        }
+    }
+    let outcomes: Vec<Vec<Outcome>> = jobs
+        .into_par_iter()
+        .map(|job| match job {
+            Ok((f, manifest)) => load_file(&f, opts, &tools, manifest),
+            Err(s) => vec![Err(s)],
+        })
+        .collect();
+    for outcome in outcomes.into_iter().flatten() {
+        match outcome {
+            Ok(a) => corpus.articles.push(a),
             Err(s) => corpus.skipped.push(s),
         }
     }
     make_ids_unique(&mut corpus.articles);
     corpus
 }
+
+/// One article, or why one file or line gave none.
+type Outcome = Result<Article, Skipped>;
 
 /// The built-in debris rules extended by a user file; a bad file is reported and ignored.
 fn user_debris(path: &Path, opts: &LoadOptions, skipped: &mut Vec<Skipped>) -> Option<Rules> {
@@ -70,13 +92,12 @@ pub fn load_embedded(files: &[(&str, &str)]) -> Corpus {
             folder_source: None,
             lossy: false,
         };
-        add_drafts(
-            &ctx,
-            formats::read_drafts(format, &text),
-            &tools,
-            None,
-            &mut corpus,
-        );
+        for outcome in add_drafts(&ctx, formats::read_drafts(format, &text), &tools, None) {
+            match outcome {
+                Ok(a) => corpus.articles.push(a),
+                Err(s) => corpus.skipped.push(s),
+            }
+        }
     }
     make_ids_unique(&mut corpus.articles);
     corpus
@@ -93,11 +114,11 @@ struct FileCtx<'a> {
 /// Parsed `corpus.toml` files by folder, each read (and reported if invalid) once.
 #[derive(Default)]
 struct Manifests {
-    by_dir: HashMap<PathBuf, Option<Rc<Manifest>>>,
+    by_dir: HashMap<PathBuf, Option<Arc<Manifest>>>,
 }
 
 /// A manifest and the path of a file relative to the manifest's folder.
-type Applicable = Option<(Rc<Manifest>, String)>;
+type Applicable = Option<(Arc<Manifest>, String)>;
 
 impl Manifests {
     /// The nearest manifest between the file's folder and its corpus root.
@@ -129,7 +150,7 @@ impl Manifests {
         dir: &Path,
         opts: &LoadOptions,
         skipped: &mut Vec<Skipped>,
-    ) -> Option<Rc<Manifest>> {
+    ) -> Option<Arc<Manifest>> {
         if let Some(m) = self.by_dir.get(dir) {
             return m.clone();
         }
@@ -138,7 +159,7 @@ impl Manifests {
             let parsed = read::read_text(&path, opts.max_file_size)
                 .and_then(|t| Manifest::from_toml_str(&t.text));
             match parsed {
-                Ok(m) => Some(Rc::new(m)),
+                Ok(m) => Some(Arc::new(m)),
                 Err(reason) => {
                     skipped.push(Skipped::new(path.display().to_string(), reason));
                     None
@@ -152,20 +173,11 @@ impl Manifests {
     }
 }
 
-fn load_file(
-    f: &Found,
-    opts: &LoadOptions,
-    tools: &Tools,
-    manifest: Applicable,
-    corpus: &mut Corpus,
-) {
+fn load_file(f: &Found, opts: &LoadOptions, tools: &Tools, manifest: Applicable) -> Vec<Outcome> {
     let display = f.path.display().to_string();
     let text = match read::read_text(&f.path, opts.max_file_size) {
         Ok(t) => t,
-        Err(reason) => {
-            corpus.skipped.push(Skipped::new(display, reason));
-            return;
-        }
+        Err(reason) => return vec![Err(Skipped::new(display, reason))],
     };
     let ctx = FileCtx {
         path: &f.path,
@@ -175,16 +187,16 @@ fn load_file(
         lossy: text.lossy,
     };
     let items = formats::read_drafts(f.format, &text.text);
-    add_drafts(&ctx, items, tools, manifest.as_ref(), corpus);
+    add_drafts(&ctx, items, tools, manifest.as_ref())
 }
 
 fn add_drafts(
     ctx: &FileCtx,
     items: Vec<formats::Item>,
     tools: &Tools,
-    manifest: Option<&(Rc<Manifest>, String)>,
-    corpus: &mut Corpus,
-) {
+    manifest: Option<&(Arc<Manifest>, String)>,
+) -> Vec<Outcome> {
+    let mut out = Vec::with_capacity(items.len());
     let stem = ctx
         .path
         .file_stem()
@@ -206,15 +218,14 @@ fn add_drafts(
                     lossy: ctx.lossy,
                 };
                 match build::finish(draft, &origin, tools) {
-                    Ok(a) => corpus.articles.push(a),
-                    Err(reason) => corpus.skipped.push(Skipped::new(where_, reason)),
+                    Ok(a) => out.push(Ok(a)),
+                    Err(reason) => out.push(Err(Skipped::new(where_, reason))),
                 }
             }
-            Err((line, reason)) => corpus
-                .skipped
-                .push(Skipped::new(located(ctx.display, line), reason)),
+            Err((line, reason)) => out.push(Err(Skipped::new(located(ctx.display, line), reason))),
         }
     }
+    out
 }
 
 fn located(display: &str, line: Option<usize>) -> String {

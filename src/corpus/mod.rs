@@ -1,5 +1,13 @@
 //! Files in, clean [`Article`]s out: discovery, one reader per format, cleaning, sanitising and
 //! segmentation. Nothing here prints or touches the terminal; problems become [`Skipped`] records.
+//!
+//! Pipeline: [`discover`] walks the PATHs (sorted, guarded against links, loops and depth) →
+//! [`read`] reads each regular file under a size cap and decodes it → `formats` turns it into
+//! drafts (`.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`) → [`manifest`] adds `corpus.toml`
+//! metadata → [`clean`] cuts web debris (`assets/debris.toml`) and finds the headline and
+//! section → [`sanitize()`] makes every displayed string terminal-safe → [`segment`] finds
+//! paragraphs and sentences (`assets/abbreviations.toml`). Dates in metadata are read by
+//! [`metadata`] (`assets/metadata.toml`).
 
 mod build;
 pub mod clean;

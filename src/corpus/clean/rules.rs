@@ -77,15 +77,15 @@ impl Rules {
     }
 
     pub(super) fn ends_body(&self, line: &str) -> bool {
-        self.end_of_body.as_ref().is_some_and(|r| r.is_match(line))
+        short(line) && self.end_of_body.as_ref().is_some_and(|r| r.is_match(line))
     }
 
     pub(super) fn drops(&self, line: &str) -> bool {
-        self.drop.as_ref().is_some_and(|r| r.is_match(line))
+        short(line) && self.drop.as_ref().is_some_and(|r| r.is_match(line))
     }
 
     pub(super) fn edge_debris(&self, line: &str) -> bool {
-        self.edge.as_ref().is_some_and(|r| r.is_match(line))
+        short(line) && self.edge.as_ref().is_some_and(|r| r.is_match(line))
             || self.drops(line)
             || self.ends_body(line)
     }
@@ -115,6 +115,13 @@ impl Rules {
         }
         s
     }
+}
+
+/// Lines longer than this many characters are text, never debris.
+const MAX_DEBRIS_CHARS: usize = 300;
+
+fn short(line: &str) -> bool {
+    line.chars().nth(MAX_DEBRIS_CHARS).is_none()
 }
 
 fn alternation(list: &[String]) -> Result<Option<Regex>, String> {

@@ -87,10 +87,26 @@ fn byline_becomes_metadata() {
 }
 
 #[test]
+fn one_paragraph_per_line_when_not_wrapped() {
+    let lines: Vec<String> = [
+        "Why the border matters for trade across the region",
+        "Traders said the closure had already doubled prices in the markets of the north.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(paragraphs(&lines).len(), 2);
+}
+
+#[test]
 fn hard_wrapped_lines_join() {
     let lines: Vec<String> = [
         "This is a hard wrapped line of text that goes on",
         "and ends here.",
+        "",
+        "A text editor wraps its lines near the same width, so",
+        "that every line but the last of a paragraph is about",
+        "as long as the others. This one ends the paragraph.",
         "",
         "Second paragraph.",
     ]
@@ -101,6 +117,7 @@ fn hard_wrapped_lines_join() {
         paragraphs(&lines),
         vec![
             "This is a hard wrapped line of text that goes on and ends here.",
+            "A text editor wraps its lines near the same width, so that every line but the last of a paragraph is about as long as the others. This one ends the paragraph.",
             "Second paragraph."
         ]
     );
@@ -185,4 +202,16 @@ fn text_without_headline_keeps_its_first_paragraph() {
     let c = clean("The talks ended without agreement on Friday. Both sides blamed each other.\n");
     assert_eq!(c.title, None);
     assert_eq!(c.paragraphs.len(), 1);
+}
+
+#[test]
+fn french_page_furniture() {
+    let text = "Mali : la frontière reste fermée\nPar Awa Traoré | 12 mars 2024\n\nÀ lire aussi : un autre sujet\n\nLe ministère a confirmé la fermeture de la frontière mardi.\n\nPartager cet article\n\nLaisser un commentaire\n\nVotre adresse e-mail ne sera pas publiée.\n";
+    let c = clean(text);
+    assert_eq!(c.title.as_deref(), Some("Mali : la frontière reste fermée"));
+    assert_eq!(c.published, DateValue::ymd(2024, 3, 12));
+    assert_eq!(
+        c.paragraphs,
+        vec!["Le ministère a confirmé la fermeture de la frontière mardi."]
+    );
 }

@@ -1,9 +1,9 @@
 //! `.html`/`.htm`: a tolerant tag scanner (no DOM) that keeps the main content's headings and
 //! paragraphs. Script, style, nav, header, footer, aside, forms and comments are dropped (element
 //! lists in `assets/html.toml`); when the page has an `<article>` or `<main>`, only its text is
-//! kept. The title is the first `<h1>`, else `og:title`, else `<title>` without a trailing
-//! " | Site" part; `<meta>` tags give the date, site name, section and canonical URL. Character
-//! references (`&amp;`, `&#8217;`, `&#x2019;`) are decoded.
+//! kept. The title is the first `<h1>` (of the main content if it has one), else `og:title`,
+//! else `<title>` without a trailing " | Site" part; `<meta>` tags give the date, site name,
+//! section and canonical URL. Character references (`&amp;`, `&#8217;`, `&#x2019;`) are decoded.
 
 use super::Item;
 use crate::corpus::build::Draft;
@@ -231,16 +231,15 @@ fn numeric(num: &str) -> char {
 struct Page {
     title: Option<String>,
     h1: Option<String>,
+    /// The kept `<h1>` lies inside the main content.
+    h1_in_main: bool,
     meta: HashMap<String, String>,
     canonical: Option<String>,
     blocks: Vec<(bool, String)>,
 }
 
-/// Reads an HTML file.
-pub fn read_html(html: &str) -> Vec<Item> {
-    let rules = HtmlRules::builtin();
-    let page = scan(html, rules);
-    let meta = |keys: &[&str]| keys.iter().find_map(|k| page.meta.get(*k).cloned());
+/// The main text of a page: its blocks separated by blank lines.
+fn main_text(page: &Page) -> String {
     let in_main = page.blocks.iter().any(|(m, _)| *m);
     let text: Vec<&str> = page
         .blocks
@@ -248,6 +247,30 @@ pub fn read_html(html: &str) -> Vec<Item> {
         .filter(|(m, _)| *m || !in_main)
         .map(|(_, t)| t.as_str())
         .collect();
+    text.join("\n\n")
+}
+
+/// True when a text field holds HTML markup rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let lower = text
+        .get(..text.len().min(4096))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
+    ["<p>", "<p ", "<br", "</p>", "<div", "</a>", "<html"]
+        .iter()
+        .any(|t| lower.contains(t))
+}
+
+/// The text of an HTML fragment (a JSON body written in HTML).
+pub fn fragment_text(html: &str) -> String {
+    main_text(&scan(html, HtmlRules::builtin()))
+}
+
+/// Reads an HTML file.
+pub fn read_html(html: &str) -> Vec<Item> {
+    let rules = HtmlRules::builtin();
+    let page = scan(html, rules);
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| page.meta.get(*k).cloned());
     let title = page
         .h1
         .clone()
@@ -268,7 +291,7 @@ pub fn read_html(html: &str) -> Vec<Item> {
             "og:published_time",
         ]),
         url: page.canonical.clone().or_else(|| meta(&["og:url"])),
-        text: text.join("\n\n"),
+        text: main_text(&page),
         structured: true,
     };
     vec![Ok((None, draft))]
@@ -312,7 +335,7 @@ fn scan(html: &str, rules: &HtmlRules) -> Page {
                 if rules.block.contains(&name) {
                     flush(&mut current, current_main, &mut page);
                 }
-                if name == "h1" && page.h1.is_none() {
+                if name == "h1" && h1.is_none() && !page.h1_in_main {
                     h1 = Some(String::new());
                 }
                 if !rules.void.contains(&name) && !attrs.trim_end().ends_with('/') {
@@ -328,9 +351,13 @@ fn scan(html: &str, rules: &HtmlRules) -> Page {
                 if name == "h1"
                     && let Some(t) = h1.take()
                 {
+                    // The first <h1>, unless a later one sits in the main content (sites often
+                    // put their name in an <h1> of the page header).
                     let t = collapse(&decode_entities(&t, rules));
-                    if !t.is_empty() {
+                    let in_main = stack.iter().any(|(_, m)| *m);
+                    if !t.is_empty() && (page.h1.is_none() || in_main) {
                         page.h1 = Some(t);
+                        page.h1_in_main = in_main;
                     }
                 }
                 // Close it and anything left open inside it; a stray end tag is ignored.
@@ -413,6 +440,14 @@ mod tests {
             d.text,
             "Officials said the crossing & the road would stay shut.\n\nTalks stall\n\nThey didn’t say when. It’s unclear."
         );
+    }
+
+    #[test]
+    fn headline_of_the_article_beats_the_site_name() {
+        let d = draft(
+            "<header><h1>Daily Site</h1></header><main><h1>Drone downed near border</h1><p>Text.</p></main>",
+        );
+        assert_eq!(d.title.as_deref(), Some("Drone downed near border"));
     }
 
     #[test]
