@@ -259,6 +259,7 @@ impl<'a> Parser<'a> {
             Need::YearContext => {
                 !self.marker_before(p.start)
                     && !self.compound_after(p.end)
+                    && !self.count_range_after(p.end)
                     && !self.info(p.end).is_some_and(|w| w.count_noun)
                     && (self.year_context(p.start) || self.coordinated(p.start))
             }
@@ -293,6 +294,12 @@ impl<'a> Parser<'a> {
         last > 0
             && ((i == last + 1 && coord(last))
                 || (i == last + 2 && self.punct(last, ',') && coord(last + 1)))
+    }
+
+    /// "to 3000" of "from 2000 to 3000 people": a range of counts, not of years.
+    fn count_range_after(&self, k: usize) -> bool {
+        self.joiner(k, true)
+            .is_some_and(|j| self.num(j).is_some() && self.year_at(j, 1000, 2999).is_none())
     }
 
     /// "-strong" of "a 2000-strong force": the number is a count.

@@ -133,6 +133,8 @@ fn numbers_that_are_not_years() {
         "the 2005 soldiers deployed there",
         "In 1999.5 units",
         "see pp. 2001-2005",
+        "from 2000 to 3000 people",
+        "between 1900 and 2500 fighters",
     ] {
         assert!(
             find(body, None).is_empty(),
