@@ -277,10 +277,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A date word right before token `i`: "in", "since", "the", "as of".
+    /// A date word right before token `i`: "in", "since", "the", "as of", "Mali's".
     fn year_context(&self, i: usize) -> bool {
         let Some(w) = self.info_before(i) else {
-            return false;
+            return i > 0 && self.possessive(i - 1);
         };
         w.year_before
             || w.article
@@ -313,6 +313,13 @@ impl<'a> Parser<'a> {
             )
     }
 
+    /// A word ending in a possessive "'s" ("Mali's 2023 constitution").
+    fn possessive(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let w = &self.text[t.start..t.end];
+        matches!(t.kind, Kind::Word { .. }) && (w.ends_with("'s") || w.ends_with("’s"))
+    }
+
     /// "page", "p.", "No." right before token `i`.
     fn marker_before(&self, i: usize) -> bool {
         let j = match i.checked_sub(1) {
@@ -331,16 +338,29 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A future cue within eight tokens of `start..end`, inside the same sentence.
+    /// Whether the tense around `start..end` points forward: the nearest tense cue within eight
+    /// tokens before, inside the sentence, decides ("will meet on Tuesday", "said on Tuesday it
+    /// will"); without one, the nearest after ("On Tuesday, the minister will travel").
     fn future_near(&self, start: usize, end: usize) -> bool {
-        let stop = |t: &Tok| matches!(t.kind, Kind::Break | Kind::Punct('.' | '!' | '?' | ';'));
-        let cue = |t: &Tok| match t.kind {
-            Kind::Word { info: Some(k), .. } => self.vocab.info(k).future_cue,
-            _ => false,
+        let stop = |t: &&Tok| !matches!(t.kind, Kind::Break | Kind::Punct('.' | '!' | '?' | ';'));
+        let tense = |t: &Tok| match t.kind {
+            Kind::Word { info: Some(k), .. } => {
+                let w = self.vocab.info(k);
+                (w.future_cue || w.past_cue).then_some(w.future_cue)
+            }
+            _ => None,
         };
-        let before = self.toks[start.saturating_sub(8)..start].iter().rev();
-        let after = self.toks[end..(end + 8).min(self.toks.len())].iter();
-        before.take_while(|t| !stop(t)).any(cue) || after.take_while(|t| !stop(t)).any(cue)
+        let mut before = self.toks[start.saturating_sub(8)..start]
+            .iter()
+            .rev()
+            .take_while(stop);
+        let mut after = self.toks[end..(end + 8).min(self.toks.len())]
+            .iter()
+            .take_while(stop);
+        before
+            .find_map(tense)
+            .or_else(|| after.find_map(tense))
+            .unwrap_or(false)
     }
 
     // ---- token helpers ----

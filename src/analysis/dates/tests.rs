@@ -115,6 +115,7 @@ fn bare_years_need_a_date_context() {
         Some(s("2012"))
     );
     assert_eq!(val("after the 2012 coup"), Some(s("2012")));
+    assert_eq!(val("Mali’s 2023 constitution"), Some(s("2023")));
     assert_eq!(val("as of 2024 the mission"), Some(s("2024")));
     assert_eq!(val("withdrawn by 2030"), Some(s("2030")));
     assert_eq!(val("en 2013, la France"), Some(s("2013")));
