@@ -430,3 +430,28 @@ fn timestamps_and_indefinite_article_years() {
     assert_eq!(val("a 2022 UN report"), Some(s("2022")));
     assert!(find("a 2000-strong force", None).is_empty());
 }
+
+#[test]
+fn user_vocabulary_file_errors_name_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.toml");
+    let err = DateVocab::from_file(&missing).expect_err("missing file");
+    assert!(format!("{err:#}").contains("missing.toml"), "{err:#}");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "months = []\n").expect("write");
+    let err = DateVocab::from_file(&bad).expect_err("incomplete file");
+    assert!(format!("{err:#}").contains("bad.toml"), "{err:#}");
+    let good = dir.path().join("good.toml");
+    let custom = super::vocab::BUILTIN.replace(
+        r#"yesterday = -1"#,
+        r#"yesterday = -1
+ystrdy = -1"#,
+    );
+    std::fs::write(&good, custom).expect("write");
+    let vocab = DateVocab::from_file(&good).expect("valid file");
+    let a = article_from_text("t", "T", "ystrdy", DateValue::parse_iso("2025-03-05"));
+    assert_eq!(
+        find_dates(&a, &vocab)[0].value,
+        DateValue::parse_iso("2025-03-04")
+    );
+}
