@@ -16,7 +16,8 @@ impl Parser<'_> {
     /// A calendar phrase starting at token `i`.
     pub fn cal_phrase(&self, i: usize) -> Option<Phrase> {
         let mut j = i;
-        if self.info(j).is_some_and(|w| w.weekday.is_some()) {
+        let wd = self.info(j).and_then(|w| w.weekday);
+        if wd.is_some() {
             j += 1;
             if self.punct(j, ',') {
                 j += 1;
@@ -32,7 +33,12 @@ impl Parser<'_> {
             }
             None => false,
         };
-        let (raw, end, need) = self.cal_core(j)?;
+        let (mut raw, end, need) = self.cal_core(j)?;
+        if let Raw::Cal(c) = &mut raw
+            && c.d.is_some()
+        {
+            c.wd = wd;
+        }
         let need = if modified || j > i {
             Need::Nothing
         } else {
@@ -128,6 +134,7 @@ impl Parser<'_> {
             m: Some(u8::try_from(m).ok()?),
             d: Some(u8::try_from(d).ok()?),
             year_offset: None,
+            wd: None,
         };
         cal.value()?;
         Some((Raw::Cal(cal), j + 5, Need::Nothing))
@@ -147,6 +154,7 @@ impl Parser<'_> {
             m: Some(mw.month),
             d: Some(d),
             year_offset: None,
+            wd: None,
         });
         Some((Raw::Cal(cal), end, Need::Nothing))
     }
@@ -164,6 +172,7 @@ impl Parser<'_> {
                 m: Some(mw.month),
                 d: Some(d),
                 year_offset: None,
+                wd: None,
             });
             return Some((Raw::Cal(cal), end, Need::Nothing));
         }
