@@ -455,3 +455,102 @@ ystrdy = -1"#,
         DateValue::parse_iso("2025-03-04")
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "12",
+        "3",
+        "1er",
+        "2024",
+        "1990s",
+        "2012",
+        "15",
+        "31",
+        "March",
+        "mars",
+        "May",
+        "Mar",
+        ".",
+        ",",
+        "-",
+        "–",
+        "/",
+        "between",
+        "and",
+        "from",
+        "to",
+        "du",
+        "au",
+        "entre",
+        "et",
+        "the",
+        "l’",
+        "last",
+        "next",
+        "this",
+        "week",
+        "year",
+        "ago",
+        "two",
+        "il",
+        "y",
+        "a",
+        "Tuesday",
+        "mardi",
+        "dernier",
+        "early",
+        "mid",
+        "end",
+        "of",
+        "yesterday",
+        "hier",
+        "same",
+        "day",
+        "in",
+        "since",
+        "soldiers",
+        "$",
+        "page",
+        "\n",
+        "é",
+        "’s",
+        "T",
+        "summer",
+        "là",
+        "that",
+    ];
+
+    fn body() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..PIECES.len(), prop::bool::ANY), 0..40).prop_map(|v| {
+            let mut s = String::new();
+            for (i, space) in v {
+                s.push_str(PIECES[i]);
+                if space {
+                    s.push(' ');
+                }
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_sorted_disjoint_and_on_char_boundaries(b in body(), dated in prop::bool::ANY) {
+            let vocab = DateVocab::builtin().expect("vocabulary");
+            let published = dated.then(|| DateValue::ymd(2025, 3, 5)).flatten();
+            let a = article_from_text("t", "T", &b, published);
+            let dates = find_dates(&a, &vocab);
+            for d in &dates {
+                prop_assert!(d.span.start < d.span.end && d.span.end <= a.body.len());
+                prop_assert!(a.body.is_char_boundary(d.span.start) && a.body.is_char_boundary(d.span.end));
+                if let (Some(v), Some(u)) = (d.value, d.until) {
+                    prop_assert!(v.first_day() <= u.last_day(), "{:?} in {:?}", d, a.body);
+                }
+            }
+            prop_assert!(dates.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        }
+    }
+}
