@@ -147,8 +147,22 @@ impl Parser<'_> {
         if self.info(k).is_some_and(|w| w.of_word) {
             k += 1;
         }
+        // "12-Mar-2020": day, month and year joined by hyphens.
+        let hyphens = self.punct(k, '-') && self.glued(j, k) && self.glued(k, k + 1);
+        if hyphens {
+            k += 1;
+        }
         let (mw, mend) = self.month_at(k)?;
-        let (y, end) = self.year_after(mend);
+        let (y, end) = if hyphens {
+            match self.year_at(mend + 1, CAL_YEARS.0, CAL_YEARS.1) {
+                Some(y) if self.punct(mend, '-') && self.glued(mend, mend + 1) => {
+                    (Some(y), mend + 2)
+                }
+                _ => (None, mend),
+            }
+        } else {
+            self.year_after(mend)
+        };
         let cal = checked_day(Cal {
             y,
             m: Some(mw.month),

@@ -554,3 +554,31 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn incident_report_phrasings() {
+    // "On the night of 11-12 March 2020", "Between 10-12 March 2020", "12-Mar-2020"
+    let r = |body: &str| find(body, None).into_iter().next().expect("a date");
+    assert_eq!(
+        r("On the night of 11-12 March 2020, an IED struck."),
+        (
+            s("11-12 March 2020"),
+            Some(s("2020-03-11")),
+            Some(s("2020-03-12")),
+            false
+        )
+    );
+    assert_eq!(
+        r("Between 10-12 March 2020, clashes."),
+        (
+            s("Between 10-12 March 2020"),
+            Some(s("2020-03-10")),
+            Some(s("2020-03-12")),
+            false
+        )
+    );
+    assert_eq!(
+        one("On 12-Mar-2020 there", None),
+        (s("12-Mar-2020"), Some(s("2020-03-12")))
+    );
+}
