@@ -269,13 +269,17 @@ impl<'a> Parser<'a> {
             Need::MonthContext => self
                 .info_before(p.start)
                 .is_some_and(|w| w.year_before || w.of_word),
-            Need::NoNameAfter => !matches!(
-                self.toks.get(p.end).map(|t| t.kind),
-                Some(Kind::Word {
-                    info: None,
-                    cap: true
-                })
-            ),
+            Need::NoNameAfter => {
+                self.info_before(p.start)
+                    .is_some_and(|w| w.year_before || w.of_word)
+                    || !matches!(
+                        self.toks.get(p.end).map(|t| t.kind),
+                        Some(Kind::Word {
+                            info: None,
+                            cap: true
+                        })
+                    )
+            }
             Need::RangeOnly => false,
         }
     }

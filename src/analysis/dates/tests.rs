@@ -212,6 +212,10 @@ fn english_months_need_a_capital_and_ambiguous_ones_a_context() {
     );
     assert!(find("said April Smith, an analyst", Some("2024-06-01")).is_empty());
     assert_eq!(
+        val_pub("In July Malian troops left", "2024-09-01"),
+        Some(s("2024-07"))
+    );
+    assert_eq!(
         val_pub("The talks resumed in November.", "2024-12-01"),
         Some(s("2024-11"))
     );
