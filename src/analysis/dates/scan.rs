@@ -16,6 +16,8 @@ pub(crate) struct Cal {
     pub d: Option<u8>,
     /// Years from the publication year ("March last year" → -1), when `y` is `None`.
     pub year_offset: Option<i32>,
+    /// The day name written with it ("Tuesday 1 April"), 0 = Monday: it picks the year.
+    pub wd: Option<u8>,
 }
 
 impl Cal {
@@ -245,6 +247,7 @@ impl<'a> Parser<'a> {
                     m: Some(m),
                     d: Some(d),
                     year_offset: None,
+                    wd: None,
                 },
                 end,
             ));
@@ -259,27 +262,32 @@ impl<'a> Parser<'a> {
             Need::YearContext => {
                 !self.marker_before(p.start)
                     && !self.compound_after(p.end)
+                    && !self.count_range_after(p.end)
                     && !self.info(p.end).is_some_and(|w| w.count_noun)
                     && (self.year_context(p.start) || self.coordinated(p.start))
             }
             Need::MonthContext => self
                 .info_before(p.start)
                 .is_some_and(|w| w.year_before || w.of_word),
-            Need::NoNameAfter => !matches!(
-                self.toks.get(p.end).map(|t| t.kind),
-                Some(Kind::Word {
-                    info: None,
-                    cap: true
-                })
-            ),
+            Need::NoNameAfter => {
+                self.info_before(p.start)
+                    .is_some_and(|w| w.year_before || w.of_word)
+                    || !matches!(
+                        self.toks.get(p.end).map(|t| t.kind),
+                        Some(Kind::Word {
+                            info: None,
+                            cap: true
+                        })
+                    )
+            }
             Need::RangeOnly => false,
         }
     }
 
-    /// A date word right before token `i`: "in", "since", "the", "as of".
+    /// A date word right before token `i`: "in", "since", "the", "as of", "Mali's".
     fn year_context(&self, i: usize) -> bool {
         let Some(w) = self.info_before(i) else {
-            return false;
+            return i > 0 && self.possessive(i - 1);
         };
         w.year_before
             || w.article
@@ -295,6 +303,12 @@ impl<'a> Parser<'a> {
                 || (i == last + 2 && self.punct(last, ',') && coord(last + 1)))
     }
 
+    /// "to 3000" of "from 2000 to 3000 people": a range of counts, not of years.
+    fn count_range_after(&self, k: usize) -> bool {
+        self.joiner(k, true)
+            .is_some_and(|j| self.num(j).is_some() && self.year_at(j, 1000, 2999).is_none())
+    }
+
     /// "-strong" of "a 2000-strong force": the number is a count.
     fn compound_after(&self, k: usize) -> bool {
         self.punct(k, '-')
@@ -304,6 +318,13 @@ impl<'a> Parser<'a> {
                 self.toks.get(k + 1).map(|t| t.kind),
                 Some(Kind::Word { .. })
             )
+    }
+
+    /// A word ending in a possessive "'s" ("Mali's 2023 constitution").
+    fn possessive(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let w = &self.text[t.start..t.end];
+        matches!(t.kind, Kind::Word { .. }) && (w.ends_with("'s") || w.ends_with("’s"))
     }
 
     /// "page", "p.", "No." right before token `i`.
@@ -324,16 +345,29 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A future cue within eight tokens of `start..end`, inside the same sentence.
+    /// Whether the tense around `start..end` points forward: the nearest tense cue within eight
+    /// tokens before, inside the sentence, decides ("will meet on Tuesday", "said on Tuesday it
+    /// will"); without one, the nearest after ("On Tuesday, the minister will travel").
     fn future_near(&self, start: usize, end: usize) -> bool {
-        let stop = |t: &Tok| matches!(t.kind, Kind::Break | Kind::Punct('.' | '!' | '?' | ';'));
-        let cue = |t: &Tok| match t.kind {
-            Kind::Word { info: Some(k), .. } => self.vocab.info(k).future_cue,
-            _ => false,
+        let stop = |t: &&Tok| !matches!(t.kind, Kind::Break | Kind::Punct('.' | '!' | '?' | ';'));
+        let tense = |t: &Tok| match t.kind {
+            Kind::Word { info: Some(k), .. } => {
+                let w = self.vocab.info(k);
+                (w.future_cue || w.past_cue).then_some(w.future_cue)
+            }
+            _ => None,
         };
-        let before = self.toks[start.saturating_sub(8)..start].iter().rev();
-        let after = self.toks[end..(end + 8).min(self.toks.len())].iter();
-        before.take_while(|t| !stop(t)).any(cue) || after.take_while(|t| !stop(t)).any(cue)
+        let mut before = self.toks[start.saturating_sub(8)..start]
+            .iter()
+            .rev()
+            .take_while(stop);
+        let mut after = self.toks[end..(end + 8).min(self.toks.len())]
+            .iter()
+            .take_while(stop);
+        before
+            .find_map(tense)
+            .or_else(|| after.find_map(tense))
+            .unwrap_or(false)
     }
 
     // ---- token helpers ----

@@ -115,6 +115,7 @@ fn bare_years_need_a_date_context() {
         Some(s("2012"))
     );
     assert_eq!(val("after the 2012 coup"), Some(s("2012")));
+    assert_eq!(val("Mali’s 2023 constitution"), Some(s("2023")));
     assert_eq!(val("as of 2024 the mission"), Some(s("2024")));
     assert_eq!(val("withdrawn by 2030"), Some(s("2030")));
     assert_eq!(val("en 2013, la France"), Some(s("2013")));
@@ -133,6 +134,8 @@ fn numbers_that_are_not_years() {
         "the 2005 soldiers deployed there",
         "In 1999.5 units",
         "see pp. 2001-2005",
+        "from 2000 to 3000 people",
+        "between 1900 and 2500 fighters",
     ] {
         assert!(
             find(body, None).is_empty(),
@@ -208,6 +211,10 @@ fn english_months_need_a_capital_and_ambiguous_ones_a_context() {
         Some(s("2024-05"))
     );
     assert!(find("said April Smith, an analyst", Some("2024-06-01")).is_empty());
+    assert_eq!(
+        val_pub("In July Malian troops left", "2024-09-01"),
+        Some(s("2024-07"))
+    );
     assert_eq!(
         val_pub("The talks resumed in November.", "2024-12-01"),
         Some(s("2024-11"))
@@ -426,4 +433,156 @@ fn timestamps_and_indefinite_article_years() {
     );
     assert_eq!(val("a 2022 UN report"), Some(s("2022")));
     assert!(find("a 2000-strong force", None).is_empty());
+}
+
+#[test]
+fn user_vocabulary_file_errors_name_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.toml");
+    let err = DateVocab::from_file(&missing).expect_err("missing file");
+    assert!(format!("{err:#}").contains("missing.toml"), "{err:#}");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "months = []\n").expect("write");
+    let err = DateVocab::from_file(&bad).expect_err("incomplete file");
+    assert!(format!("{err:#}").contains("bad.toml"), "{err:#}");
+    let good = dir.path().join("good.toml");
+    let custom = super::vocab::BUILTIN.replace(
+        r#"yesterday = -1"#,
+        r#"yesterday = -1
+ystrdy = -1"#,
+    );
+    std::fs::write(&good, custom).expect("write");
+    let vocab = DateVocab::from_file(&good).expect("valid file");
+    let a = article_from_text("t", "T", "ystrdy", DateValue::parse_iso("2025-03-05"));
+    assert_eq!(
+        find_dates(&a, &vocab)[0].value,
+        DateValue::parse_iso("2025-03-04")
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "12",
+        "3",
+        "1er",
+        "2024",
+        "1990s",
+        "2012",
+        "15",
+        "31",
+        "March",
+        "mars",
+        "May",
+        "Mar",
+        ".",
+        ",",
+        "-",
+        "–",
+        "/",
+        "between",
+        "and",
+        "from",
+        "to",
+        "du",
+        "au",
+        "entre",
+        "et",
+        "the",
+        "l’",
+        "last",
+        "next",
+        "this",
+        "week",
+        "year",
+        "ago",
+        "two",
+        "il",
+        "y",
+        "a",
+        "Tuesday",
+        "mardi",
+        "dernier",
+        "early",
+        "mid",
+        "end",
+        "of",
+        "yesterday",
+        "hier",
+        "same",
+        "day",
+        "in",
+        "since",
+        "soldiers",
+        "$",
+        "page",
+        "\n",
+        "é",
+        "’s",
+        "T",
+        "summer",
+        "là",
+        "that",
+    ];
+
+    fn body() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..PIECES.len(), prop::bool::ANY), 0..40).prop_map(|v| {
+            let mut s = String::new();
+            for (i, space) in v {
+                s.push_str(PIECES[i]);
+                if space {
+                    s.push(' ');
+                }
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_sorted_disjoint_and_on_char_boundaries(b in body(), dated in prop::bool::ANY) {
+            let vocab = DateVocab::builtin().expect("vocabulary");
+            let published = dated.then(|| DateValue::ymd(2025, 3, 5)).flatten();
+            let a = article_from_text("t", "T", &b, published);
+            let dates = find_dates(&a, &vocab);
+            for d in &dates {
+                prop_assert!(d.span.start < d.span.end && d.span.end <= a.body.len());
+                prop_assert!(a.body.is_char_boundary(d.span.start) && a.body.is_char_boundary(d.span.end));
+                if let (Some(v), Some(u)) = (d.value, d.until) {
+                    prop_assert!(v.first_day() <= u.last_day(), "{:?} in {:?}", d, a.body);
+                }
+            }
+            prop_assert!(dates.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        }
+    }
+}
+
+#[test]
+fn incident_report_phrasings() {
+    // "On the night of 11-12 March 2020", "Between 10-12 March 2020", "12-Mar-2020"
+    let r = |body: &str| find(body, None).into_iter().next().expect("a date");
+    assert_eq!(
+        r("On the night of 11-12 March 2020, an IED struck."),
+        (
+            s("11-12 March 2020"),
+            Some(s("2020-03-11")),
+            Some(s("2020-03-12")),
+            false
+        )
+    );
+    assert_eq!(
+        r("Between 10-12 March 2020, clashes."),
+        (
+            s("Between 10-12 March 2020"),
+            Some(s("2020-03-10")),
+            Some(s("2020-03-12")),
+            false
+        )
+    );
+    assert_eq!(
+        one("On 12-Mar-2020 there", None),
+        (s("12-Mar-2020"), Some(s("2020-03-12")))
+    );
 }
