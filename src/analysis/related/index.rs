@@ -216,28 +216,7 @@ fn weigh(
     config: &RelatedConfig,
 ) -> Vec<Passage> {
     let n = raw.len();
-    let df: HashMap<u64, u32, PassThroughBuild> = raw
-        .par_iter()
-        .fold(
-            HashMap::default,
-            |mut m: HashMap<u64, u32, PassThroughBuild>, p| {
-                for &(h, _) in &p.counts {
-                    *m.entry(h).or_default() += 1;
-                }
-                m
-            },
-        )
-        .reduce(HashMap::default, |mut a, b| {
-            let (mut big, small) = if a.len() >= b.len() {
-                (a, b)
-            } else {
-                (b, std::mem::take(&mut a))
-            };
-            for (h, c) in small {
-                *big.entry(h).or_default() += c;
-            }
-            big
-        });
+    let df = document_frequencies(raw);
     let avg = raw.iter().map(|p| f64::from(p.len)).sum::<f64>() / n.max(1) as f64;
     let avg = (avg as f32).max(1.0);
     let (k1, b) = (config.bm25.k1, config.bm25.b);
@@ -275,6 +254,33 @@ fn weigh(
             }
         })
         .collect()
+}
+
+type Frequencies = HashMap<u64, u32, PassThroughBuild>;
+
+/// In how many passages each word occurs: one table per thread's share, then merged.
+fn document_frequencies(raw: &[RawPassage]) -> Frequencies {
+    let share = raw.len() / rayon::current_num_threads().max(1) + 1;
+    let tables: Vec<Frequencies> = raw
+        .par_chunks(share)
+        .map(|chunk| {
+            let mut m = Frequencies::default();
+            for p in chunk {
+                for &(h, _) in &p.counts {
+                    *m.entry(h).or_default() += 1;
+                }
+            }
+            m
+        })
+        .collect();
+    let mut tables = tables.into_iter();
+    let mut df = tables.next().unwrap_or_default();
+    for t in tables {
+        for (h, c) in t {
+            *df.entry(h).or_default() += c;
+        }
+    }
+    df
 }
 
 /// For each of `width` features, the ids of the passages that hold it, ascending.

@@ -19,6 +19,7 @@
 pub mod config;
 mod index;
 mod query;
+mod scratch;
 #[cfg(test)]
 mod tests;
 mod words;
