@@ -38,6 +38,12 @@ pub struct RelatedIndex {
     pub(super) entity_idf: Vec<f32>,
     pub(super) kind_postings: Vec<Vec<u32>>,
     pub(super) kind_idf: Vec<f32>,
+    /// The bit of each of the (at most 64) most frequent entities whose postings exceed
+    /// `posting_cap`, by entity id.
+    pub(super) common_bit: Vec<Option<u8>>,
+    /// Per passage: the bits of the common entities it holds, and its kind mask, side by side
+    /// so that a candidate's common shares cost one small read.
+    pub(super) commons: Vec<(u64, u32)>,
 }
 
 /// A passage before corpus statistics: counted words and article-local entity indices.
@@ -92,6 +98,11 @@ impl RelatedIndex {
         });
         let entity_idf = entity_postings.iter().map(|p| idf(n, p.len())).collect();
         let kind_idf = kind_postings.iter().map(|p| idf(n, p.len())).collect();
+        let common_bit = common_bits(&entity_postings, config.limits.posting_cap);
+        let commons = passages
+            .iter()
+            .map(|p| (common_mask(&common_bit, &p.entities), p.kinds))
+            .collect();
         Self {
             config: config.clone(),
             starts,
@@ -101,6 +112,8 @@ impl RelatedIndex {
             entity_idf,
             kind_postings,
             kind_idf,
+            common_bit,
+            commons,
         }
     }
 
@@ -254,6 +267,27 @@ fn weigh(
             }
         })
         .collect()
+}
+
+/// Bits for the 64 entities with the longest postings among those longer than `cap`.
+fn common_bits(postings: &[Vec<u32>], cap: usize) -> Vec<Option<u8>> {
+    let mut common: Vec<usize> = (0..postings.len())
+        .filter(|&e| postings[e].len() > cap)
+        .collect();
+    common.sort_by_key(|&e| (std::cmp::Reverse(postings[e].len()), e));
+    let mut bits = vec![None; postings.len()];
+    for (bit, &e) in common.iter().take(64).enumerate() {
+        bits[e] = Some(bit as u8);
+    }
+    bits
+}
+
+/// The common-entity bits of a list of entity ids.
+pub(super) fn common_mask(bits: &[Option<u8>], entities: &[u32]) -> u64 {
+    entities
+        .iter()
+        .filter_map(|&e| bits.get(e as usize).copied().flatten())
+        .fold(0, |m, b| m | 1 << b)
 }
 
 type Frequencies = HashMap<u64, u32, PassThroughBuild>;

@@ -1,7 +1,8 @@
 //! The passages related to one passage, in two steps:
 //! 1. candidates from the postings of its entities and event kinds, rarest first and bounded,
-//!    each gathering the shares of the rarer entities and kinds it holds while postings are read
-//!    ([`candidates`]; no passage is touched, only postings and a per-thread accumulator);
+//!    each gathering the shares of the rarer entities and kinds it holds while postings are read,
+//!    then those of the common ones from a dense mask per passage ([`candidates`]; only postings,
+//!    those masks and a per-thread accumulator are read);
 //! 2. the best `rerank` candidates by what they gathered (ties: nearest in corpus order) scored in
 //!    full — every shared entity and kind, and BM25 over all words — and the best `k` kept.
 
@@ -52,7 +53,7 @@ fn ratio(part: f32, whole: f32) -> f32 {
 /// its rarer entities or kinds (postings no longer than `posting_cap`), rarest first, until about
 /// `max_candidates` (later rare postings still add their share to candidates already found); if
 /// that is not enough, the `nearby` passages nearest in corpus order from the postings of each
-/// common one (common shares are left to the full score).
+/// common one. Then every candidate gathers the shares of the common ones it holds.
 fn candidates(
     index: &RelatedIndex,
     id: u32,
@@ -92,7 +93,7 @@ fn candidates(
         }
     }
     if pool.len() < limits.max_candidates {
-        for postings in common {
+        for &postings in &common {
             for p in nearest(postings, id, own, limits.nearby) {
                 if scratch.visit(p, 0.0) {
                     pool.push(p);
@@ -100,7 +101,48 @@ fn candidates(
             }
         }
     }
+    if !common.is_empty() {
+        add_common_shares(index, q, shares, &pool, scratch);
+    }
     pool
+}
+
+/// Adds to each candidate the shares of the common entities (the 64 most frequent) and common
+/// kinds it holds with `q`, read from the index's dense per-passage masks.
+fn add_common_shares(
+    index: &RelatedIndex,
+    q: &Passage,
+    shares: &Shares,
+    pool: &[u32],
+    scratch: &mut Scratch,
+) {
+    let cap = index.config.limits.posting_cap;
+    let mut by_bit = [0.0f32; 64];
+    let mut entity_mask = 0u64;
+    for (&e, &share) in q.entities.iter().zip(&shares.entity) {
+        if let Some(bit) = index.common_bit.get(e as usize).copied().flatten() {
+            by_bit[bit as usize % 64] = share;
+            entity_mask |= 1 << (bit % 64);
+        }
+    }
+    let kind_mask = (0..KINDS)
+        .filter(|&k| q.kinds & (1 << k) != 0 && index.kind_postings[k].len() > cap)
+        .fold(0u32, |m, k| m | 1 << k);
+    for &c in pool {
+        let Some(&(entities, kinds)) = index.commons.get(c as usize) else {
+            continue;
+        };
+        let (mut e, mut k, mut sum) = (entities & entity_mask, kinds & kind_mask, 0.0);
+        while e != 0 {
+            sum += by_bit[e.trailing_zeros() as usize];
+            e &= e - 1;
+        }
+        while k != 0 {
+            sum += shares.kind[k.trailing_zeros() as usize % KINDS];
+            k &= k - 1;
+        }
+        scratch.add(c, sum);
+    }
 }
 
 /// Up to `n` postings nearest to `id` in corpus order, outside the passages `own`.
