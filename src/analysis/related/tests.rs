@@ -324,8 +324,8 @@ fn with_generous_limits_the_index_finds_what_scoring_every_pair_finds() {
     config.limits.max_candidates = 1000;
     config.limits.rerank = 1000;
     let index = RelatedIndex::build(&articles, &analyses, &config);
-    for a in 0..articles.len() {
-        for p in 0..articles[a].paragraphs.len() {
+    for (a, article) in articles.iter().enumerate() {
+        for p in 0..article.paragraphs.len() {
             let got = related_for(&index, a, p, 10);
             let want = brute_force(&index, a, p, 10);
             assert_eq!(got.len(), want.len(), "{a}/{p}");
