@@ -32,6 +32,7 @@ pub struct Limits {
     pub posting_cap: usize,
     pub max_candidates: usize,
     pub nearby: usize,
+    pub rerank: usize,
 }
 
 /// Which words count.

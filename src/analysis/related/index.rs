@@ -38,6 +38,12 @@ pub struct RelatedIndex {
     pub(super) entity_idf: Vec<f32>,
     pub(super) kind_postings: Vec<Vec<u32>>,
     pub(super) kind_idf: Vec<f32>,
+    /// The bit of each of the (at most 64) most frequent entities whose postings exceed
+    /// `posting_cap`, by entity id.
+    pub(super) common_bit: Vec<Option<u8>>,
+    /// Per passage: the bits of the common entities it holds, and its kind mask, side by side
+    /// so that a candidate's common shares cost one small read.
+    pub(super) commons: Vec<(u64, u32)>,
 }
 
 /// A passage before corpus statistics: counted words and article-local entity indices.
@@ -92,6 +98,11 @@ impl RelatedIndex {
         });
         let entity_idf = entity_postings.iter().map(|p| idf(n, p.len())).collect();
         let kind_idf = kind_postings.iter().map(|p| idf(n, p.len())).collect();
+        let common_bit = common_bits(&entity_postings, config.limits.posting_cap);
+        let commons = passages
+            .iter()
+            .map(|p| (common_mask(&common_bit, &p.entities), p.kinds))
+            .collect();
         Self {
             config: config.clone(),
             starts,
@@ -101,6 +112,8 @@ impl RelatedIndex {
             entity_idf,
             kind_postings,
             kind_idf,
+            common_bit,
+            commons,
         }
     }
 
@@ -216,28 +229,7 @@ fn weigh(
     config: &RelatedConfig,
 ) -> Vec<Passage> {
     let n = raw.len();
-    let df: HashMap<u64, u32, PassThroughBuild> = raw
-        .par_iter()
-        .fold(
-            HashMap::default,
-            |mut m: HashMap<u64, u32, PassThroughBuild>, p| {
-                for &(h, _) in &p.counts {
-                    *m.entry(h).or_default() += 1;
-                }
-                m
-            },
-        )
-        .reduce(HashMap::default, |mut a, b| {
-            let (mut big, small) = if a.len() >= b.len() {
-                (a, b)
-            } else {
-                (b, std::mem::take(&mut a))
-            };
-            for (h, c) in small {
-                *big.entry(h).or_default() += c;
-            }
-            big
-        });
+    let df = document_frequencies(raw);
     let avg = raw.iter().map(|p| f64::from(p.len)).sum::<f64>() / n.max(1) as f64;
     let avg = (avg as f32).max(1.0);
     let (k1, b) = (config.bm25.k1, config.bm25.b);
@@ -275,6 +267,54 @@ fn weigh(
             }
         })
         .collect()
+}
+
+/// Bits for the 64 entities with the longest postings among those longer than `cap`.
+fn common_bits(postings: &[Vec<u32>], cap: usize) -> Vec<Option<u8>> {
+    let mut common: Vec<usize> = (0..postings.len())
+        .filter(|&e| postings[e].len() > cap)
+        .collect();
+    common.sort_by_key(|&e| (std::cmp::Reverse(postings[e].len()), e));
+    let mut bits = vec![None; postings.len()];
+    for (bit, &e) in common.iter().take(64).enumerate() {
+        bits[e] = Some(bit as u8);
+    }
+    bits
+}
+
+/// The common-entity bits of a list of entity ids.
+pub(super) fn common_mask(bits: &[Option<u8>], entities: &[u32]) -> u64 {
+    entities
+        .iter()
+        .filter_map(|&e| bits.get(e as usize).copied().flatten())
+        .fold(0, |m, b| m | 1 << b)
+}
+
+type Frequencies = HashMap<u64, u32, PassThroughBuild>;
+
+/// In how many passages each word occurs: one table per thread's share, then merged.
+fn document_frequencies(raw: &[RawPassage]) -> Frequencies {
+    let share = raw.len() / rayon::current_num_threads().max(1) + 1;
+    let tables: Vec<Frequencies> = raw
+        .par_chunks(share)
+        .map(|chunk| {
+            let mut m = Frequencies::default();
+            for p in chunk {
+                for &(h, _) in &p.counts {
+                    *m.entry(h).or_default() += 1;
+                }
+            }
+            m
+        })
+        .collect();
+    let mut tables = tables.into_iter();
+    let mut df = tables.next().unwrap_or_default();
+    for t in tables {
+        for (h, c) in t {
+            *df.entry(h).or_default() += c;
+        }
+    }
+    df
 }
 
 /// For each of `width` features, the ids of the passages that hold it, ascending.

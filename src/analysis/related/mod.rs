@@ -10,15 +10,21 @@
 //! Design: a [`RelatedIndex`] is built once per corpus (words hashed, BM25 weights precomputed,
 //! entity → passages and kind → passages postings); no pair of passages is ever compared blindly.
 //! Candidates come from the postings of the passage's entities and kinds, rarest first and
-//! bounded, and very common ones only bring the passages nearest in corpus order; every candidate
-//! is then scored in full, common words and entities included. [`build_related`] computes every
-//! passage in parallel (one task per article) because the extract view prints them all;
-//! [`related_for`] answers a single passage from the same index, for a reader that would rather
-//! compute on demand.
+//! bounded, and very common ones only bring the passages nearest in corpus order. While postings
+//! are read each candidate gathers its entity and kind shares (common entities through a dense
+//! 64-bit mask per passage), so candidates are ranked exactly on entities and kinds without
+//! touching them; only the best `rerank` (ties: nearest in corpus order) are then scored in full,
+//! words included. Words therefore reorder the best candidates by entities and kinds, they never
+//! bring a candidate in: a passage must share an entity or a kind anyway.
+//!
+//! [`build_related`] computes every passage in parallel (one task per article) because the
+//! extract view prints them all; [`related_for`] answers one passage from the same index in well
+//! under a millisecond, for a reader that would rather keep the index and compute on demand.
 
 pub mod config;
 mod index;
 mod query;
+mod scratch;
 #[cfg(test)]
 mod tests;
 mod words;

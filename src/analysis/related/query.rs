@@ -1,56 +1,148 @@
-//! The passages related to one passage: candidates from the postings of its entities and event
-//! kinds (rarest first, bounded), then each candidate scored in full.
+//! The passages related to one passage, in two steps:
+//! 1. candidates from the postings of its entities and event kinds, rarest first and bounded,
+//!    each gathering the shares of the rarer entities and kinds it holds while postings are read,
+//!    then those of the common ones from a dense mask per passage ([`candidates`]; only postings,
+//!    those masks and a per-thread accumulator are read);
+//! 2. the best `rerank` candidates by what they gathered (ties: nearest in corpus order) scored in
+//!    full — every shared entity and kind, and BM25 over all words — and the best `k` kept.
 
-use super::index::{KINDS, RelatedIndex};
+use super::index::{KINDS, Passage, RelatedIndex, kind_bit};
+use super::scratch::{Scratch, with_scratch};
 use crate::analysis::model::{EventKind, Related};
 use std::cmp::Ordering;
 
-/// An entity or event kind of the asked passage, with its postings.
-struct Feature<'a> {
-    postings: &'a [u32],
+/// The weight each entity and kind of the asked passage brings to a candidate that shares it.
+struct Shares {
+    /// Aligned with the asked passage's `entities`.
+    entity: Vec<f32>,
+    kind: [f32; KINDS],
 }
 
-/// The passages of other articles that may be related to passage `id`: every passage holding one
-/// of its rarer entities or kinds (postings no longer than `posting_cap`), rarest first, until
-/// about `max_candidates`; if that is not enough, the `nearby` passages nearest in corpus order
-/// from the postings of each common one. Sorted and distinct.
-fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32)) -> Vec<u32> {
+impl Shares {
+    fn new(index: &RelatedIndex, q: &Passage) -> Self {
+        let w = &index.config.score;
+        let eidf: Vec<f32> = q
+            .entities
+            .iter()
+            .map(|&e| index.entity_idf.get(e as usize).copied().unwrap_or(0.0))
+            .collect();
+        let etotal: f32 = eidf.iter().sum();
+        let mut kind = [0.0; KINDS];
+        let present = |k: &usize| q.kinds & (1 << k) != 0;
+        let ktotal: f32 = (0..KINDS).filter(present).map(|k| index.kind_idf[k]).sum();
+        for k in (0..KINDS).filter(present) {
+            kind[k] = w.kinds * ratio(index.kind_idf[k], ktotal);
+        }
+        Self {
+            entity: eidf
+                .iter()
+                .map(|i| w.entities * ratio(*i, etotal))
+                .collect(),
+            kind,
+        }
+    }
+}
+
+/// `part / whole`, 0 when there is nothing to share.
+fn ratio(part: f32, whole: f32) -> f32 {
+    if whole > 0.0 { part / whole } else { 0.0 }
+}
+
+/// The passages of other articles that may be related to passage `id`, each with the shares
+/// of the rarer entities and kinds it holds gathered in `scratch`: every passage holding one of
+/// its rarer entities or kinds (postings no longer than `posting_cap`), rarest first, until about
+/// `max_candidates` (later rare postings still add their share to candidates already found); if
+/// that is not enough, the `nearby` passages nearest in corpus order from the postings of each
+/// common one. Then every candidate gathers the shares of the common ones it holds.
+fn candidates(
+    index: &RelatedIndex,
+    id: u32,
+    own: (u32, u32),
+    shares: &Shares,
+    scratch: &mut Scratch,
+) -> Vec<u32> {
     let q = &index.passages[id as usize];
-    let mut features: Vec<Feature> = q
+    let mut features: Vec<(&[u32], f32)> = q
         .entities
         .iter()
-        .filter_map(|&e| index.entity_postings.get(e as usize))
+        .zip(&shares.entity)
+        .filter_map(|(&e, &s)| Some((index.entity_postings.get(e as usize)?.as_slice(), s)))
         .chain(
             (0..KINDS)
                 .filter(|k| q.kinds & (1 << k) != 0)
-                .filter_map(|k| index.kind_postings.get(k)),
+                .filter_map(|k| Some((index.kind_postings.get(k)?.as_slice(), shares.kind[k]))),
         )
-        .map(|p| Feature {
-            postings: p.as_slice(),
-        })
         .collect();
-    features.sort_by_key(|f| f.postings.len());
+    features.sort_by_key(|f| f.0.len());
     let limits = &index.config.limits;
-    let outside = |p: &u32| *p < own.0 || *p >= own.1;
+    let outside = |p: u32| p < own.0 || p >= own.1;
     let mut pool: Vec<u32> = Vec::new();
     let mut common = Vec::new();
-    for f in &features {
-        if f.postings.len() > limits.posting_cap {
-            common.push(f);
-        } else if pool.len() < limits.max_candidates {
-            pool.extend(f.postings.iter().filter(|p| outside(p)));
+    for (postings, share) in features {
+        if postings.len() > limits.posting_cap {
+            common.push(postings);
+            continue;
+        }
+        let open = pool.len() < limits.max_candidates;
+        for &p in postings.iter().filter(|&&p| outside(p)) {
+            if scratch.seen(p) {
+                scratch.add(p, share);
+            } else if open && scratch.visit(p, share) {
+                pool.push(p);
+            }
         }
     }
-    pool.sort_unstable();
-    pool.dedup();
     if pool.len() < limits.max_candidates {
-        for f in common {
-            pool.extend(nearest(f.postings, id, own, limits.nearby));
+        for &postings in &common {
+            for p in nearest(postings, id, own, limits.nearby) {
+                if scratch.visit(p, 0.0) {
+                    pool.push(p);
+                }
+            }
         }
-        pool.sort_unstable();
-        pool.dedup();
+    }
+    if !common.is_empty() {
+        add_common_shares(index, q, shares, &pool, scratch);
     }
     pool
+}
+
+/// Adds to each candidate the shares of the common entities (the 64 most frequent) and common
+/// kinds it holds with `q`, read from the index's dense per-passage masks.
+fn add_common_shares(
+    index: &RelatedIndex,
+    q: &Passage,
+    shares: &Shares,
+    pool: &[u32],
+    scratch: &mut Scratch,
+) {
+    let cap = index.config.limits.posting_cap;
+    let mut by_bit = [0.0f32; 64];
+    let mut entity_mask = 0u64;
+    for (&e, &share) in q.entities.iter().zip(&shares.entity) {
+        if let Some(bit) = index.common_bit.get(e as usize).copied().flatten() {
+            by_bit[bit as usize % 64] = share;
+            entity_mask |= 1 << (bit % 64);
+        }
+    }
+    let kind_mask = (0..KINDS)
+        .filter(|&k| q.kinds & (1 << k) != 0 && index.kind_postings[k].len() > cap)
+        .fold(0u32, |m, k| m | 1 << k);
+    for &c in pool {
+        let Some(&(entities, kinds)) = index.commons.get(c as usize) else {
+            continue;
+        };
+        let (mut e, mut k, mut sum) = (entities & entity_mask, kinds & kind_mask, 0.0);
+        while e != 0 {
+            sum += by_bit[e.trailing_zeros() as usize];
+            e &= e - 1;
+        }
+        while k != 0 {
+            sum += shares.kind[k.trailing_zeros() as usize % KINDS];
+            k &= k - 1;
+        }
+        scratch.add(c, sum);
+    }
 }
 
 /// Up to `n` postings nearest to `id` in corpus order, outside the passages `own`.
@@ -65,16 +157,10 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize) -> Vec<u32> {
     let mut out = Vec::with_capacity(n);
     while out.len() < n {
         let next = match (below.peek(), above.peek()) {
-            (Some(&&b), Some(&&a)) => {
-                if id - b <= a - id {
-                    below.next()
-                } else {
-                    above.next()
-                }
-            }
+            (Some(&&b), Some(&&a)) if id - b <= a - id => below.next(),
+            (Some(_), Some(_)) => above.next(),
             (Some(_), None) => below.next(),
-            (None, Some(_)) => above.next(),
-            (None, None) => None,
+            (None, _) => above.next(),
         };
         match next {
             Some(&p) => out.push(p),
@@ -84,70 +170,41 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize) -> Vec<u32> {
     out
 }
 
-/// Σ of `weights` over the words both sorted lists hold.
-fn shared_weight(query: &[u64], words: &[u64], weights: &[f32]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < query.len() && j < words.len() {
-        match query[i].cmp(&words[j]) {
+/// Step 2, entities and kinds: what `d` shares with the asked passage `q`, `None` when no
+/// entity and no kind.
+fn shared(q: &Passage, d: &Passage, shares: &Shares) -> Option<f32> {
+    let (mut i, mut j, mut any, mut sum) = (0, 0, false, 0.0);
+    while i < q.entities.len() && j < d.entities.len() {
+        match q.entities[i].cmp(&d.entities[j]) {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
-                sum += weights.get(j).copied().unwrap_or(0.0);
+                any = true;
+                sum += shares.entity.get(i).copied().unwrap_or(0.0);
                 i += 1;
                 j += 1;
             }
         }
     }
-    sum
-}
-
-/// The values both sorted lists hold.
-fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                out.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
-}
-
-/// `part / whole`, 0 when there is nothing to share.
-fn ratio(part: f32, whole: f32) -> f32 {
-    if whole > 0.0 { part / whole } else { 0.0 }
-}
-
-/// Scores candidate `c` against passage `id`; `None` when they share no entity and no kind.
-fn score(index: &RelatedIndex, id: u32, c: u32) -> Option<(f32, Vec<u32>, u32)> {
-    let q = &index.passages[id as usize];
-    let d = index.passages.get(c as usize)?;
-    let entities = intersect(&q.entities, &d.entities);
-    let kinds = q.kinds & d.kinds;
-    if entities.is_empty() && kinds == 0 {
+    let mut kinds = q.kinds & d.kinds;
+    if !any && kinds == 0 {
         return None;
     }
-    let eidf = |e: &u32| index.entity_idf.get(*e as usize).copied().unwrap_or(0.0);
-    let kidf = |mask: u32| -> f32 {
-        (0..KINDS)
-            .filter(|k| mask & (1 << k) != 0)
-            .map(|k| index.kind_idf[k])
-            .sum()
-    };
-    let w = &index.config.score;
-    let text = ratio(shared_weight(&q.words, &d.words, &d.weights), q.text_max);
-    let ent = ratio(
-        entities.iter().map(eidf).sum(),
-        q.entities.iter().map(eidf).sum(),
-    );
-    let kind = ratio(kidf(kinds), kidf(q.kinds));
-    let total = w.text * text + w.entities * ent + w.kinds * kind;
-    (total > 0.0).then_some((total, entities, kinds))
+    while kinds != 0 {
+        sum += shares.kind[kinds.trailing_zeros() as usize % KINDS];
+        kinds &= kinds - 1;
+    }
+    Some(sum)
+}
+
+/// Step 2, words: Σ of the candidate's BM25 weights over the words of the asked passage (in `scratch`).
+fn text(d: &Passage, scratch: &Scratch) -> f32 {
+    d.words
+        .iter()
+        .zip(&d.weights)
+        .filter(|(w, _)| scratch.has_word(**w))
+        .map(|(_, x)| *x)
+        .sum()
 }
 
 /// The `k` passages of other articles most related to paragraph `passage` of `article`, best
@@ -156,34 +213,51 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     let Some(id) = index.id(article, passage) else {
         return Vec::new();
     };
-    let own = index.range(article);
-    let mut scored: Vec<(f32, u32, Vec<u32>, u32)> = candidates(index, id, own)
-        .into_iter()
-        .filter_map(|c| score(index, id, c).map(|(s, e, m)| (s, c, e, m)))
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.truncate(k);
-    scored
-        .into_iter()
-        .map(|(score, c, entities, kinds)| {
-            let (article, passage) = index.locate(c);
-            Related {
-                article,
-                passage,
-                score,
-                shared_entities: names(index, entities),
-                shared_kinds: EventKind::ALL
-                    .iter()
-                    .copied()
-                    .filter(|k| kinds & super::index::kind_bit(*k) != 0)
-                    .collect(),
-            }
-        })
+    if k == 0 {
+        return Vec::new();
+    }
+    let q = &index.passages[id as usize];
+    let shares = Shares::new(index, q);
+    let w = index.config.score.text;
+    let mut best: Vec<(f32, u32)> = with_scratch(|scratch| {
+        scratch.begin(index.passages.len());
+        let mut pool = candidates(index, id, index.range(article), &shares, scratch);
+        let rerank = index.config.limits.rerank.max(k);
+        if pool.len() > rerank {
+            let key = |c: &u32| (scratch.gathered(*c), c.abs_diff(id), *c);
+            let order = |a: &u32, b: &u32| {
+                let (x, y) = (key(a), key(b));
+                y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+            };
+            pool.select_nth_unstable_by(rerank - 1, order);
+            pool.truncate(rerank);
+        }
+        scratch.set_words(&q.words);
+        pool.iter()
+            .filter_map(|&c| {
+                let d = index.passages.get(c as usize)?;
+                let score = shared(q, d, &shares)? + w * ratio(text(d, scratch), q.text_max);
+                (score > 0.0).then_some((score, c))
+            })
+            .collect()
+    });
+    best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    best.truncate(k);
+    best.into_iter()
+        .map(|(score, c)| reason(index, q, c, score))
         .collect()
 }
 
-/// Canonical names, most specific (rarest across passages) first, then by name.
-fn names(index: &RelatedIndex, mut entities: Vec<u32>) -> Vec<String> {
+/// The result for candidate `c`, with what it shares with `q`.
+fn reason(index: &RelatedIndex, q: &Passage, c: u32, score: f32) -> Related {
+    let (article, passage) = index.locate(c);
+    let d = &index.passages[c as usize];
+    let mut shared: Vec<u32> = q
+        .entities
+        .iter()
+        .copied()
+        .filter(|e| d.entities.binary_search(e).is_ok())
+        .collect();
     let df = |e: &u32| index.entity_postings.get(*e as usize).map_or(0, Vec::len);
     let name = |e: &u32| {
         index
@@ -191,6 +265,16 @@ fn names(index: &RelatedIndex, mut entities: Vec<u32>) -> Vec<String> {
             .get(*e as usize)
             .map_or("", String::as_str)
     };
-    entities.sort_by(|a, b| df(a).cmp(&df(b)).then_with(|| name(a).cmp(name(b))));
-    entities.into_iter().map(|e| name(&e).to_string()).collect()
+    shared.sort_by(|a, b| df(a).cmp(&df(b)).then_with(|| name(a).cmp(name(b))));
+    Related {
+        article,
+        passage,
+        score,
+        shared_entities: shared.iter().map(|e| name(e).to_string()).collect(),
+        shared_kinds: EventKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| q.kinds & d.kinds & kind_bit(*k) != 0)
+            .collect(),
+    }
 }

@@ -215,3 +215,126 @@ fn answers_on_demand_match_the_precomputed_ones_and_runs_agree() {
     assert!(related_for(&index, 0, 99, 10).is_empty());
     assert_eq!(related_for(&index, 0, 0, 1).len(), 1);
 }
+
+#[test]
+fn common_entities_count_before_the_full_score_narrows_the_candidates() {
+    let docs = vec![
+        Doc::new("q", "Fighting in Kidal, Mali.")
+            .entity("Kidal", Place, "Kidal")
+            .entity("Mali", Country, "Mali"),
+        Doc::new("near", "Report from Kidal.").entity("Kidal", Place, "Kidal"),
+        Doc::new("both", "Report from Kidal, Mali.")
+            .entity("Kidal", Place, "Kidal")
+            .entity("Mali", Country, "Mali"),
+        Doc::new("m1", "Mali.").entity("Mali", Country, "Mali"),
+        Doc::new("m2", "Mali.").entity("Mali", Country, "Mali"),
+        Doc::new("m3", "Mali.").entity("Mali", Country, "Mali"),
+    ];
+    let (articles, analyses) = corpus(docs);
+    let mut config = RelatedConfig::builtin().expect("config");
+    config.limits.posting_cap = 3;
+    config.limits.rerank = 1;
+    config.limits.max_candidates = 1;
+    let index = RelatedIndex::build(&articles, &analyses, &config);
+    let best = related_for(&index, 0, 0, 1);
+    assert_eq!(ids(&best), [2], "{best:?}");
+    assert_eq!(best[0].shared_entities, ["Kidal", "Mali"]);
+}
+
+/// Every passage of other articles scored the plain way, no index shortcut.
+fn brute_force(
+    index: &RelatedIndex,
+    article: usize,
+    passage: usize,
+    k: usize,
+) -> Vec<(usize, usize, f32)> {
+    let Some(id) = index.id(article, passage) else {
+        return Vec::new();
+    };
+    let q = &index.passages[id as usize];
+    let w = &index.config.score;
+    let eidf = |e: &u32| index.entity_idf[*e as usize];
+    let kidf = |m: u32| -> f32 {
+        (0..super::index::KINDS)
+            .filter(|k| m & (1 << k) != 0)
+            .map(|k| index.kind_idf[k])
+            .sum()
+    };
+    let (lo, hi) = index.range(article);
+    let mut out = Vec::new();
+    for (c, d) in index.passages.iter().enumerate() {
+        let c = c as u32;
+        if (lo..hi).contains(&c) {
+            continue;
+        }
+        let shared: Vec<u32> = q
+            .entities
+            .iter()
+            .copied()
+            .filter(|e| d.entities.contains(e))
+            .collect();
+        if shared.is_empty() && q.kinds & d.kinds == 0 {
+            continue;
+        }
+        let part = |x: f32, total: f32| if total > 0.0 { x / total } else { 0.0 };
+        let text: f32 = d
+            .words
+            .iter()
+            .zip(&d.weights)
+            .filter(|(t, _)| q.words.contains(t))
+            .map(|(_, x)| x)
+            .sum();
+        let score = w.entities
+            * part(
+                shared.iter().map(eidf).sum(),
+                q.entities.iter().map(eidf).sum(),
+            )
+            + w.kinds * part(kidf(q.kinds & d.kinds), kidf(q.kinds))
+            + w.text * part(text, q.text_max);
+        let (a, p) = index.locate(c);
+        out.push((a, p, score));
+    }
+    out.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
+    out.truncate(k);
+    out
+}
+
+#[test]
+fn with_generous_limits_the_index_finds_what_scoring_every_pair_finds() {
+    let mut docs = sahel();
+    for i in 0..20 {
+        let place = ["Gao", "Boni", "Menaka", "Tessalit"][i % 4];
+        let body =
+            format!("Clashes near {place} in Mali, report {i}.\n\nA drone struck {place} again.");
+        let mut d = Doc::new(&format!("x{i}"), &body)
+            .entity(place, Place, place)
+            .entity("Mali", Country, "Mali");
+        if i % 3 == 0 {
+            d = d.event(at(
+                event(EventKind::Airstrike, Status::Reported, None, &[], &[]),
+                2,
+                1,
+            ));
+        }
+        docs.push(d);
+    }
+    let (articles, analyses) = corpus(docs);
+    let mut config = RelatedConfig::builtin().expect("config");
+    config.limits.posting_cap = 1000;
+    config.limits.max_candidates = 1000;
+    config.limits.rerank = 1000;
+    let index = RelatedIndex::build(&articles, &analyses, &config);
+    for (a, article) in articles.iter().enumerate() {
+        for p in 0..article.paragraphs.len() {
+            let got = related_for(&index, a, p, 10);
+            let want = brute_force(&index, a, p, 10);
+            assert_eq!(got.len(), want.len(), "{a}/{p}");
+            for (g, w) in got.iter().zip(&want) {
+                assert!((g.score - w.2).abs() < 1e-4, "{a}/{p}: {g:?} vs {w:?}");
+            }
+            let got_at: Vec<(usize, usize)> = got.iter().map(|r| (r.article, r.passage)).collect();
+            let want_at: Vec<(usize, usize)> = want.iter().map(|w| (w.0, w.1)).collect();
+            assert_eq!(got_at, want_at, "{a}/{p}");
+        }
+    }
+}

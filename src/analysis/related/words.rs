@@ -31,13 +31,14 @@ impl Hasher for PassThrough {
 
 pub(super) type PassThroughBuild = BuildHasherDefault<PassThrough>;
 
-/// Murmur3's 64-bit finaliser: spreads every input bit over the whole word.
+/// Murmur3's 64-bit finaliser: spreads every input bit over the whole word. Never 0, which
+/// marks an empty slot in word tables.
 fn mix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    h ^ (h >> 33)
+    (h ^ (h >> 33)).max(1)
 }
 
 /// One word being read.

@@ -84,33 +84,86 @@ fn preference(o: &Occurrence) -> (u8, Reverse<usize>, Reverse<usize>, EventRef) 
     )
 }
 
+/// One side (actors or targets) of a lookup key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Role {
-    Actor,
-    Target,
-    /// The bucket of events that name nobody.
-    Nobody,
+enum Who<'a> {
+    Name(&'a str),
+    /// The representative names nobody on this side.
+    Empty,
+    /// Whatever this side holds.
+    Any,
 }
 
-/// Groups are looked up by a participant of their representative (an event must share one with
-/// it to join), and by its year (`None` lists every group, for undated events).
-type Key<'a> = (EventKind, Status, Role, &'a str, Option<i32>);
+/// A date cut to a precision: groups are filed under their representative's date at its own
+/// precision and every coarser one, and under `None` for undated events to look through.
+type DateKey = Option<(i32, Option<u8>, Option<u8>)>;
 
-fn keys<'a>(e: &'a Event, year: Option<i32>) -> Vec<Key<'a>> {
-    let mut out: Vec<Key<'a>> = e
-        .actors
-        .iter()
-        .map(|n| (e.kind, e.status, Role::Actor, n.as_str(), year))
-        .chain(
-            e.targets
-                .iter()
-                .map(|n| (e.kind, e.status, Role::Target, n.as_str(), year)),
-        )
-        .collect();
-    if out.is_empty() {
-        out.push((e.kind, e.status, Role::Nobody, "", year));
+/// Groups are looked up by the participants of their representative and by date. An event fits
+/// a representative only if each side shares a name or is empty on the representative, and at
+/// least one side shares a name (see [`participants_agree`]), so a group is filed under each
+/// (actor or `Empty`, target or `Empty`) pair of its representative and under each actor and each
+/// target alone (other side `Any`); events that name nobody use (`Empty`, `Empty`). Events are
+/// grouped finest date first, so a representative is at least as fine as the event looking it up,
+/// and compatible exactly when it lies in the event's period.
+type Key<'a> = (EventKind, Status, Who<'a>, Who<'a>, DateKey);
+
+/// The date keys an event is looked up with (its own) and a group is filed under.
+fn date_keys(e: &Event) -> (DateKey, Vec<DateKey>) {
+    let Some(d) = e.date else {
+        return (None, vec![None]);
+    };
+    let own = Some((d.year, d.month, d.day));
+    let mut filed = vec![own, None];
+    if d.day.is_some() {
+        filed.push(Some((d.year, d.month, None)));
     }
+    if d.month.is_some() {
+        filed.push(Some((d.year, None, None)));
+    }
+    (own, filed)
+}
+
+fn names(list: &[String]) -> Vec<Who<'_>> {
+    if list.is_empty() {
+        vec![Who::Empty]
+    } else {
+        list.iter().map(|n| Who::Name(n)).collect()
+    }
+}
+
+/// The (actor, target) pairs a group is filed under.
+fn filed_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
+    if e.actors.is_empty() && e.targets.is_empty() {
+        return vec![(Who::Empty, Who::Empty)];
+    }
+    let (actors, targets) = (names(&e.actors), names(&e.targets));
+    let mut out: Vec<(Who, Who)> = actors
+        .iter()
+        .flat_map(|&a| targets.iter().map(move |&t| (a, t)))
+        .collect();
+    out.extend(e.actors.iter().map(|a| (Who::Name(a), Who::Any)));
+    out.extend(e.targets.iter().map(|t| (Who::Any, Who::Name(t))));
     out
+}
+
+/// The (actor, target) pairs an event looks groups up with.
+fn lookup_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
+    match (e.actors.is_empty(), e.targets.is_empty()) {
+        (true, true) => vec![(Who::Empty, Who::Empty)],
+        (false, true) => e.actors.iter().map(|a| (Who::Name(a), Who::Any)).collect(),
+        (true, false) => e.targets.iter().map(|t| (Who::Any, Who::Name(t))).collect(),
+        (false, false) => {
+            let mut out: Vec<(Who, Who)> = Vec::new();
+            for a in names(&e.actors).into_iter().chain([Who::Empty]) {
+                for t in names(&e.targets).into_iter().chain([Who::Empty]) {
+                    if (a, t) != (Who::Empty, Who::Empty) {
+                        out.push((a, t));
+                    }
+                }
+            }
+            out
+        }
+    }
 }
 
 /// Groups the occurrences; each group's first occurrence is its representative. Groups come out
@@ -120,27 +173,36 @@ pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<
     let mut groups: Vec<Vec<Occurrence>> = Vec::new();
     let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
     for o in occurrences {
-        let year = o.event.date.map(|d| d.year);
-        let mut candidates: Vec<usize> = keys(o.event, year)
-            .iter()
-            .filter_map(|k| index.get(k))
+        let (own, filed) = date_keys(o.event);
+        let e = o.event;
+        let mut candidates: Vec<usize> = lookup_pairs(e)
+            .into_iter()
+            .filter_map(|(a, t)| index.get(&(e.kind, e.status, a, t, own)))
             .flatten()
             .copied()
             .collect();
         candidates.sort_unstable();
         candidates.dedup();
-        candidates.retain(|&g| groups[g].iter().all(|m| same_report(*m, o)));
-        if let [only] = candidates[..] {
+        // Two fitting groups are enough to know the event is ambiguous.
+        let fitting: Vec<usize> = candidates
+            .into_iter()
+            .filter(|&g| groups[g].iter().all(|m| same_report(*m, o)))
+            .take(2)
+            .collect();
+        if let [only] = fitting[..] {
             groups[only].push(o);
             continue;
         }
         let id = groups.len();
         groups.push(vec![o]);
-        for k in keys(o.event, year).into_iter().chain(match year {
-            Some(_) => keys(o.event, None),
-            None => Vec::new(),
-        }) {
-            index.entry(k).or_default().push(id);
+        let pairs = filed_pairs(e);
+        for date in filed {
+            for &(a, t) in &pairs {
+                index
+                    .entry((e.kind, e.status, a, t, date))
+                    .or_default()
+                    .push(id);
+            }
         }
     }
     groups

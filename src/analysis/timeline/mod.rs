@@ -9,7 +9,10 @@
 //! status is the status of all its occurrences; an undated event only joins a dated item when it
 //! shares an actor and a target with every event there, and then takes its date. Each item shows
 //! its representative (the occurrence with the finest date, then the most actors): its date and
-//! its severity, with the union of every occurrence's actors and targets.
+//! its severity (the line shows that report, so its severity rather than a maximum taken from
+//! another one), with the union of every occurrence's actors and targets. An event joins an item
+//! only if it is the same report as every occurrence there, and one that fits two items stays on
+//! its own: a bare "2024" report cannot tell which July or August strike it corroborates.
 
 mod merge;
 #[cfg(test)]
