@@ -239,7 +239,6 @@ impl<'a> App<'a> {
         }
         let rows = self.reader_rows();
         let cur = w.line_at(self.reader.cursor);
-        self.reader.cursor = w.lines[cur].start;
         let mut top = w.line_at(self.reader.top);
         if cur < top || cur >= top + rows {
             top = if center {
