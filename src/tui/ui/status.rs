@@ -133,26 +133,34 @@ fn info(app: &App) -> String {
             }
         }
     }
+    if let Some(s) = search_part(app) {
+        parts.insert(1.min(parts.len()), s);
+    }
+    format!(" {}", parts.join(" │ "))
+}
+
+/// The search counter ("/mali 3/14") or the corpus search summary.
+fn search_part(app: &App) -> Option<String> {
     if let Some(s) = &app.search {
         if app.focus == Pane::Detail {
             let cur = s
                 .current
                 .map(|c| (c + 1).to_string())
                 .unwrap_or_else(|| "-".into());
-            parts.push(format!(
+            return Some(format!(
                 "/{} {cur}/{}",
                 clean_line(&s.query),
                 s.matches.len()
             ));
         } else if let Some(q) = &app.corpus_query {
-            parts.push(format!(
+            return Some(format!(
                 "/{} {} articles",
                 clean_line(q),
                 app.list_rows.len()
             ));
         }
     }
-    format!(" {}", parts.join(" │ "))
+    None
 }
 
 /// The keys that apply now.
