@@ -473,3 +473,51 @@ fn rebinding_from_the_config_applies() {
     press(&mut app, "Q");
     assert!(app.quit);
 }
+
+#[test]
+fn every_action_anywhere_is_harmless() {
+    use sitrep::tui::actions::Action;
+    let an = fixture::analysis();
+    let empty = Analysis::default();
+    let config = Config::builtin(ColorMode::Never);
+    for corpus in [&an, &empty] {
+        for setup in ["1", "2", "3", "2 } r", "2 e *", "f", "?"] {
+            // each action alone from the setup state
+            for action in Action::ALL {
+                let mut app = App::new(corpus, config.clone());
+                press(&mut app, setup);
+                app.run(*action);
+                app.run(*action);
+                assert!(app.cursor_line() >= app.top_line() || app.wrapped.is_none());
+            }
+            // then all of them in a row, drawn at the end
+            let mut app = App::new(corpus, config.clone());
+            press(&mut app, setup);
+            for action in Action::ALL.iter().filter(|a| **a != Action::Quit) {
+                app.run(*action);
+            }
+            let text = fixture::buffer_text(&fixture::render(&mut app, 90, 30));
+            assert!(
+                text.contains("Reader") || text.contains("Articles") || text.contains("Timeline")
+            );
+        }
+    }
+}
+
+#[test]
+fn help_scrolls_with_the_movement_keys() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    app.resize(80, 24);
+    press(&mut app, "?");
+    assert_eq!(app.popup.as_ref().unwrap().top, 0);
+    press(&mut app, "j j");
+    assert_eq!(app.popup.as_ref().unwrap().top, 2);
+    press(&mut app, "G");
+    let p = app.popup.as_ref().unwrap();
+    assert_eq!(p.top, p.items.len() - app.popup_rows());
+    press(&mut app, "g");
+    assert_eq!(app.popup.as_ref().unwrap().top, 0);
+    press(&mut app, "?");
+    assert!(app.popup.is_none(), "? toggles help");
+}

@@ -41,8 +41,12 @@ impl Filter {
             Filter::Entity(n, _) => {
                 t.actors.iter().chain(&t.targets).any(|x| x == n)
                     || t.occurrences.iter().any(|r| {
-                        let ev = an.event(*r);
-                        let aa = &an.analyses[r.article];
+                        let Some(aa) = an.analyses.get(r.article) else {
+                            return false;
+                        };
+                        let Some(ev) = aa.events.get(r.event) else {
+                            return false;
+                        };
                         aa.mentions.iter().any(|m| {
                             ev.span.overlaps(&m.span)
                                 && aa.entities.get(m.entity).is_some_and(|e| &e.name == n)

@@ -311,7 +311,10 @@ impl App<'_> {
     }
 
     fn open_related(&mut self) {
-        let a = &self.analysis.articles[self.reader.article];
+        let an = self.analysis;
+        let Some(a) = an.articles.get(self.reader.article) else {
+            return;
+        };
         let Some(para) = a.paragraph_at(self.reader.cursor) else {
             self.say("no passage under the cursor");
             return;
@@ -354,7 +357,10 @@ impl App<'_> {
             self.say("no entity on this line (e moves to the next one)");
             return;
         };
-        let aa = &self.analysis.analyses[self.reader.article];
+        let an = self.analysis;
+        let Some(aa) = an.analyses.get(self.reader.article) else {
+            return;
+        };
         let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.entity)) else {
             return;
         };

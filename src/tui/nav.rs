@@ -80,7 +80,10 @@ impl App<'_> {
     /// `]` / `[`: next or previous event sentence of the article.
     pub fn step_event(&mut self, forward: bool) {
         let an = self.analysis;
-        let events = &an.analyses[self.reader.article].events;
+        let Some(aa) = an.analyses.get(self.reader.article) else {
+            return;
+        };
+        let events = &aa.events;
         let mut order: Vec<usize> = (0..events.len()).collect();
         order.sort_by_key(|&i| (events[i].span.start, i));
         let starts: Vec<usize> = order.iter().map(|&i| events[i].span.start).collect();
@@ -117,7 +120,10 @@ impl App<'_> {
 
     /// `}` / `{`: next or previous paragraph start.
     pub fn step_paragraph(&mut self, forward: bool) {
-        let a = &self.analysis.articles[self.reader.article];
+        let an = self.analysis;
+        let Some(a) = an.articles.get(self.reader.article) else {
+            return;
+        };
         let cur = a.paragraph_at(self.reader.cursor).unwrap_or_else(|| {
             a.paragraphs
                 .partition_point(|p| p.end <= self.reader.cursor)
@@ -149,7 +155,10 @@ impl App<'_> {
     /// `e` / `E`: next or previous entity mention.
     pub fn step_mention(&mut self, forward: bool) {
         let an = self.analysis;
-        let ms = &an.analyses[self.reader.article].mentions;
+        let Some(aa) = an.analyses.get(self.reader.article) else {
+            return;
+        };
+        let ms = &aa.mentions;
         let starts: Vec<usize> = ms.iter().map(|m| m.span.start).collect();
         match self.pick(&starts, self.reader.mention, forward) {
             Some(i) => {

@@ -66,6 +66,13 @@ impl Popup {
 
     /// Moves the selection by `delta` selectable items, stopping at the ends.
     pub fn step(&mut self, delta: isize) {
+        if self.kind == PopupKind::Help {
+            // Help has nothing to pick: keys scroll it.
+            let max = self.items.len().saturating_sub(1) as isize;
+            self.top = (self.top as isize + delta).clamp(0, max) as usize;
+            self.sel = self.top;
+            return;
+        }
         let mut i = self.sel;
         for _ in 0..delta.unsigned_abs() {
             let next = if delta > 0 {
@@ -91,6 +98,9 @@ impl Popup {
     }
 
     pub fn end(&mut self) {
+        if self.kind == PopupKind::Help {
+            self.top = self.items.len();
+        }
         self.sel = (0..self.items.len())
             .rev()
             .find(|&i| self.selectable(i))
@@ -105,6 +115,11 @@ impl Popup {
     /// Adjusts `top` so the selected item (with all its lines) fits in `rows` lines.
     pub fn scroll_into_view(&mut self, rows: usize) {
         let rows = rows.max(1);
+        if self.kind == PopupKind::Help {
+            self.top = self.top.min(self.items.len().saturating_sub(rows));
+            self.sel = self.top;
+            return;
+        }
         if self.sel < self.top {
             self.top = self.sel;
         }
@@ -325,6 +340,11 @@ pub fn help(keymap: &KeyMap, theme: &Theme) -> Popup {
             }
         })
         .collect();
+    items.push(Item {
+        lines: vec![Line::raw("")],
+        target: None,
+    });
+    items.extend(legend(theme));
     for note in [
         "",
         "Ctrl-i is the same byte as Tab in most terminals, so Tab focuses the next pane;",
@@ -337,4 +357,59 @@ pub fn help(keymap: &KeyMap, theme: &Theme) -> Popup {
         });
     }
     Popup::new(PopupKind::Help, "Help — keys".into(), items)
+}
+
+/// What the reader's marks mean: entity styles, event glyphs, status glyphs, severity letters.
+fn legend(theme: &Theme) -> Vec<Item> {
+    let row = |spans: Vec<TSpan<'static>>| Item {
+        lines: vec![Line::from(spans)],
+        target: None,
+    };
+    let mut out = vec![row(vec![TSpan::styled("Entities", theme.ui("heading"))])];
+    let mut spans = vec![TSpan::raw("  ")];
+    for k in EntityKind::ALL {
+        spans.push(TSpan::styled(k.as_str().to_string(), theme.entity(*k)));
+        spans.push(TSpan::raw(" "));
+    }
+    out.push(row(spans));
+    out.push(row(vec![TSpan::styled(
+        "Events (gutter glyph, coloured by severity; trigger underlined)",
+        theme.ui("heading"),
+    )]));
+    for chunk in EventKind::ALL.chunks(4) {
+        let mut spans = vec![TSpan::raw("  ")];
+        for k in chunk {
+            spans.push(TSpan::styled(
+                theme.glyph(*k).to_string(),
+                theme.ui("heading"),
+            ));
+            spans.push(TSpan::raw(format!(" {:<20}", k.as_str())));
+        }
+        out.push(row(spans));
+    }
+    let mut spans = vec![TSpan::styled("Status  ", theme.ui("heading"))];
+    for s in Status::ALL {
+        spans.push(TSpan::styled(
+            theme.status_glyph(*s).to_string(),
+            theme.status_style(*s),
+        ));
+        spans.push(TSpan::raw(format!(" {s}   ")));
+    }
+    out.push(row(spans));
+    let mut spans = vec![TSpan::styled("Severity  ", theme.ui("heading"))];
+    for (sev, name) in [
+        (-10.0, "high"),
+        (theme.medium, "medium"),
+        (-0.5, "low"),
+        (1.0, "calm"),
+    ] {
+        let l = theme.level(sev);
+        spans.push(TSpan::styled(
+            format!("[{}]", l.letter()),
+            theme.severity_style(sev),
+        ));
+        spans.push(TSpan::raw(format!(" {name}   ")));
+    }
+    out.push(row(spans));
+    out
 }

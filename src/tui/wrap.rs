@@ -130,6 +130,8 @@ fn wrap_segment(
     }
 }
 
+const MAX_ENTRIES: usize = 256;
+
 /// Wrapped bodies keyed by (article, width).
 #[derive(Default, Debug)]
 pub struct WrapCache {
@@ -139,6 +141,10 @@ pub struct WrapCache {
 impl WrapCache {
     /// The wrapped article, computing it on first use.
     pub fn get(&mut self, index: usize, article: &Article, width: usize) -> Rc<Wrapped> {
+        if self.map.len() >= MAX_ENTRIES && !self.map.contains_key(&(index, width.max(1))) {
+            // Many resizes or articles: start over rather than grow without bound.
+            self.map.clear();
+        }
         self.map
             .entry((index, width.max(1)))
             .or_insert_with(|| Rc::new(Wrapped::new(article, width)))

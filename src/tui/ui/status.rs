@@ -154,8 +154,9 @@ fn search_part(app: &App) -> Option<String> {
             ));
         } else if let Some(q) = &app.corpus_query {
             return Some(format!(
-                "/{} {} articles",
+                "/{} {}/{} articles",
                 clean_line(q),
+                (app.list.sel + 1).min(app.list_rows.len()),
                 app.list_rows.len()
             ));
         }
