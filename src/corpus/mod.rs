@@ -1,6 +1,21 @@
 //! Files in, clean [`Article`]s out: discovery, one reader per format, cleaning, sanitising and
 //! segmentation. Nothing here prints or touches the terminal; problems become [`Skipped`] records.
 
+mod build;
+pub mod clean;
+pub mod discover;
+mod formats;
+#[cfg(test)]
+mod invariants;
+mod load;
+pub mod manifest;
+pub mod metadata;
+pub mod read;
+pub mod sanitize;
+pub mod segment;
+
+pub use sanitize::sanitize;
+
 use crate::date::DateValue;
 use serde::{Serialize, Serializer};
 use std::fmt;
@@ -113,6 +128,16 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// A skipped record; path and reason are sanitised, since both are printed.
+    pub fn new(path: impl AsRef<str>, reason: impl AsRef<str>) -> Self {
+        Self {
+            path: sanitize(path.as_ref()),
+            reason: sanitize(reason.as_ref()),
+        }
+    }
+}
+
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "sitrep: skipped {}: {}", self.path, self.reason)
@@ -128,6 +153,9 @@ pub struct LoadOptions {
     pub follow_links: bool,
     /// Deepest folder level walked below each PATH.
     pub max_depth: usize,
+    /// A TOML file of extra web-debris patterns (the format of `assets/debris.toml`), added to
+    /// the built-in ones.
+    pub debris_file: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -136,6 +164,7 @@ impl Default for LoadOptions {
             max_file_size: 16 * 1024 * 1024,
             follow_links: false,
             max_depth: 32,
+            debris_file: None,
         }
     }
 }
@@ -149,70 +178,68 @@ pub struct Corpus {
 
 /// Loads every supported file under `paths` (files or folders).
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
-    let _ = (paths, opts);
-    Corpus::default()
+    load::load(paths, opts)
 }
 
 /// The bundled sample corpus, embedded in the binary.
 pub fn load_seeds() -> Corpus {
-    Corpus::default()
+    load::load_embedded(SEEDS)
 }
 
+/// The sample articles shipped in `seeds/`: (file name, text).
+const SEEDS: &[(&str, &str)] = &[
+    (
+        "000_812c50015738eee3.txt",
+        include_str!("../../seeds/000_812c50015738eee3.txt"),
+    ),
+    (
+        "003_2b804fb66ffc0e7b.txt",
+        include_str!("../../seeds/003_2b804fb66ffc0e7b.txt"),
+    ),
+];
+
 /// Builds an article straight from clean text (paragraphs separated by blank lines), for tests,
-/// benchmarks and callers that already hold clean text.
+/// benchmarks and callers that already hold clean text. Runs of blank lines become one blank line;
+/// the text is sanitised and segmented like loaded text.
 pub fn article_from_text(
     id: &str,
     title: &str,
     body: &str,
     published: Option<DateValue>,
 ) -> Article {
-    let body = body.trim().to_string();
-    let paragraphs = naive_paragraphs(&body);
-    let sentences = paragraphs
-        .iter()
-        .flat_map(|p| naive_sentences(&body, *p))
-        .collect();
-    Article {
-        id: id.to_string(),
-        path: id.to_string(),
+    let body = normalize_blank_lines(body);
+    let origin = build::Origin {
+        id,
+        path: id,
         format: Format::Txt,
+        folder_source: None,
+        lossy: false,
+    };
+    let fields = build::Fields {
         title: title.to_string(),
         section: None,
         source: None,
         published,
         url: None,
-        body,
-        paragraphs,
-        sentences,
-        lossy: false,
-    }
+    };
+    build::assemble(&origin, fields, body, segment::Abbreviations::builtin())
 }
 
-fn naive_paragraphs(body: &str) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in body.match_indices("\n\n") {
-        if i > start {
-            out.push(Span::new(start, i));
+fn normalize_blank_lines(text: &str) -> String {
+    let mut paras: Vec<String> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                paras.push(current.join("\n"));
+                current.clear();
+            }
+        } else {
+            current.push(line.trim_end());
         }
-        start = i + 2;
     }
-    if start < body.len() {
-        out.push(Span::new(start, body.len()));
+    if !current.is_empty() {
+        paras.push(current.join("\n"));
     }
-    out
-}
-
-fn naive_sentences(body: &str, para: Span) -> Vec<Span> {
-    let text = para.slice(body);
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, m) in text.match_indices(". ") {
-        out.push(Span::new(para.start + start, para.start + i + m.len() - 1));
-        start = i + m.len();
-    }
-    if start < text.len() {
-        out.push(Span::new(para.start + start, para.end));
-    }
-    out
+    paras.join("\n\n").trim().to_string()
 }

@@ -1,0 +1,199 @@
+//! From a format reader's [`Draft`] to a finished [`Article`]: sanitise every displayed string,
+//! clean the text, fill the title and date from what cleaning found, and segment the body.
+
+use super::clean::{self, Rules, collapse_spaces};
+use super::metadata::MetaRules;
+use super::sanitize::sanitize;
+use super::segment::{self, Abbreviations};
+use super::{Article, Format};
+use crate::date::DateValue;
+
+/// How many words of the body make a title when nothing else gives one.
+const FALLBACK_TITLE_WORDS: usize = 12;
+
+/// What a format reader extracted from one file (or one `.jsonl` line), before cleaning.
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    /// An explicit id (JSON `id`); otherwise the file stem is used.
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub section: Option<String>,
+    pub source: Option<String>,
+    /// A date as written in the metadata.
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// The text, still carrying whatever debris the page had.
+    pub text: String,
+    /// True when the text is already structured (HTML, Markdown, JSON): the first line is not
+    /// taken for a headline.
+    pub structured: bool,
+}
+
+/// The vocabularies cleaning needs.
+pub struct Tools<'a> {
+    pub rules: &'a Rules,
+    pub meta: &'a MetaRules,
+    pub abbr: &'a Abbreviations,
+}
+
+impl Tools<'static> {
+    /// The built-in vocabularies.
+    pub fn builtin() -> Self {
+        Self {
+            rules: Rules::builtin(),
+            meta: MetaRules::builtin(),
+            abbr: Abbreviations::builtin(),
+        }
+    }
+}
+
+/// Where the draft came from.
+pub struct Origin<'a> {
+    pub id: &'a str,
+    pub path: &'a str,
+    pub format: Format,
+    pub folder_source: Option<&'a str>,
+    pub lossy: bool,
+}
+
+fn clean_field(s: Option<&str>) -> Option<String> {
+    s.map(|s| collapse_spaces(&sanitize(s).replace('\n', " ")))
+        .filter(|s| !s.is_empty())
+}
+
+/// Builds the article, or says why there is nothing to show.
+pub fn finish(draft: Draft, origin: &Origin, tools: &Tools) -> Result<Article, String> {
+    let text = sanitize(&draft.text);
+    let known_title = clean_field(draft.title.as_deref());
+    let cleaned = if draft.structured && known_title.is_none() {
+        // Structured input without a title: still strip debris, but keep the first line as text.
+        let mut c = clean::clean_text(&text, Some(""), tools.rules, tools.meta);
+        c.title = None;
+        c
+    } else {
+        clean::clean_text(&text, known_title.as_deref(), tools.rules, tools.meta)
+    };
+    if cleaned.paragraphs.is_empty() {
+        return Err("empty after cleaning (no text left once web debris was removed)".into());
+    }
+    let body = cleaned.paragraphs.join("\n\n");
+    let title = known_title
+        .or(cleaned.title)
+        .unwrap_or_else(|| fallback_title(&body));
+    let published = draft
+        .published
+        .as_deref()
+        .and_then(|d| tools.meta.parse_date(d))
+        .or(cleaned.published);
+    Ok(assemble(
+        origin,
+        Fields {
+            title,
+            section: clean_field(draft.section.as_deref()).or(cleaned.section),
+            source: clean_field(draft.source.as_deref())
+                .or_else(|| clean_field(origin.folder_source)),
+            published,
+            url: clean_field(draft.url.as_deref()),
+        },
+        body,
+        tools.abbr,
+    ))
+}
+
+/// Metadata fields of an article.
+pub struct Fields {
+    pub title: String,
+    pub section: Option<String>,
+    pub source: Option<String>,
+    pub published: Option<DateValue>,
+    pub url: Option<String>,
+}
+
+/// Puts an article together from a clean body (paragraphs separated by one blank line).
+pub fn assemble(origin: &Origin, fields: Fields, body: String, abbr: &Abbreviations) -> Article {
+    let body = sanitize(&body);
+    let paragraphs = segment::paragraph_spans(&body);
+    let sentences = paragraphs
+        .iter()
+        .flat_map(|p| segment::sentence_spans(&body, *p, abbr))
+        .collect();
+    Article {
+        id: sanitize(origin.id),
+        path: sanitize(origin.path),
+        format: origin.format,
+        title: sanitize(&fields.title),
+        section: fields.section.map(|s| sanitize(&s)),
+        source: fields.source.map(|s| sanitize(&s)),
+        published: fields.published,
+        url: fields.url.map(|s| sanitize(&s)),
+        body,
+        paragraphs,
+        sentences,
+        lossy: origin.lossy,
+    }
+}
+
+fn fallback_title(body: &str) -> String {
+    let first_line = body.lines().next().unwrap_or("");
+    let words: Vec<&str> = first_line.split_whitespace().collect();
+    if words.len() <= FALLBACK_TITLE_WORDS {
+        return words.join(" ");
+    }
+    format!("{}…", words[..FALLBACK_TITLE_WORDS].join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin() -> Origin<'static> {
+        Origin {
+            id: "x",
+            path: "dir/x.txt",
+            format: Format::Txt,
+            folder_source: Some("dir"),
+            lossy: false,
+        }
+    }
+
+    #[test]
+    fn draft_metadata_wins_and_strings_are_sanitised() {
+        let draft = Draft {
+            title: Some("Evil\x1b[2J title\u{202E}".into()),
+            published: Some("March 12, 2024".into()),
+            text: "Evil title\n\nBody text that is long enough to be a paragraph here.".into(),
+            ..Draft::default()
+        };
+        let a = finish(draft, &origin(), &Tools::builtin()).unwrap();
+        assert_eq!(a.title, "Evil title");
+        assert_eq!(
+            a.body,
+            "Body text that is long enough to be a paragraph here."
+        );
+        assert_eq!(a.published, DateValue::ymd(2024, 3, 12));
+        assert_eq!(a.source.as_deref(), Some("dir"));
+        assert_eq!(a.sentences.len(), 1);
+    }
+
+    #[test]
+    fn empty_after_cleaning_is_an_error() {
+        let draft = Draft {
+            text: "Share this:\n\nBack to top button\n".into(),
+            ..Draft::default()
+        };
+        let err = finish(draft, &origin(), &Tools::builtin()).unwrap_err();
+        assert!(err.contains("empty after cleaning"));
+    }
+
+    #[test]
+    fn long_first_paragraph_gives_a_shortened_title() {
+        let draft = Draft {
+            text:
+                "this text starts in lower case and goes on for quite a few words before it ends."
+                    .into(),
+            ..Draft::default()
+        };
+        let a = finish(draft, &origin(), &Tools::builtin()).unwrap();
+        assert!(a.title.ends_with('…'), "{}", a.title);
+    }
+}

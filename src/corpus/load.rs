@@ -1,0 +1,315 @@
+//! The loading pipeline: discover files, read each one under guard, hand it to its format reader,
+//! clean and segment every draft, and make ids unique. Each failure becomes one [`Skipped`].
+
+use super::build::{self, Draft, Origin, Tools};
+use super::clean::Rules;
+use super::discover::{self, Found};
+use super::formats;
+use super::manifest::Manifest;
+use super::read;
+use super::{Article, Corpus, Format, LoadOptions, Skipped};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// Loads every supported file under `paths`.
+pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+    let mut corpus = Corpus::default();
+    let user_rules = opts
+        .debris_file
+        .as_deref()
+        .and_then(|p| user_debris(p, opts, &mut corpus.skipped));
+    let mut tools = Tools::builtin();
+    if let Some(rules) = &user_rules {
+        tools.rules = rules;
+    }
+    let found = discover::discover(paths, opts);
+    let mut manifests = Manifests::default();
+    for item in found.items {
+        match item {
+            Ok(f) => {
+                let manifest = manifests.for_file(&f, opts, &mut corpus.skipped);
+                load_file(&f, opts, &tools, manifest, &mut corpus);
+            }
+            Err(s) => corpus.skipped.push(s),
+        }
+    }
+    make_ids_unique(&mut corpus.articles);
+    corpus
+}
+
+/// The built-in debris rules extended by a user file; a bad file is reported and ignored.
+fn user_debris(path: &Path, opts: &LoadOptions, skipped: &mut Vec<Skipped>) -> Option<Rules> {
+    let parsed = read::read_text(path, opts.max_file_size).and_then(|t| {
+        Rules::builtin_with(&t.text).map_err(|e| format!("invalid debris file: {e}"))
+    });
+    match parsed {
+        Ok(r) => Some(r),
+        Err(reason) => {
+            skipped.push(Skipped::new(path.display().to_string(), reason));
+            None
+        }
+    }
+}
+
+/// Loads texts held in memory, named by file name (the bundled seeds).
+pub fn load_embedded(files: &[(&str, &str)]) -> Corpus {
+    let tools = Tools::builtin();
+    let mut corpus = Corpus::default();
+    for (name, text) in files {
+        let path = Path::new("seeds").join(name);
+        let Some(format) = discover::format_of(&path) else {
+            continue;
+        };
+        let text = read::normalize_newlines(text.strip_prefix('\u{FEFF}').unwrap_or(text));
+        let display = path.display().to_string();
+        let ctx = FileCtx {
+            path: &path,
+            display: &display,
+            format,
+            folder_source: None,
+            lossy: false,
+        };
+        add_drafts(
+            &ctx,
+            formats::read_drafts(format, &text),
+            &tools,
+            None,
+            &mut corpus,
+        );
+    }
+    make_ids_unique(&mut corpus.articles);
+    corpus
+}
+
+struct FileCtx<'a> {
+    path: &'a Path,
+    display: &'a str,
+    format: Format,
+    folder_source: Option<String>,
+    lossy: bool,
+}
+
+/// Parsed `corpus.toml` files by folder, each read (and reported if invalid) once.
+#[derive(Default)]
+struct Manifests {
+    by_dir: HashMap<PathBuf, Option<Rc<Manifest>>>,
+}
+
+/// A manifest and the path of a file relative to the manifest's folder.
+type Applicable = Option<(Rc<Manifest>, String)>;
+
+impl Manifests {
+    /// The nearest manifest between the file's folder and its corpus root.
+    fn for_file(
+        &mut self,
+        f: &Found,
+        opts: &LoadOptions,
+        skipped: &mut Vec<Skipped>,
+    ) -> Applicable {
+        let mut dir = f.path.parent()?;
+        loop {
+            if let Some(m) = self.at(dir, opts, skipped) {
+                let rel = f.path.strip_prefix(dir).ok()?;
+                let rel: Vec<String> = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                return Some((m, rel.join("/")));
+            }
+            match &f.root {
+                Some(root) if dir != root.as_path() => dir = dir.parent()?,
+                _ => return None,
+            }
+        }
+    }
+
+    fn at(
+        &mut self,
+        dir: &Path,
+        opts: &LoadOptions,
+        skipped: &mut Vec<Skipped>,
+    ) -> Option<Rc<Manifest>> {
+        if let Some(m) = self.by_dir.get(dir) {
+            return m.clone();
+        }
+        let path = dir.join(discover::MANIFEST);
+        let parsed = if path.is_file() {
+            let parsed = read::read_text(&path, opts.max_file_size)
+                .and_then(|t| Manifest::from_toml_str(&t.text));
+            match parsed {
+                Ok(m) => Some(Rc::new(m)),
+                Err(reason) => {
+                    skipped.push(Skipped::new(path.display().to_string(), reason));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        self.by_dir.insert(dir.to_path_buf(), parsed.clone());
+        parsed
+    }
+}
+
+fn load_file(
+    f: &Found,
+    opts: &LoadOptions,
+    tools: &Tools,
+    manifest: Applicable,
+    corpus: &mut Corpus,
+) {
+    let display = f.path.display().to_string();
+    let text = match read::read_text(&f.path, opts.max_file_size) {
+        Ok(t) => t,
+        Err(reason) => {
+            corpus.skipped.push(Skipped::new(display, reason));
+            return;
+        }
+    };
+    let ctx = FileCtx {
+        path: &f.path,
+        display: &display,
+        format: f.format,
+        folder_source: f.folder_source(),
+        lossy: text.lossy,
+    };
+    let items = formats::read_drafts(f.format, &text.text);
+    add_drafts(&ctx, items, tools, manifest.as_ref(), corpus);
+}
+
+fn add_drafts(
+    ctx: &FileCtx,
+    items: Vec<formats::Item>,
+    tools: &Tools,
+    manifest: Option<&(Rc<Manifest>, String)>,
+    corpus: &mut Corpus,
+) {
+    let stem = ctx
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| ctx.display.to_string());
+    for item in items {
+        match item {
+            Ok((line, mut draft)) => {
+                if let Some((m, rel)) = manifest {
+                    m.apply(rel, &mut draft);
+                }
+                let id = draft_id(&draft, &stem, line);
+                let where_ = located(ctx.display, line);
+                let origin = Origin {
+                    id: &id,
+                    path: ctx.display,
+                    format: ctx.format,
+                    folder_source: ctx.folder_source.as_deref(),
+                    lossy: ctx.lossy,
+                };
+                match build::finish(draft, &origin, tools) {
+                    Ok(a) => corpus.articles.push(a),
+                    Err(reason) => corpus.skipped.push(Skipped::new(where_, reason)),
+                }
+            }
+            Err((line, reason)) => corpus
+                .skipped
+                .push(Skipped::new(located(ctx.display, line), reason)),
+        }
+    }
+}
+
+fn located(display: &str, line: Option<usize>) -> String {
+    match line {
+        Some(n) => format!("{display}:{n}"),
+        None => display.to_string(),
+    }
+}
+
+/// The JSON or manifest id, else the file stem (with `:LINE` for a `.jsonl` line).
+fn draft_id(draft: &Draft, stem: &str, line: Option<usize>) -> String {
+    if let Some(id) = draft.id.as_deref().filter(|s| !s.trim().is_empty()) {
+        return id.trim().to_string();
+    }
+    match line {
+        Some(n) => format!("{stem}:{n}"),
+        None => stem.to_string(),
+    }
+}
+
+/// Later duplicates get `~2`, `~3`, ... in load order, never colliding with an existing id.
+pub fn make_ids_unique(articles: &mut [Article]) {
+    let mut taken: HashSet<String> = HashSet::new();
+    let all: HashSet<String> = articles.iter().map(|a| a.id.clone()).collect();
+    for a in articles.iter_mut() {
+        if taken.insert(a.id.clone()) {
+            continue;
+        }
+        let mut n = 2;
+        loop {
+            let candidate = format!("{}~{n}", a.id);
+            if !all.contains(&candidate) && taken.insert(candidate.clone()) {
+                a.id = candidate;
+                break;
+            }
+            n += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicate_ids_get_suffixes() {
+        let mut arts = vec![
+            super::super::article_from_text("a", "t", "x.", None),
+            super::super::article_from_text("a", "t", "x.", None),
+            super::super::article_from_text("a~2", "t", "x.", None),
+            super::super::article_from_text("a", "t", "x.", None),
+        ];
+        make_ids_unique(&mut arts);
+        let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["a", "a~3", "a~2", "a~4"]);
+    }
+
+    #[test]
+    fn user_debris_file_adds_patterns_and_a_bad_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(
+            &article,
+            "Headline here\n\nBody text that stays.\n\nBrought to you by Acme\n",
+        )
+        .unwrap();
+        let rules = dir.path().join("debris.toml");
+        std::fs::write(&rules, "drop = ['brought to you by .*']").unwrap();
+        let opts = LoadOptions {
+            debris_file: Some(rules.clone()),
+            ..LoadOptions::default()
+        };
+        let c = load(std::slice::from_ref(&article), &opts);
+        assert_eq!(c.articles[0].body, "Body text that stays.");
+        std::fs::write(&rules, "drop = 3").unwrap();
+        let c = load(&[article], &opts);
+        assert!(
+            c.skipped[0].reason.starts_with("invalid debris file"),
+            "{:?}",
+            c.skipped
+        );
+        assert_eq!(
+            c.articles[0].body,
+            "Body text that stays.\n\nBrought to you by Acme"
+        );
+    }
+
+    #[test]
+    fn seeds_load_with_titles_and_sections() {
+        let c = super::super::load_seeds();
+        assert!(c.skipped.is_empty(), "{:?}", c.skipped);
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["000_812c50015738eee3", "003_2b804fb66ffc0e7b"]);
+        assert_eq!(c.articles[0].section.as_deref(), Some("Algeria"));
+        assert_eq!(c.articles[1].title, "An increasingly worrying escalation");
+        assert!(!c.articles[1].body.contains("PREV"));
+    }
+}

@@ -1,0 +1,162 @@
+//! Guarded reading of one file: metadata is checked before anything is opened (only regular files
+//! are read, never FIFOs, devices or sockets), the size is capped, binary files are refused, and
+//! text is decoded (lossily when it is not UTF-8) with the BOM dropped, CRLF and lone CR turned
+//! into LF and tabs into spaces.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::Path;
+
+/// Bytes inspected for a NUL byte to tell binary files from text.
+pub const BINARY_SNIFF: usize = 8 * 1024;
+
+/// Text read from a file.
+#[derive(Debug)]
+pub struct Text {
+    pub text: String,
+    /// The bytes were not valid UTF-8 and were decoded lossily.
+    pub lossy: bool,
+}
+
+/// Reads `path` as text, or says why it cannot be read.
+pub fn read_text(path: &Path, max_size: u64) -> Result<Text, String> {
+    let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
+    check_kind(&meta)?;
+    if meta.len() > max_size {
+        return Err(too_large(meta.len(), max_size));
+    }
+    let file = File::open(path).map_err(|e| io_reason(&e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the check and the read: never read past the cap.
+    file.take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_large(bytes.len() as u64, max_size));
+    }
+    decode(&bytes)
+}
+
+fn too_large(size: u64, max: u64) -> String {
+    format!("file too large ({size} bytes; the limit is {max} bytes, see --max-file-size)")
+}
+
+/// Refuses anything that is not a regular file, naming what it is.
+pub fn check_kind(meta: &fs::Metadata) -> Result<(), String> {
+    let ft = meta.file_type();
+    if ft.is_file() {
+        return Ok(());
+    }
+    Err(format!("not a regular file ({})", kind_name(&ft)))
+}
+
+/// A human name for a file type.
+pub fn kind_name(ft: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if ft.is_fifo() {
+            return "a FIFO";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_char_device() {
+            return "a character device";
+        }
+        if ft.is_block_device() {
+            return "a block device";
+        }
+    }
+    if ft.is_dir() {
+        "a directory"
+    } else if ft.is_symlink() {
+        "a symbolic link"
+    } else {
+        "an unknown kind of file"
+    }
+}
+
+/// The cause of an I/O error, in words.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".to_string(),
+        ErrorKind::PermissionDenied => "cannot read: permission denied".to_string(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Decodes bytes as text: binary refused, lossy UTF-8, BOM dropped, line ends and tabs normalised.
+pub fn decode(bytes: &[u8]) -> Result<Text, String> {
+    let sniff = &bytes[..bytes.len().min(BINARY_SNIFF)];
+    if let Some(at) = sniff.iter().position(|&b| b == 0) {
+        return Err(format!("binary file (NUL byte at offset {at})"));
+    }
+    let (raw, lossy) = match std::str::from_utf8(bytes) {
+        Ok(s) => (std::borrow::Cow::Borrowed(s), false),
+        Err(_) => (String::from_utf8_lossy(bytes), true),
+    };
+    let raw = raw.strip_prefix('\u{FEFF}').unwrap_or(&raw);
+    Ok(Text {
+        text: normalize_newlines(raw),
+        lossy,
+    })
+}
+
+/// CRLF and lone CR become LF; tabs become spaces.
+pub fn normalize_newlines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_crlf_tabs_normalised() {
+        let t = decode("\u{FEFF}a\r\nb\rc\td".as_bytes()).unwrap();
+        assert_eq!(t.text, "a\nb\nc d");
+        assert!(!t.lossy);
+    }
+
+    #[test]
+    fn invalid_utf8_is_lossy() {
+        let t = decode(b"caf\xe9 au lait").unwrap();
+        assert_eq!(t.text, "caf\u{FFFD} au lait");
+        assert!(t.lossy);
+    }
+
+    #[test]
+    fn nul_means_binary() {
+        let err = decode(b"PK\x03\x04\x00\x00").unwrap_err();
+        assert!(err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn size_cap_and_missing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("big.txt");
+        std::fs::write(&p, "x".repeat(100)).unwrap();
+        assert!(read_text(&p, 99).unwrap_err().contains("too large"));
+        assert_eq!(read_text(&p, 100).unwrap().text.len(), 100);
+        let missing = read_text(&dir.path().join("nope.txt"), 100).unwrap_err();
+        assert!(missing.contains("no such file"), "{missing}");
+        let d = read_text(dir.path(), 100).unwrap_err();
+        assert!(d.contains("not a regular file (a directory)"), "{d}");
+    }
+}
