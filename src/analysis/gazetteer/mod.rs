@@ -1,0 +1,194 @@
+//! The gazetteer: canonical names, kinds, aliases, demonyms and parents from
+//! `assets/gazetteer.toml` (format documented at the top of that file), compiled once into one
+//! Aho-Corasick automaton over folded text (see [`fold`]). A user file adds entries or replaces
+//! entries of the same canonical name.
+
+pub mod fold;
+mod matcher;
+
+use super::entities::cues::Cues;
+use super::model::EntityKind;
+use anyhow::{Result, anyhow, bail};
+use serde::Deserialize;
+
+pub use matcher::GazMatch;
+
+const BUILTIN: &str = include_str!("../../../assets/gazetteer.toml");
+
+/// One gazetteer entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other spellings (the canonical name is always matched too).
+    pub aliases: Vec<String>,
+    /// Adjectives and nouns of nationality; their mentions are flagged `demonym`.
+    pub demonyms: Vec<String>,
+    pub parent: Option<String>,
+    /// A country's armed forces: "<Demonym> army/forces/…" phrases of the parent map here.
+    pub national_forces: bool,
+}
+
+/// One entry as written in the TOML file (the kind is the array it sits in).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryDef {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    parent: Option<String>,
+    #[serde(default)]
+    national_forces: bool,
+}
+
+/// The whole file: one array of entries per kind.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct GazetteerFile {
+    #[serde(default)]
+    person: Vec<EntryDef>,
+    #[serde(default)]
+    country: Vec<EntryDef>,
+    #[serde(default)]
+    place: Vec<EntryDef>,
+    #[serde(default)]
+    organization: Vec<EntryDef>,
+    #[serde(default)]
+    armed_group: Vec<EntryDef>,
+    #[serde(default)]
+    military: Vec<EntryDef>,
+    #[serde(default)]
+    equipment: Vec<EntryDef>,
+}
+
+/// Compiled gazetteer.
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    pub(crate) cues: Cues,
+    matcher: matcher::Matcher,
+}
+
+impl Gazetteer {
+    /// The gazetteer embedded in the binary.
+    pub fn builtin() -> Result<Self> {
+        Self::from_toml_str(BUILTIN).map_err(|e| anyhow!("built-in assets/gazetteer.toml: {e:#}"))
+    }
+
+    /// Parses a gazetteer TOML file.
+    pub fn from_toml_str(text: &str) -> Result<Self> {
+        let file: GazetteerFile = toml::from_str(text)
+            .map_err(|e| anyhow!("gazetteer TOML: {}", e.to_string().trim()))?;
+        let entries = entries_of(file)?;
+        Self::from_entries(entries)
+    }
+
+    /// Builds a gazetteer from entries (validated, then compiled).
+    pub fn from_entries(entries: Vec<Entry>) -> Result<Self> {
+        let cues = Cues::builtin()?;
+        let matcher = matcher::Matcher::build(&entries, &cues)?;
+        Ok(Self {
+            entries,
+            cues,
+            matcher,
+        })
+    }
+
+    /// Adds the entries of `other`, replacing entries of the same canonical name.
+    pub fn merge(&mut self, other: Gazetteer) -> Result<()> {
+        for e in other.entries {
+            match self
+                .entries
+                .iter()
+                .position(|x| same_name(&x.name, &e.name))
+            {
+                Some(i) => self.entries[i] = e,
+                None => self.entries.push(e),
+            }
+        }
+        self.matcher = matcher::Matcher::build(&self.entries, &self.cues)?;
+        Ok(())
+    }
+
+    /// Every entry, in file order (user entries after built-in ones).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry named `name`, if any.
+    pub fn get(&self, name: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| same_name(&e.name, name))
+    }
+
+    /// Entry by index (as [`GazMatch::entry`] gives it).
+    pub fn entry(&self, i: usize) -> &Entry {
+        &self.entries[i]
+    }
+
+    /// Gazetteer matches over a folded text, in order, not overlapping.
+    pub fn find(&self, folded: &fold::Folded, original: &str) -> Vec<GazMatch> {
+        self.matcher.find(folded, original)
+    }
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a == b || fold::fold(a).text == fold::fold(b).text
+}
+
+fn entries_of(file: GazetteerFile) -> Result<Vec<Entry>> {
+    let groups = [
+        (EntityKind::Person, file.person),
+        (EntityKind::Country, file.country),
+        (EntityKind::Place, file.place),
+        (EntityKind::Organization, file.organization),
+        (EntityKind::ArmedGroup, file.armed_group),
+        (EntityKind::Military, file.military),
+        (EntityKind::Equipment, file.equipment),
+    ];
+    let mut out: Vec<Entry> = Vec::new();
+    for (kind, defs) in groups {
+        for (i, d) in defs.into_iter().enumerate() {
+            let entry = validate(kind, i, d)?;
+            if out.iter().any(|e| same_name(&e.name, &entry.name)) {
+                bail!(
+                    "gazetteer: `{kind}` entry \"{}\" repeats a canonical name",
+                    entry.name
+                );
+            }
+            out.push(entry);
+        }
+    }
+    Ok(out)
+}
+
+fn validate(kind: EntityKind, i: usize, d: EntryDef) -> Result<Entry> {
+    let name = d.name.trim().to_string();
+    if fold::fold(&name).tokens.is_empty() {
+        bail!("gazetteer: `{kind}` entry {} has no name", i + 1);
+    }
+    for a in d.aliases.iter().chain(&d.demonyms) {
+        if fold::fold(a).tokens.is_empty() {
+            bail!("gazetteer: `{kind}` entry \"{name}\": alias \"{a}\" has no letters or digits");
+        }
+    }
+    if d.national_forces && (kind != EntityKind::Military || d.parent.is_none()) {
+        bail!("gazetteer: \"{name}\": national_forces needs a `military` entry with a parent");
+    }
+    let parent = d
+        .parent
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty());
+    Ok(Entry {
+        name,
+        kind,
+        aliases: d.aliases,
+        demonyms: d.demonyms,
+        parent,
+        national_forces: d.national_forces,
+    })
+}
+
+#[cfg(test)]
+mod tests;
