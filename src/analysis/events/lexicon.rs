@@ -1,0 +1,609 @@
+//! The event lexicon: `assets/events.toml` (or a user file over it) parsed with serde and compiled
+//! once into a single Aho-Corasick automaton whose every pattern carries its roles (trigger part,
+//! status cue, negation, role marker, date blocker...).
+
+use super::inflect::{noun_forms, verb_forms};
+use crate::analysis::model::{EntityKind, EventKind, Status};
+use aho_corasick::{AhoCorasick, MatchKind};
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+const BUILTIN: &str = include_str!("../../../assets/events.toml");
+
+/// What a matched string means; one string may carry several roles.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Role {
+    /// Part `part` of trigger pattern `pattern`; `verbal` for forms that cannot be nouns.
+    Part {
+        pattern: u32,
+        part: u8,
+        verbal: bool,
+    },
+    Status {
+        status: Status,
+        window: u8,
+        positive: Option<Status>,
+    },
+    Breaker,
+    Negation,
+    NegationExcept,
+    Anaphora,
+    ActorMarker,
+    TargetMarker,
+    Locative,
+    Passive,
+    DateBlocker,
+    Intensity(u8),
+    Victim,
+}
+
+/// A trigger pattern: `parts` phrases in order with at most `gap` words between them.
+/// `kind` is `None` for an exclusion phrase; `entity_part` is a part matched by an entity
+/// mention of that kind instead of words.
+#[derive(Clone, Copy, Debug)]
+pub struct Pattern {
+    pub kind: Option<EventKind>,
+    pub parts: u8,
+    pub gap: u8,
+    pub entity_part: Option<(u8, EntityKind)>,
+}
+
+/// One part of a parsed cue: expanded word alternatives, or an entity placeholder.
+#[derive(Clone, Debug, PartialEq)]
+enum PartSpec {
+    Words(Vec<(String, bool)>),
+    Entity(EntityKind),
+}
+
+/// Trigger words, status cues and severities, compiled once.
+pub struct EventLexicon {
+    pub(super) automaton: AhoCorasick,
+    pub(super) roles: Vec<Vec<Role>>,
+    pub(super) patterns: Vec<Pattern>,
+    severity: HashMap<EventKind, f32>,
+    /// Kinds whose triggers make a following trigger of the key kind their object.
+    pub(super) object_of: HashMap<EventKind, Vec<EventKind>>,
+    damping: Damping,
+    pub(super) intensity: Intensity,
+    pub(super) negation_window: usize,
+    pub(super) anaphora_window: usize,
+    pub(super) role_window: usize,
+    pub(super) date_window: usize,
+    pub(super) leading_words: usize,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Damping {
+    reported: f32,
+    potential: f32,
+    proposed: f32,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Intensity {
+    pub step: f32,
+    pub level1: u64,
+    pub level2: u64,
+    #[serde(default)]
+    level1_words: Vec<String>,
+    #[serde(default)]
+    level2_words: Vec<String>,
+    #[serde(default)]
+    victim_words: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindFile {
+    kind: String,
+    severity: f32,
+    #[allow(dead_code)]
+    anchor: Option<String>,
+    gap: Option<u8>,
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    nouns: Vec<String>,
+    #[serde(default)]
+    cues: Vec<String>,
+    #[serde(default)]
+    not_object_of: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusFile {
+    status: String,
+    window: u8,
+    positive: Option<String>,
+    cues: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClauseFile {
+    breakers: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NegationFile {
+    window: u8,
+    cues: Vec<String>,
+    #[serde(default)]
+    except: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnaphoraFile {
+    window: u8,
+    cues: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolesFile {
+    actor_markers: Vec<String>,
+    target_markers: Vec<String>,
+    #[serde(default)]
+    passive: Vec<String>,
+    locative: Vec<String>,
+    window: u8,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatesFile {
+    blockers: Vec<String>,
+    window: u8,
+    leading_words: u8,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExcludeFile {
+    gap: Option<u8>,
+    cues: Vec<String>,
+}
+
+/// The whole file; every section optional so a user file may give only what it changes.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    gap: Option<u8>,
+    damping: Option<Damping>,
+    intensity: Option<Intensity>,
+    #[serde(default)]
+    irregular: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    kind: Vec<KindFile>,
+    #[serde(default)]
+    status: Vec<StatusFile>,
+    clause: Option<ClauseFile>,
+    negation: Option<NegationFile>,
+    anaphora: Option<AnaphoraFile>,
+    roles: Option<RolesFile>,
+    dates: Option<DatesFile>,
+    #[serde(default)]
+    exclude: Vec<ExcludeFile>,
+}
+
+impl LexiconFile {
+    /// Lays `user` over `self`: a user `[[kind]]` replaces the kind of the same name, the
+    /// `[irregular]` entries are added, any other section given replaces the built-in one.
+    fn overlay(mut self, user: LexiconFile) -> Self {
+        for k in user.kind {
+            match self.kind.iter_mut().find(|b| b.kind == k.kind) {
+                Some(b) => *b = k,
+                None => self.kind.push(k),
+            }
+        }
+        self.irregular.extend(user.irregular);
+        if !user.status.is_empty() {
+            self.status = user.status;
+        }
+        if !user.exclude.is_empty() {
+            self.exclude = user.exclude;
+        }
+        self.gap = user.gap.or(self.gap);
+        self.damping = user.damping.or(self.damping);
+        self.intensity = user.intensity.or(self.intensity);
+        self.clause = user.clause.or(self.clause);
+        self.negation = user.negation.or(self.negation);
+        self.anaphora = user.anaphora.or(self.anaphora);
+        self.roles = user.roles.or(self.roles);
+        self.dates = user.dates.or(self.dates);
+        self
+    }
+}
+
+fn parse_file(text: &str) -> Result<LexiconFile> {
+    toml::from_str(text).map_err(|e| anyhow!("{e}"))
+}
+
+impl EventLexicon {
+    /// The lexicon embedded in the binary (`assets/events.toml`).
+    pub fn builtin() -> Result<Self> {
+        let file = parse_file(BUILTIN).context("built-in assets/events.toml")?;
+        compile(file).context("built-in assets/events.toml")
+    }
+
+    /// The built-in lexicon with a user file laid over it: a `[[kind]]` replaces the built-in
+    /// kind of the same name, `[irregular]` forms are added, and any other section given
+    /// (`[[status]]`, `[negation]`, `[damping]`...) replaces the built-in one.
+    pub fn from_toml_str(text: &str) -> Result<Self> {
+        let base = parse_file(BUILTIN).context("built-in assets/events.toml")?;
+        let user = parse_file(text).context("invalid event lexicon")?;
+        compile(base.overlay(user)).context("invalid event lexicon")
+    }
+
+    /// Severity of a reported event of this kind, damped for its status.
+    pub fn base_severity(&self, kind: EventKind, status: Status) -> f32 {
+        let base = self.severity.get(&kind).copied().unwrap_or(0.0);
+        let d = match status {
+            Status::Reported => self.damping.reported,
+            Status::Potential => self.damping.potential,
+            Status::Proposed => self.damping.proposed,
+        };
+        base * d
+    }
+
+    /// The kind of trigger pattern `p`, `None` for exclusions.
+    pub(super) fn pattern(&self, p: u32) -> Option<&Pattern> {
+        self.patterns.get(p as usize)
+    }
+}
+
+/// Collects strings and their roles, deduplicating strings.
+#[derive(Default)]
+struct Builder {
+    strings: Vec<String>,
+    index: HashMap<String, usize>,
+    roles: Vec<Vec<Role>>,
+}
+
+impl Builder {
+    fn add(&mut self, text: &str, role: Role) {
+        let key = normalise(text);
+        if key.is_empty() {
+            return;
+        }
+        let i = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.strings.push(key.clone());
+                self.roles.push(Vec::new());
+                self.index.insert(key, self.strings.len() - 1);
+                self.strings.len() - 1
+            }
+        };
+        if !self.roles[i].contains(&role) {
+            self.roles[i].push(role);
+        }
+    }
+
+    fn add_all(&mut self, list: &[String], role: Role) {
+        for s in list {
+            self.add(s, role);
+        }
+    }
+}
+
+/// Lowercase, single spaces, straight apostrophes: the form [`super::text::Norm`] produces.
+fn normalise(text: &str) -> String {
+    let folded: String = text
+        .chars()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One alternative of a cue part, expanded: every surface with its `verbal` flag.
+fn expand_alternative(alt: &str, irregular: &HashMap<String, Vec<String>>) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = vec![(String::new(), false)];
+    for word in alt.split_whitespace() {
+        let forms: Vec<(String, bool)> = match word.strip_prefix('~') {
+            Some(lemma) => verb_forms(lemma, irregular)
+                .into_iter()
+                .map(|f| (f.text, f.verbal))
+                .collect(),
+            None => vec![(word.to_string(), false)],
+        };
+        out = out
+            .iter()
+            .flat_map(|(p, v)| {
+                forms.iter().map(move |(f, fv)| {
+                    let text = if p.is_empty() {
+                        f.clone()
+                    } else {
+                        format!("{p} {f}")
+                    };
+                    (text, *v || *fv)
+                })
+            })
+            .collect();
+    }
+    out
+}
+
+/// Parses one part: `@kind`, or `|`-separated alternatives.
+fn parse_part(part: &str, irregular: &HashMap<String, Vec<String>>) -> Result<PartSpec> {
+    let part = part.trim();
+    if let Some(kind) = part.strip_prefix('@') {
+        let kind = EntityKind::parse(kind).ok_or_else(|| anyhow!("unknown entity kind @{kind}"))?;
+        return Ok(PartSpec::Entity(kind));
+    }
+    Ok(PartSpec::Words(
+        part.split('|')
+            .flat_map(|alt| expand_alternative(alt.trim(), irregular))
+            .filter(|(s, _)| !s.is_empty())
+            .collect(),
+    ))
+}
+
+/// Parses a cue ("~withdraw from ... agreement|accord") into parts of expanded alternatives.
+fn parse_cue(cue: &str, irregular: &HashMap<String, Vec<String>>) -> Result<Vec<PartSpec>> {
+    let parts = cue
+        .split("...")
+        .map(|p| parse_part(p, irregular))
+        .collect::<Result<Vec<PartSpec>>>()
+        .with_context(|| format!("cue {cue:?}"))?;
+    if parts.is_empty() || parts.contains(&PartSpec::Words(Vec::new())) {
+        bail!("cue {cue:?} has an empty part");
+    }
+    if !matches!(parts[0], PartSpec::Words(_)) {
+        bail!("cue {cue:?} must start with words");
+    }
+    if parts
+        .iter()
+        .filter(|p| matches!(p, PartSpec::Entity(_)))
+        .count()
+        > 1
+    {
+        bail!("cue {cue:?} has more than one entity part");
+    }
+    if parts.len() > usize::from(u8::MAX) {
+        bail!("cue {cue:?} has too many parts");
+    }
+    Ok(parts)
+}
+
+fn add_pattern(
+    b: &mut Builder,
+    patterns: &mut Vec<Pattern>,
+    cue: &str,
+    kind: Option<EventKind>,
+    gap: u8,
+    irregular: &HashMap<String, Vec<String>>,
+) -> Result<()> {
+    let parts = parse_cue(cue, irregular)?;
+    let pattern = u32::try_from(patterns.len()).context("too many cues")?;
+    let entity_part = parts.iter().enumerate().find_map(|(i, p)| match p {
+        PartSpec::Entity(k) => Some((i as u8, *k)),
+        PartSpec::Words(_) => None,
+    });
+    patterns.push(Pattern {
+        kind,
+        parts: parts.len() as u8,
+        gap,
+        entity_part,
+    });
+    for (i, part) in parts.iter().enumerate() {
+        let PartSpec::Words(alts) = part else {
+            continue;
+        };
+        for (text, verbal) in alts {
+            b.add(
+                text,
+                Role::Part {
+                    pattern,
+                    part: i as u8,
+                    verbal: *verbal,
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+fn parse_status(s: &str) -> Result<Status> {
+    Status::parse(s).ok_or_else(|| anyhow!("unknown status {s:?}"))
+}
+
+fn section<T>(s: Option<T>, name: &str) -> Result<T> {
+    s.ok_or_else(|| anyhow!("missing section [{name}]"))
+}
+
+fn parse_kind(name: &str) -> Result<EventKind> {
+    EventKind::parse(name).ok_or_else(|| anyhow!("unknown event kind {name:?}"))
+}
+
+type KindTables = (HashMap<EventKind, f32>, HashMap<EventKind, Vec<EventKind>>);
+
+fn add_kinds(
+    b: &mut Builder,
+    patterns: &mut Vec<Pattern>,
+    file: &LexiconFile,
+    default_gap: u8,
+) -> Result<KindTables> {
+    let mut severity = HashMap::new();
+    let mut object_of = HashMap::new();
+    for k in &file.kind {
+        let kind = parse_kind(&k.kind)?;
+        let of = k
+            .not_object_of
+            .iter()
+            .map(|n| parse_kind(n))
+            .collect::<Result<Vec<_>>>()
+            .with_context(|| format!("kind {}", k.kind))?;
+        object_of.insert(kind, of);
+        if !(-10.0..=10.0).contains(&k.severity) {
+            bail!("severity of {} must lie in -10..=10", k.kind);
+        }
+        severity.insert(kind, k.severity);
+        let gap = k.gap.unwrap_or(default_gap);
+        for v in &k.verbs {
+            add_pattern(
+                b,
+                patterns,
+                &format!("~{}", v.trim()),
+                Some(kind),
+                gap,
+                &file.irregular,
+            )
+            .with_context(|| format!("kind {}", k.kind))?;
+        }
+        for n in &k.nouns {
+            let alts = noun_forms(&normalise(n)).join("|");
+            add_pattern(b, patterns, &alts, Some(kind), gap, &file.irregular)
+                .with_context(|| format!("kind {}", k.kind))?;
+        }
+        for c in &k.cues {
+            add_pattern(b, patterns, c, Some(kind), gap, &file.irregular)
+                .with_context(|| format!("kind {}", k.kind))?;
+        }
+    }
+    Ok((severity, object_of))
+}
+
+fn add_status(b: &mut Builder, file: &LexiconFile) -> Result<()> {
+    for s in &file.status {
+        let status = parse_status(&s.status)?;
+        let positive = s.positive.as_deref().map(parse_status).transpose()?;
+        b.add_all(
+            &s.cues,
+            Role::Status {
+                status,
+                window: s.window,
+                positive,
+            },
+        );
+    }
+    Ok(())
+}
+
+fn compile(file: LexiconFile) -> Result<EventLexicon> {
+    let mut b = Builder::default();
+    let mut patterns = Vec::new();
+    let default_gap = file.gap.unwrap_or(4);
+    let (severity, object_of) = add_kinds(&mut b, &mut patterns, &file, default_gap)?;
+    for ex in &file.exclude {
+        for c in &ex.cues {
+            let gap = ex.gap.unwrap_or(default_gap);
+            add_pattern(&mut b, &mut patterns, c, None, gap, &file.irregular)
+                .context("[[exclude]]")?;
+        }
+    }
+    add_status(&mut b, &file)?;
+    let clause = section(file.clause, "clause")?;
+    b.add_all(&clause.breakers, Role::Breaker);
+    let negation = section(file.negation, "negation")?;
+    b.add_all(&negation.cues, Role::Negation);
+    b.add_all(&negation.except, Role::NegationExcept);
+    let anaphora = section(file.anaphora, "anaphora")?;
+    b.add_all(&anaphora.cues, Role::Anaphora);
+    let roles = section(file.roles, "roles")?;
+    b.add_all(&roles.actor_markers, Role::ActorMarker);
+    b.add_all(&roles.target_markers, Role::TargetMarker);
+    b.add_all(&roles.locative, Role::Locative);
+    b.add_all(&roles.passive, Role::Passive);
+    let dates = section(file.dates, "dates")?;
+    b.add_all(&dates.blockers, Role::DateBlocker);
+    let intensity = section(file.intensity, "intensity")?;
+    b.add_all(&intensity.level1_words, Role::Intensity(1));
+    b.add_all(&intensity.level2_words, Role::Intensity(2));
+    b.add_all(&intensity.victim_words, Role::Victim);
+    let damping = section(file.damping, "damping")?;
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&b.strings)
+        .context("cannot build the event matcher")?;
+    Ok(EventLexicon {
+        automaton,
+        roles: b.roles,
+        patterns,
+        severity,
+        object_of,
+        damping,
+        intensity,
+        negation_window: usize::from(negation.window),
+        anaphora_window: usize::from(anaphora.window),
+        role_window: usize::from(roles.window),
+        date_window: usize::from(dates.window),
+        leading_words: usize::from(dates.leading_words),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_gives_every_kind_triggers_and_an_anchored_severity() {
+        let file = parse_file(BUILTIN).unwrap();
+        for kind in EventKind::ALL {
+            let k = file.kind.iter().find(|k| k.kind == kind.as_str());
+            let k = k.unwrap_or_else(|| panic!("{kind} has no entry"));
+            assert!(!(k.verbs.is_empty() && k.nouns.is_empty() && k.cues.is_empty()));
+            assert!(k.anchor.as_deref().is_some_and(|a| !a.is_empty()));
+        }
+        let lex = EventLexicon::builtin().unwrap();
+        assert!(lex.base_severity(EventKind::Mediation, Status::Reported) > 0.0);
+        assert!(lex.base_severity(EventKind::Withdrawal, Status::Reported) > 0.0);
+        assert!(lex.base_severity(EventKind::Alignment, Status::Reported) > 0.0);
+        assert!(lex.base_severity(EventKind::Airstrike, Status::Reported) <= -9.0);
+    }
+
+    #[test]
+    fn potential_and_proposed_events_weigh_less() {
+        let lex = EventLexicon::builtin().unwrap();
+        let r = lex.base_severity(EventKind::ArmedClash, Status::Reported);
+        let p = lex.base_severity(EventKind::ArmedClash, Status::Potential);
+        let q = lex.base_severity(EventKind::ArmedClash, Status::Proposed);
+        assert!(r < p && p < q && q < 0.0);
+    }
+
+    #[test]
+    fn gapped_cue_expands_parts_and_alternatives() {
+        let parts = parse_cue("~withdraw from ... agreement|peace deal", &HashMap::new()).unwrap();
+        let [PartSpec::Words(first), PartSpec::Words(second)] = parts.as_slice() else {
+            panic!("two word parts expected: {parts:?}");
+        };
+        assert!(first.contains(&("withdrawing from".to_string(), true)));
+        assert!(first.contains(&("withdraws from".to_string(), false)));
+        assert!(second.contains(&("peace deal".to_string(), false)));
+        assert!(parse_cue("attack ... ", &HashMap::new()).is_err());
+        let parts = parse_cue("exit from ... @organization", &HashMap::new()).unwrap();
+        assert_eq!(parts[1], PartSpec::Entity(EntityKind::Organization));
+        assert!(parse_cue("@country ... exit", &HashMap::new()).is_err());
+        assert!(parse_cue("exit ... @planet", &HashMap::new()).is_err());
+    }
+
+    #[test]
+    fn user_file_replaces_one_kind_and_keeps_the_rest() {
+        let lex = EventLexicon::from_toml_str(
+            "[[kind]]\nkind = \"protest\"\nseverity = -3.0\nnouns = [\"sit-down\"]\n",
+        )
+        .unwrap();
+        assert_eq!(
+            lex.base_severity(EventKind::Protest, Status::Reported),
+            -3.0
+        );
+        assert_eq!(lex.base_severity(EventKind::Threat, Status::Reported), -6.0);
+    }
+
+    #[test]
+    fn user_file_errors_name_the_cause() {
+        let err = EventLexicon::from_toml_str("[[kind]]\nkind = \"picnic\"\nseverity = 1.0\n")
+            .err()
+            .unwrap();
+        assert!(format!("{err:#}").contains("picnic"));
+        let err = EventLexicon::from_toml_str("gap = \"wide\"").err().unwrap();
+        assert!(format!("{err:#}").contains("invalid event lexicon"));
+    }
+}

@@ -1,0 +1,302 @@
+//! Escalation events, sentence by sentence: triggers from the lexicon (one automaton pass over
+//! one lowercased copy per article) give the kind; governing cues give the status or drop a
+//! negated event; the sentence's roles give actors and targets; the governing date expression
+//! gives the date; the kind's anchor, damped by status, gives the severity.
+
+mod inflect;
+mod lexicon;
+mod roles;
+mod scan;
+mod severity;
+mod status;
+mod text;
+mod when;
+
+#[cfg(test)]
+mod tests;
+
+pub use lexicon::EventLexicon;
+
+use super::model::{ArticleEntity, DateMention, Event, EventKind, Mention, Status};
+use crate::corpus::{Article, Span};
+use crate::date::DateValue;
+use lexicon::{Pattern, Role};
+use scan::{NormDate, NormMention, Sentence};
+use text::Norm;
+
+/// A trigger found in a sentence, in matching-copy coordinates.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    /// `None` for an exclusion phrase.
+    kind: Option<EventKind>,
+    start: usize,
+    end: usize,
+    verbal: bool,
+}
+
+impl Cand {
+    fn inside(&self, other: &Cand) -> bool {
+        other.start <= self.start
+            && self.end <= other.end
+            && other.end - other.start > self.end - self.start
+    }
+}
+
+/// Every event the article's sentences report, foresee or propose.
+pub fn detect_events(
+    article: &Article,
+    entities: &[ArticleEntity],
+    mentions: &[Mention],
+    dates: &[DateMention],
+    lexicon: &EventLexicon,
+) -> Vec<Event> {
+    let norm = Norm::new(&article.body);
+    let hits = scan::scan(&norm, lexicon);
+    let mut nmentions: Vec<NormMention> = mentions
+        .iter()
+        .filter_map(|m| {
+            let (start, end) = norm.range(m.span);
+            Some(NormMention {
+                start,
+                end,
+                entity: m.entity,
+                kind: entities.get(m.entity)?.kind,
+            })
+        })
+        .collect();
+    nmentions.sort_by_key(|m| (m.start, m.end));
+    let mut ndates: Vec<NormDate> = dates
+        .iter()
+        .map(|d| {
+            let (start, end) = norm.range(d.span);
+            NormDate {
+                start,
+                end,
+                value: d.value,
+            }
+        })
+        .collect();
+    ndates.sort_by_key(|d| (d.start, d.end));
+
+    let mut events = Vec::new();
+    let mut cands = Vec::new();
+    let mut paragraph: Option<(usize, Option<DateValue>)> = None;
+    for (si, span) in article.sentences.iter().enumerate() {
+        let (start, end) = norm.range(*span);
+        let s = Sentence {
+            norm: &norm,
+            body: &article.body,
+            lex: lexicon,
+            hits: slice_by(&hits, start, end, |h| h.start),
+            start,
+            end,
+            dates: slice_by(&ndates, start, end, |d| d.start),
+            mentions: slice_by(&nmentions, start, end, |m| m.start),
+        };
+        let pi = article.paragraph_at(span.start).unwrap_or(0);
+        let para_date = match paragraph {
+            Some((p, d)) if p == pi => d,
+            _ => {
+                let d = when::leading_date(&s);
+                paragraph = Some((pi, d));
+                None
+            }
+        };
+        cands.clear();
+        find_candidates(&s, &mut cands);
+        let found = sentence_events(&s, &cands, entities, para_date);
+        events.extend(found.into_iter().map(|f| Event {
+            kind: f.kind,
+            status: f.status,
+            date: f.date,
+            span: *span,
+            trigger: f.trigger,
+            actors: f.actors,
+            targets: f.targets,
+            severity: f.severity,
+            sentence: si,
+            paragraph: pi,
+        }));
+    }
+    events
+}
+
+/// The items of a start-sorted list that start inside `[start, end)`.
+fn slice_by<T>(items: &[T], start: usize, end: usize, key: impl Fn(&T) -> usize) -> &[T] {
+    let lo = items.partition_point(|x| key(x) < start);
+    let hi = items.partition_point(|x| key(x) < end);
+    &items[lo..hi.max(lo)]
+}
+
+/// Every trigger pattern completed inside the sentence, exclusions included.
+fn find_candidates(s: &Sentence, out: &mut Vec<Cand>) {
+    for (i, h) in s.hits.iter().enumerate() {
+        for r in s.roles(h) {
+            let Role::Part {
+                pattern,
+                part: 0,
+                verbal,
+            } = *r
+            else {
+                continue;
+            };
+            let Some(p) = s.lex.pattern(pattern) else {
+                continue;
+            };
+            if let Some(end) = complete(s, i, pattern, p).filter(|&e| e <= s.end) {
+                out.push(Cand {
+                    kind: p.kind,
+                    start: h.start,
+                    end,
+                    verbal,
+                });
+            }
+        }
+    }
+}
+
+/// The end of pattern `pattern` started by hit `first`, its later parts each within the gap.
+fn complete(s: &Sentence, first: usize, pattern: u32, p: &Pattern) -> Option<usize> {
+    let mut end = s.hits[first].end;
+    let mut next = first + 1;
+    for part in 1..p.parts {
+        if let Some((k, kind)) = p.entity_part
+            && k == part
+        {
+            let m = s.mentions.iter().find(|m| {
+                m.start >= end
+                    && m.kind == kind
+                    && s.norm.words_between(end, m.start) <= usize::from(p.gap)
+                    && !s.norm.bound_between(end, m.start)
+                    && !s.breaker_between(end, m.start)
+            })?;
+            end = m.end;
+            next = s.hits.partition_point(|h| h.start < end);
+            continue;
+        }
+        let mut found = None;
+        for (j, h) in s.hits.iter().enumerate().skip(next) {
+            if h.start < end {
+                continue;
+            }
+            if s.norm.words_between(end, h.start) > usize::from(p.gap)
+                || s.norm.bound_between(end, h.start)
+                || s.breaker_between(end, h.start)
+            {
+                break;
+            }
+            let is_part = |r: &Role| matches!(r, Role::Part { pattern: q, part: k, .. } if *q == pattern && *k == part);
+            if s.has_role(h, is_part) {
+                found = Some((j, h.end));
+                break;
+            }
+        }
+        let (j, e) = found?;
+        end = e;
+        next = j + 1;
+    }
+    Some(end)
+}
+
+/// An event of one sentence before it gets its sentence and paragraph indices.
+struct Found {
+    kind: EventKind,
+    status: Status,
+    date: Option<DateValue>,
+    trigger: Span,
+    actors: Vec<String>,
+    targets: Vec<String>,
+    severity: f32,
+}
+
+/// The triggers that stand: not excluded, not inside a longer trigger of another kind, not a
+/// capitalised name, not negated, not a back-reference; each with its status.
+fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
+    let mut out: Vec<(Cand, Status)> = Vec::new();
+    for c in cands {
+        let Some(kind) = c.kind else { continue };
+        let excluded = cands.iter().any(|x| x.kind.is_none() && c.inside_or_eq(x));
+        let shadowed = cands
+            .iter()
+            .any(|d| d.kind.is_some() && d.kind != c.kind && c.inside(d));
+        let object = s.lex.object_of.get(&kind).is_some_and(|of| {
+            cands.iter().any(|d| {
+                d.kind.is_some_and(|k| of.contains(&k))
+                    && d.end <= c.start
+                    && s.governs(d.end, c.start, 4)
+            })
+        });
+        if excluded
+            || shadowed
+            || object
+            || s.name_like(c.start, c.end)
+            || status::negated(s, c.start, c.end)
+            || status::anaphoric(s, c.start, c.verbal)
+        {
+            continue;
+        }
+        let positive = s.lex.base_severity(kind, Status::Reported) > 0.0;
+        out.push((*c, status::status_of(s, c.start, c.end, positive)));
+    }
+    out.sort_by_key(|(c, _)| (c.start, c.end));
+    out
+}
+
+impl Cand {
+    fn inside_or_eq(&self, other: &Cand) -> bool {
+        other.start <= self.start && self.end <= other.end
+    }
+}
+
+/// One event per kind: the first reported trigger of that kind, else its first trigger.
+fn sentence_events(
+    s: &Sentence,
+    cands: &[Cand],
+    entities: &[ArticleEntity],
+    para_date: Option<DateValue>,
+) -> Vec<Found> {
+    let stand = standing(s, cands);
+    let mut kinds: Vec<EventKind> = Vec::new();
+    for (c, _) in &stand {
+        if let Some(k) = c.kind
+            && !kinds.contains(&k)
+        {
+            kinds.push(k);
+        }
+    }
+    let level = if stand.is_empty() {
+        0
+    } else {
+        severity::intensity_level(s)
+    };
+    let mut out = Vec::with_capacity(kinds.len());
+    for kind in kinds {
+        let own: Vec<&(Cand, Status)> =
+            stand.iter().filter(|(c, _)| c.kind == Some(kind)).collect();
+        let Some(&&(rep, status)) = own
+            .iter()
+            .find(|(_, st)| *st == Status::Reported)
+            .or_else(|| own.first())
+        else {
+            continue;
+        };
+        let mut spans: Vec<(usize, usize)> = vec![(rep.start, rep.end)];
+        spans.extend(own.iter().map(|(c, _)| (c.start, c.end)));
+        let others: Vec<(usize, usize)> = stand
+            .iter()
+            .filter(|(c, _)| c.kind != Some(kind))
+            .map(|(c, _)| (c.start, c.end))
+            .collect();
+        let (actors, targets) = roles::participants(s, entities, rep.start, rep.end, rep.verbal);
+        out.push(Found {
+            kind,
+            status,
+            date: when::event_date(s, &spans, &others, para_date),
+            trigger: s.norm.to_body(rep.start, rep.end),
+            actors,
+            targets,
+            severity: severity::severity(s, kind, status, level),
+        });
+    }
+    out
+}

@@ -1,0 +1,61 @@
+//! Whether a trigger reports, foresees or proposes an event, and whether it is negated or only
+//! refers back to an event already told. A cue counts only when it governs the trigger: before
+//! it, in the same clause, within the cue's window of words.
+
+use super::lexicon::Role;
+use super::scan::{Hit, Sentence};
+use crate::analysis::model::Status;
+
+/// A cue hit that may govern: not a capitalised name ("May"), not part of a date.
+fn usable(s: &Sentence, h: &Hit) -> bool {
+    !s.name_like(h.start, h.end) && !s.in_date(h.start, h.end)
+}
+
+/// The status of a trigger at `[start, end)`; `positive` for de-escalating kinds.
+pub fn status_of(s: &Sentence, start: usize, end: usize, positive: bool) -> Status {
+    let is_cue = |r: &Role| matches!(r, Role::Status { .. });
+    let cues: Vec<&Hit> = s.with_role(is_cue).collect();
+    let mut best: Option<(usize, Status)> = None;
+    for h in &cues {
+        if h.overlaps(start, end) || cues.iter().any(|o| o.contains(h)) || !usable(s, h) {
+            continue;
+        }
+        for r in s.roles(h) {
+            if let Role::Status {
+                status,
+                window,
+                positive: on_positive,
+            } = *r
+                && s.governs(h.end, start, usize::from(window))
+                && best.is_none_or(|(e, _)| h.end > e)
+            {
+                let st = match on_positive {
+                    Some(p) if positive => p,
+                    _ => status,
+                };
+                best = Some((h.end, st));
+            }
+        }
+    }
+    best.map_or(Status::Reported, |(_, st)| st)
+}
+
+/// True when a negation cue governs the trigger ("did not deploy", "denied attacking").
+pub fn negated(s: &Sentence, start: usize, end: usize) -> bool {
+    let window = s.lex.negation_window;
+    let excepts: Vec<&Hit> = s.with_role(|r| matches!(r, Role::NegationExcept)).collect();
+    s.with_role(|r| matches!(r, Role::Negation)).any(|h| {
+        !h.overlaps(start, end)
+            && usable(s, h)
+            && !excepts.iter().any(|x| x.overlaps(h.start, h.end))
+            && s.governs(h.end, start, window)
+    })
+}
+
+/// True when a nominal trigger follows a demonstrative ("this deployment"): a back-reference.
+pub fn anaphoric(s: &Sentence, start: usize, verbal: bool) -> bool {
+    let window = s.lex.anaphora_window;
+    !verbal
+        && s.with_role(|r| matches!(r, Role::Anaphora))
+            .any(|h| h.end <= start && s.governs(h.end, start, window))
+}

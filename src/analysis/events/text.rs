@@ -1,0 +1,158 @@
+//! The matching view of an article: one lowercased copy with folded whitespace, a map back to
+//! body offsets, word-boundary checks and the clause helpers the event rules share.
+
+use crate::corpus::Span;
+
+/// The lowercased, whitespace-folded copy of a body and the way back to body offsets.
+pub struct Norm {
+    pub text: String,
+    /// `map[i]` is the body offset of the character that produced byte `i`; one extra entry
+    /// holds the body length.
+    map: Vec<usize>,
+    /// Sorted byte offsets of clause punctuation (, ; : brackets, dashes).
+    bounds: Vec<usize>,
+}
+
+/// Characters that join a word: letters, digits and hyphens.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Lowercases one character into `out`, folding curly apostrophes to `'`.
+fn push_lower(out: &mut String, c: char) {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => out.push('\''),
+        _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        _ => out.extend(c.to_lowercase()),
+    }
+}
+
+impl Norm {
+    pub fn new(body: &str) -> Self {
+        let mut text = String::with_capacity(body.len());
+        let mut map = Vec::with_capacity(body.len() + 1);
+        let mut bounds = Vec::new();
+        let mut last_space = false;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                if !last_space {
+                    text.push(' ');
+                    map.push(i);
+                }
+                last_space = true;
+                continue;
+            }
+            let spaced_dash =
+                c == '-' && last_space && chars.peek().is_some_and(|(_, n)| n.is_whitespace());
+            if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash {
+                bounds.push(text.len());
+            }
+            last_space = false;
+            let before = text.len();
+            push_lower(&mut text, c);
+            map.resize(map.len() + (text.len() - before), i);
+        }
+        map.push(body.len());
+        Self { text, map, bounds }
+    }
+
+    /// The body span of a range of this copy.
+    pub fn to_body(&self, start: usize, end: usize) -> Span {
+        Span::new(self.map[start], self.map[end])
+    }
+
+    /// The position in this copy of a body offset.
+    pub fn body_to_norm(&self, offset: usize) -> usize {
+        self.map.partition_point(|&o| o < offset)
+    }
+
+    /// The range of this copy covering a body span.
+    pub fn range(&self, span: Span) -> (usize, usize) {
+        (self.body_to_norm(span.start), self.body_to_norm(span.end))
+    }
+
+    /// True when `[start, end)` is a whole-word match.
+    pub fn at_word_boundary(&self, start: usize, end: usize) -> bool {
+        let before = self.text[..start].chars().next_back();
+        let after = self.text[end..].chars().next();
+        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    }
+
+    /// True when clause punctuation lies in `[start, end)`.
+    pub fn bound_between(&self, start: usize, end: usize) -> bool {
+        let i = self.bounds.partition_point(|&b| b < start);
+        self.bounds.get(i).is_some_and(|&b| b < end)
+    }
+
+    /// The clause around `[start, end)`, bounded by punctuation and by `within`.
+    pub fn clause(&self, start: usize, end: usize, within: (usize, usize)) -> (usize, usize) {
+        let i = self.bounds.partition_point(|&b| b < start);
+        let from = if i > 0 { self.bounds[i - 1] + 1 } else { 0 };
+        let j = self.bounds.partition_point(|&b| b < end);
+        let to = self.bounds.get(j).copied().unwrap_or(self.text.len());
+        (from.max(within.0), to.min(within.1))
+    }
+
+    /// Number of words in `[start, end)`.
+    pub fn words_between(&self, start: usize, end: usize) -> usize {
+        if start >= end {
+            return 0;
+        }
+        let mut n = 0;
+        let mut in_word = false;
+        for b in self.text.as_bytes()[start..end].iter() {
+            let space = *b == b' ';
+            if !space && !in_word {
+                n += 1;
+            }
+            in_word = !space;
+        }
+        n
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_whitespace_and_maps_back() {
+        let body = "Gunmen  ATTACKED\nthe post’s gate.";
+        let n = Norm::new(body);
+        assert_eq!(n.text, "gunmen attacked the post's gate.");
+        let start = n.text.find("attacked").unwrap();
+        let span = n.to_body(start, start + "attacked".len());
+        assert_eq!(span.slice(body), "ATTACKED");
+        assert_eq!(
+            n.body_to_norm(body.find("the").unwrap()),
+            n.text.find("the").unwrap()
+        );
+    }
+
+    #[test]
+    fn non_ascii_text_maps_back_to_whole_characters() {
+        let body = "Près de Ménaka, des hommes armés";
+        let n = Norm::new(body);
+        let s = n.text.find("ménaka").unwrap();
+        assert_eq!(n.to_body(s, s + "ménaka".len()).slice(body), "Ménaka");
+    }
+
+    #[test]
+    fn hyphenated_words_are_one_word() {
+        let n = Norm::new("an Algeria-mediated deal and cross-border trade");
+        let s = n.text.find("mediated").unwrap();
+        assert!(!n.at_word_boundary(s, s + "mediated".len()));
+        let d = n.text.find("deal").unwrap();
+        assert!(n.at_word_boundary(d, d + 4));
+    }
+
+    #[test]
+    fn clauses_stop_at_commas_and_spaced_dashes() {
+        let n = Norm::new("If talks fail, troops attack - says one - at dawn");
+        let t = n.text.find("troops").unwrap();
+        let (a, b) = n.clause(t, t + 6, (0, n.text.len()));
+        assert_eq!(n.text[a..b].trim(), "troops attack");
+        assert_eq!(n.words_between(0, t), 3);
+    }
+}
