@@ -1,0 +1,295 @@
+//! The inverted index of related passages, built once per corpus: for every passage its weighted
+//! words, entities and event kinds; for every entity and event kind the passages that hold it.
+
+use super::config::RelatedConfig;
+use super::words::{PassThroughBuild, Words};
+use crate::analysis::model::{ArticleAnalysis, EventKind};
+use crate::corpus::{Article, Span};
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Number of event kinds, the width of a passage's kind mask.
+pub(super) const KINDS: usize = EventKind::ALL.len();
+
+/// What one passage (paragraph) holds.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Passage {
+    /// Word hashes, sorted.
+    pub words: Vec<u64>,
+    /// BM25 weight of each word in this passage (idf × saturated, length-normalised frequency).
+    pub weights: Vec<f32>,
+    /// The best text score this passage can give as a query: Σ idf × (k1 + 1) over its words.
+    pub text_max: f32,
+    /// Corpus entity ids, sorted.
+    pub entities: Vec<u32>,
+    /// Bit `k` set when an event of kind `EventKind::ALL[k]` is reported in the passage.
+    pub kinds: u32,
+}
+
+/// Everything needed to find the passages related to any passage of the corpus.
+#[derive(Clone, Debug)]
+pub struct RelatedIndex {
+    pub(super) config: RelatedConfig,
+    /// Passages of article `a` are `passages[starts[a]..starts[a + 1]]`.
+    pub(super) starts: Vec<u32>,
+    pub(super) passages: Vec<Passage>,
+    pub(super) entity_names: Vec<String>,
+    pub(super) entity_postings: Vec<Vec<u32>>,
+    pub(super) entity_idf: Vec<f32>,
+    pub(super) kind_postings: Vec<Vec<u32>>,
+    pub(super) kind_idf: Vec<f32>,
+}
+
+/// A passage before corpus statistics: counted words and article-local entity indices.
+struct RawPassage {
+    counts: Vec<(u64, u32)>,
+    len: u32,
+    entities: Vec<usize>,
+    kinds: u32,
+}
+
+/// BM25's idf, always > 0.
+fn idf(n: usize, df: usize) -> f32 {
+    let (n, df) = (n as f32, df as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// The kind's bit in a passage's mask.
+pub(super) fn kind_bit(kind: EventKind) -> u32 {
+    1 << (kind as u32)
+}
+
+impl RelatedIndex {
+    /// Indexes every paragraph of `articles`; `analyses[i]` describes `articles[i]` (missing ones
+    /// count as finding nothing).
+    pub fn build(
+        articles: &[Article],
+        analyses: &[ArticleAnalysis],
+        config: &RelatedConfig,
+    ) -> Self {
+        let words = Words::new(config);
+        let raw: Vec<Vec<RawPassage>> = articles
+            .par_iter()
+            .enumerate()
+            .map(|(i, a)| raw_passages(a, analyses.get(i), &words))
+            .collect();
+        let mut starts = Vec::with_capacity(raw.len() + 1);
+        let mut count = 0u32;
+        for r in &raw {
+            starts.push(count);
+            count = count.saturating_add(u32::try_from(r.len()).unwrap_or(u32::MAX));
+        }
+        starts.push(count);
+        let (entity_names, local_to_global) = intern_entities(analyses, articles.len());
+        let raw: Vec<RawPassage> = raw.into_iter().flatten().collect();
+        let passages = weigh(&raw, &starts, &local_to_global, config);
+        let n = passages.len();
+        let entity_postings = postings(&passages, entity_names.len(), |p| p.entities.clone());
+        let kind_postings = postings(&passages, KINDS, |p| {
+            (0..KINDS as u32)
+                .filter(|k| p.kinds & (1 << k) != 0)
+                .collect()
+        });
+        let entity_idf = entity_postings.iter().map(|p| idf(n, p.len())).collect();
+        let kind_idf = kind_postings.iter().map(|p| idf(n, p.len())).collect();
+        Self {
+            config: config.clone(),
+            starts,
+            passages,
+            entity_names,
+            entity_postings,
+            entity_idf,
+            kind_postings,
+            kind_idf,
+        }
+    }
+
+    /// Number of indexed passages.
+    pub fn len(&self) -> usize {
+        self.passages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.passages.is_empty()
+    }
+
+    /// The passage id of paragraph `passage` of `article`, if both exist.
+    pub(super) fn id(&self, article: usize, passage: usize) -> Option<u32> {
+        let start = *self.starts.get(article)?;
+        let end = *self.starts.get(article + 1)?;
+        let id = start.checked_add(u32::try_from(passage).ok()?)?;
+        (id < end).then_some(id)
+    }
+
+    /// The article and paragraph of a passage id.
+    pub(super) fn locate(&self, id: u32) -> (usize, usize) {
+        let article = self.starts.partition_point(|&s| s <= id).saturating_sub(1);
+        let start = self.starts.get(article).copied().unwrap_or(0);
+        (article, (id - start) as usize)
+    }
+
+    /// The passage ids of `article`.
+    pub(super) fn range(&self, article: usize) -> (u32, u32) {
+        let start = self.starts.get(article).copied().unwrap_or(0);
+        let end = self.starts.get(article + 1).copied().unwrap_or(start);
+        (start, end)
+    }
+}
+
+/// Words, entities and kinds of each paragraph of one article.
+fn raw_passages(
+    article: &Article,
+    analysis: Option<&ArticleAnalysis>,
+    words: &Words,
+) -> Vec<RawPassage> {
+    article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .map(|(p, span)| {
+            let text = article.body.get(span.start..span.end).unwrap_or("");
+            let (counts, len) = words.count(text);
+            let (entities, kinds) = match analysis {
+                Some(a) => (entities_in(a, *span), kinds_in(a, p)),
+                None => (Vec::new(), 0),
+            };
+            RawPassage {
+                counts,
+                len,
+                entities,
+                kinds,
+            }
+        })
+        .collect()
+}
+
+/// Article-local entity indices of the mentions that lie inside `span`, sorted and distinct.
+fn entities_in(a: &ArticleAnalysis, span: Span) -> Vec<usize> {
+    let from = a.mentions.partition_point(|m| m.span.start < span.start);
+    let mut out: Vec<usize> = a.mentions[from..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .filter(|m| m.span.end <= span.end && m.entity < a.entities.len())
+        .map(|m| m.entity)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The mask of the event kinds reported in paragraph `p`.
+fn kinds_in(a: &ArticleAnalysis, p: usize) -> u32 {
+    a.events
+        .iter()
+        .filter(|e| e.paragraph == p)
+        .fold(0, |m, e| m | kind_bit(e.kind))
+}
+
+/// Corpus entity names (one per canonical name, first-seen order) and, per article, the corpus
+/// id of each of its entities.
+fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<String>, Vec<Vec<u32>>) {
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let local = analyses
+        .iter()
+        .take(articles)
+        .map(|a| {
+            a.entities
+                .iter()
+                .map(|e| {
+                    *ids.entry(e.name.as_str()).or_insert_with(|| {
+                        names.push(e.name.clone());
+                        u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (names, local)
+}
+
+/// Document frequencies of the words, the average passage length, then each passage's weights.
+fn weigh(
+    raw: &[RawPassage],
+    starts: &[u32],
+    local: &[Vec<u32>],
+    config: &RelatedConfig,
+) -> Vec<Passage> {
+    let n = raw.len();
+    let df: HashMap<u64, u32, PassThroughBuild> = raw
+        .par_iter()
+        .fold(
+            HashMap::default,
+            |mut m: HashMap<u64, u32, PassThroughBuild>, p| {
+                for &(h, _) in &p.counts {
+                    *m.entry(h).or_default() += 1;
+                }
+                m
+            },
+        )
+        .reduce(HashMap::default, |mut a, b| {
+            let (mut big, small) = if a.len() >= b.len() {
+                (a, b)
+            } else {
+                (b, std::mem::take(&mut a))
+            };
+            for (h, c) in small {
+                *big.entry(h).or_default() += c;
+            }
+            big
+        });
+    let avg = raw.iter().map(|p| f64::from(p.len)).sum::<f64>() / n.max(1) as f64;
+    let avg = (avg as f32).max(1.0);
+    let (k1, b) = (config.bm25.k1, config.bm25.b);
+    raw.par_iter()
+        .enumerate()
+        .map(|(id, p)| {
+            let article = starts
+                .partition_point(|&s| s as usize <= id)
+                .saturating_sub(1);
+            let norm = k1 * (1.0 - b + b * p.len as f32 / avg);
+            let mut words = Vec::with_capacity(p.counts.len());
+            let mut weights = Vec::with_capacity(p.counts.len());
+            let mut text_max = 0.0;
+            for &(h, tf) in &p.counts {
+                let w = idf(n, df.get(&h).copied().unwrap_or(1) as usize);
+                let tf = tf as f32;
+                words.push(h);
+                weights.push(w * tf * (k1 + 1.0) / (tf + norm));
+                text_max += w * (k1 + 1.0);
+            }
+            let ids = local.get(article).map(Vec::as_slice).unwrap_or(&[]);
+            let mut entities: Vec<u32> = p
+                .entities
+                .iter()
+                .filter_map(|&e| ids.get(e).copied())
+                .collect();
+            entities.sort_unstable();
+            entities.dedup();
+            Passage {
+                words,
+                weights,
+                text_max,
+                entities,
+                kinds: p.kinds,
+            }
+        })
+        .collect()
+}
+
+/// For each of `width` features, the ids of the passages that hold it, ascending.
+fn postings(
+    passages: &[Passage],
+    width: usize,
+    features: impl Fn(&Passage) -> Vec<u32>,
+) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); width];
+    for (id, p) in passages.iter().enumerate() {
+        for f in features(p) {
+            if let Some(list) = out.get_mut(f as usize) {
+                list.push(id as u32);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,217 @@
+use super::{RelatedConfig, RelatedIndex, build_related, build_related_with, related_for};
+use crate::analysis::model::{EntityKind, EventKind, Related, Status};
+use crate::analysis::timeline::testkit::{Doc, at, corpus, event};
+
+use EntityKind::{Country, Equipment, Place};
+
+/// A corpus where "Mali" is everywhere and "Pantsir S-1" in two passages.
+fn sahel() -> Vec<Doc> {
+    let mut docs = vec![
+        Doc::new(
+            "q",
+            "Mali deployed a Pantsir S-1 battery near Kidal.\n\nThe Pantsir S-1 was later moved.",
+        )
+        .entity("Mali", Country, "Mali")
+        .entity("Pantsir S-1", Equipment, "Pantsir S-1")
+        .entity("Kidal", Place, "Kidal"),
+        Doc::new("rare", "Officials described the Pantsir S-1 on Tuesday.").entity(
+            "Pantsir S-1",
+            Equipment,
+            "Pantsir S-1",
+        ),
+        Doc::new("common", "Officials described the Mali on Tuesday.")
+            .entity("Mali", Country, "Mali"),
+        Doc::new("words", "Officials deployed a battery near the border.").event(event(
+            EventKind::Deployment,
+            Status::Reported,
+            None,
+            &[],
+            &[],
+        )),
+        Doc::new("nothing", "A battery deployed near somewhere."),
+    ];
+    for i in 0..6 {
+        docs.push(
+            Doc::new(
+                &format!("filler{i}"),
+                "Mali held a routine meeting in the capital.",
+            )
+            .entity("Mali", Country, "Mali"),
+        );
+    }
+    docs
+}
+
+fn ids(list: &[Related]) -> Vec<usize> {
+    list.iter().map(|r| r.article).collect()
+}
+
+fn build(docs: Vec<Doc>) -> Vec<Vec<Vec<Related>>> {
+    let (articles, analyses) = corpus(docs);
+    build_related(&articles, &analyses)
+}
+
+#[test]
+fn a_rare_shared_entity_ranks_above_a_common_one() {
+    let related = build(sahel());
+    let first = &related[0][0];
+    let rare = ids(first)
+        .iter()
+        .position(|&a| a == 1)
+        .expect("rare passage listed");
+    let common = ids(first)
+        .iter()
+        .position(|&a| a == 2)
+        .expect("common passage listed");
+    assert!(rare < common, "{first:?}");
+    assert_eq!(first[rare].shared_entities, ["Pantsir S-1"]);
+    assert!(first[rare].score > first[common].score);
+}
+
+#[test]
+fn entity_weight_alone_follows_the_rarity_of_the_entity() {
+    let (articles, analyses) = corpus(sahel());
+    let mut config = RelatedConfig::builtin().expect("config");
+    config.score.text = 0.0;
+    config.score.kinds = 0.0;
+    let related = build_related_with(&articles, &analyses, &config);
+    let first = &related[0][0];
+    assert_eq!(ids(first)[0], 1, "{first:?}");
+    let common: Vec<&Related> = first.iter().filter(|r| r.article != 1).collect();
+    assert!(common.iter().all(|r| r.score < first[0].score));
+}
+
+#[test]
+fn passages_of_the_same_article_are_never_related() {
+    let related = build(sahel());
+    for (a, per_passage) in related.iter().enumerate() {
+        for list in per_passage {
+            assert!(list.iter().all(|r| r.article != a));
+        }
+    }
+    assert!(
+        ids(&related[0][1]).contains(&1),
+        "the second paragraph shares the Pantsir S-1"
+    );
+}
+
+#[test]
+fn reasons_list_the_shared_entities_most_specific_first_and_the_shared_kinds() {
+    let deploy = || event(EventKind::Deployment, Status::Reported, None, &[], &[]);
+    let docs = vec![
+        Doc::new("a", "Mali moved a Pantsir S-1 to Kidal.")
+            .entity("Mali", Country, "Mali")
+            .entity("Pantsir S-1", Equipment, "Pantsir S-1")
+            .event(deploy()),
+        Doc::new("b", "Mali sent a Pantsir S-1 north.")
+            .entity("Mali", Country, "Mali")
+            .entity("Pantsir S-1", Equipment, "Pantsir S-1")
+            .event(deploy()),
+        Doc::new("c", "Mali again.").entity("Mali", Country, "Mali"),
+        Doc::new("d", "Mali once more.").entity("Mali", Country, "Mali"),
+        Doc::new("e", "Troops moved.").event(deploy()),
+    ];
+    let related = build(docs);
+    let best = &related[0][0][0];
+    assert_eq!(best.article, 1);
+    assert_eq!(best.passage, 0);
+    assert_eq!(best.shared_entities, ["Pantsir S-1", "Mali"]);
+    assert_eq!(best.shared_kinds, [EventKind::Deployment]);
+    let by_kind = related[0][0]
+        .iter()
+        .find(|r| r.article == 4)
+        .expect("kind only");
+    assert!(by_kind.shared_entities.is_empty());
+    assert_eq!(by_kind.shared_kinds, [EventKind::Deployment]);
+}
+
+#[test]
+fn shared_words_alone_do_not_make_a_passage_related() {
+    let related = build(sahel());
+    assert!(!ids(&related[0][0]).contains(&4), "{:?}", related[0][0]);
+    assert!(
+        related[4][0].is_empty(),
+        "a passage with no entity and no event"
+    );
+}
+
+#[test]
+fn entities_and_kinds_belong_to_the_paragraph_that_holds_them() {
+    let clash = event(EventKind::ArmedClash, Status::Reported, None, &[], &[]);
+    let docs = vec![
+        Doc::new("a", "Nothing here.\n\nFighting near Boni.")
+            .entity("Boni", Place, "Boni")
+            .event(at(clash.clone(), 1, 1)),
+        Doc::new("b", "Fighting near Boni again.")
+            .entity("Boni", Place, "Boni")
+            .event(clash),
+    ];
+    let related = build(docs);
+    assert!(related[0][0].is_empty());
+    assert_eq!(ids(&related[0][1]), [1]);
+    assert_eq!(related[1][0][0].passage, 1);
+    assert_eq!(related[1][0][0].shared_kinds, [EventKind::ArmedClash]);
+}
+
+#[test]
+fn at_most_ten_are_kept_best_first() {
+    let docs: Vec<Doc> = (0..15)
+        .map(|i| {
+            let body = format!("Gao checkpoint report number {}.", "x".repeat(i + 2));
+            Doc::new(&format!("d{i}"), &body).entity("Gao", Place, "Gao")
+        })
+        .collect();
+    let related = build(docs);
+    for list in related.iter().flatten() {
+        assert_eq!(list.len(), 10);
+        assert!(list.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(list.iter().all(|r| r.score > 0.0));
+    }
+}
+
+#[test]
+fn very_common_entities_still_bring_nearby_passages_and_still_count() {
+    let (articles, analyses) = corpus(sahel());
+    let mut config = RelatedConfig::builtin().expect("config");
+    config.limits.posting_cap = 3;
+    config.limits.nearby = 2;
+    let related = build_related_with(&articles, &analyses, &config);
+    // "Mali" is in 8 passages: article "common" only shares it and is among the nearest.
+    assert!(ids(&related[0][0]).contains(&2), "{:?}", related[0][0]);
+    // A filler only shares "Mali": it still finds its two nearest neighbours.
+    assert_eq!(related[7][0].len(), 2);
+}
+
+#[test]
+fn empty_and_single_article_corpora_give_empty_lists() {
+    assert!(build(Vec::new()).is_empty());
+    let single = build(vec![
+        Doc::new("a", "Mali and Algeria.\n\nAlgeria and Mali.")
+            .entity("Mali", Country, "Mali")
+            .entity("Algeria", Country, "Algeria"),
+    ]);
+    assert_eq!(single, vec![vec![Vec::<Related>::new(), Vec::new()]]);
+    let (articles, _) = corpus(sahel());
+    let without_analyses = build_related(&articles, &[]);
+    assert_eq!(without_analyses.len(), articles.len());
+    assert!(without_analyses.iter().flatten().all(Vec::is_empty));
+    let no_text = build(vec![Doc::new("a", ""), Doc::new("b", "   ")]);
+    assert_eq!(no_text, vec![Vec::<Vec<Related>>::new(), Vec::new()]);
+}
+
+#[test]
+fn answers_on_demand_match_the_precomputed_ones_and_runs_agree() {
+    let (articles, analyses) = corpus(sahel());
+    let config = RelatedConfig::builtin().expect("config");
+    let index = RelatedIndex::build(&articles, &analyses, &config);
+    let all = build_related_with(&articles, &analyses, &config);
+    for (a, per_passage) in all.iter().enumerate() {
+        for (p, list) in per_passage.iter().enumerate() {
+            assert_eq!(&related_for(&index, a, p, 10), list);
+        }
+    }
+    assert_eq!(all, build_related_with(&articles, &analyses, &config));
+    assert!(related_for(&index, 99, 0, 10).is_empty());
+    assert!(related_for(&index, 0, 99, 10).is_empty());
+    assert_eq!(related_for(&index, 0, 0, 1).len(), 1);
+}

@@ -1,0 +1,188 @@
+//! The words of a passage: runs of letters and digits, lowercased, stop words and short words
+//! dropped, each kept as a 64-bit hash (no string is allocated per word).
+
+use super::config::RelatedConfig;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that already are well-mixed 64-bit hashes: it passes them through.
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = mix(u64::from(n));
+    }
+}
+
+pub(super) type PassThroughBuild = BuildHasherDefault<PassThrough>;
+
+/// Murmur3's 64-bit finaliser: spreads every input bit over the whole word.
+fn mix(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
+}
+
+/// One word being read.
+#[derive(Default)]
+struct Word {
+    hash: u64,
+    chars: usize,
+    digits_only: bool,
+}
+
+impl Word {
+    fn push_byte(&mut self, b: u8) {
+        self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn push_char(&mut self, c: char) {
+        if self.chars == 0 {
+            self.digits_only = true;
+        }
+        self.chars += 1;
+        self.digits_only &= c.is_ascii_digit();
+        if c.is_ascii() {
+            self.push_byte(c.to_ascii_lowercase() as u8);
+        } else {
+            let mut buf = [0u8; 4];
+            for l in c.to_lowercase() {
+                for &b in l.encode_utf8(&mut buf).as_bytes() {
+                    self.push_byte(b);
+                }
+            }
+        }
+    }
+}
+
+/// Calls `f` with the hash, the length in characters and whether it is all digits, for each word
+/// of `text`.
+fn each_word(text: &str, mut f: impl FnMut(u64, usize, bool)) {
+    let bytes = text.as_bytes();
+    let mut word = Word::default();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, len) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            match text.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => (' ', 1),
+            }
+        };
+        i += len;
+        if c.is_alphanumeric() {
+            word.push_char(c);
+        } else if word.chars > 0 {
+            f(mix(word.hash), word.chars, word.digits_only);
+            word = Word::default();
+        }
+    }
+    if word.chars > 0 {
+        f(mix(word.hash), word.chars, word.digits_only);
+    }
+}
+
+/// The hash of a single lowercase word, as [`Words::count`] computes it.
+#[cfg(test)]
+pub(super) fn hash_word(word: &str) -> Option<u64> {
+    let mut out = None;
+    each_word(word, |h, _, _| out = Some(h));
+    out
+}
+
+/// Turns passages into counted word hashes.
+pub(super) struct Words {
+    stop: HashSet<u64, PassThroughBuild>,
+    min_len: usize,
+    numbers: bool,
+}
+
+impl Words {
+    pub fn new(config: &RelatedConfig) -> Self {
+        let mut stop = HashSet::default();
+        for w in config.stop_words() {
+            each_word(w, |h, _, _| {
+                stop.insert(h);
+            });
+        }
+        Self {
+            stop,
+            min_len: config.words.min_len,
+            numbers: config.words.numbers,
+        }
+    }
+
+    /// The distinct kept words of `text` sorted by hash with their counts, and how many words
+    /// were kept in all.
+    pub fn count(&self, text: &str) -> (Vec<(u64, u32)>, u32) {
+        let mut hashes = Vec::new();
+        each_word(text, |h, chars, digits| {
+            if chars >= self.min_len && (self.numbers || !digits) && !self.stop.contains(&h) {
+                hashes.push(h);
+            }
+        });
+        let total = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
+        hashes.sort_unstable();
+        let mut out: Vec<(u64, u32)> = Vec::with_capacity(hashes.len());
+        for h in hashes {
+            match out.last_mut() {
+                Some((last, n)) if *last == h => *n += 1,
+                _ => out.push((h, 1)),
+            }
+        }
+        (out, total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words() -> Words {
+        Words::new(&RelatedConfig::builtin().expect("config"))
+    }
+
+    #[test]
+    fn words_are_lowercased_and_stop_words_short_words_and_numbers_dropped() {
+        let (counts, total) = words().count("The drone, THE Drone and a drone: 12 drones, é.");
+        assert_eq!(total, 4);
+        let drone = hash_word("drone").unwrap();
+        let drones = hash_word("drones").unwrap();
+        let mut expected = vec![(drone, 3), (drones, 1)];
+        expected.sort_unstable();
+        assert_eq!(counts, expected);
+    }
+
+    #[test]
+    fn accented_and_non_latin_words_are_words() {
+        let (counts, total) = words().count("SÉVARÉ, Sévaré; Тесса — 北京");
+        assert_eq!(total, 4);
+        assert!(counts.contains(&(hash_word("sévaré").unwrap(), 2)));
+        assert!(counts.contains(&(hash_word("тесса").unwrap(), 1)));
+    }
+
+    #[test]
+    fn empty_and_punctuation_only_text_has_no_words() {
+        assert_eq!(words().count(""), (Vec::new(), 0));
+        assert_eq!(words().count(" -- ... !! "), (Vec::new(), 0));
+    }
+}

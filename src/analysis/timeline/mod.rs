@@ -1,0 +1,112 @@
+//! The corpus timeline: the events of every article ordered by date, the events that several
+//! sources report merged into one item listing each source.
+//!
+//! Order: dated items by [`DateValue::timeline_key`] (a coarser date after the finer ones of its
+//! period: 2024-07-03, 2024-07, 2024-08-01, 2024), then undated items in reading order (article,
+//! then event). Ties go to the item whose first occurrence comes first in reading order.
+//!
+//! Merging (see [`merge`]) only joins events of the same kind and the same status, so an item's
+//! status is the status of all its occurrences; an undated event only joins a dated item when it
+//! shares an actor and a target with every event there, and then takes its date. Each item shows
+//! its representative (the occurrence with the finest date, then the most actors): its date and
+//! its severity, with the union of every occurrence's actors and targets.
+
+mod merge;
+#[cfg(test)]
+pub(crate) mod testkit;
+#[cfg(test)]
+mod tests;
+
+use super::model::{ArticleAnalysis, EventRef, Status, TimelineItem};
+use crate::corpus::Article;
+use crate::date::DateValue;
+use merge::Occurrence;
+
+/// Every event of the corpus, merged across sources and ordered by date.
+pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
+    let occurrences: Vec<Occurrence> = analyses
+        .iter()
+        .take(articles.len())
+        .enumerate()
+        .flat_map(|(article, a)| {
+            a.events
+                .iter()
+                .enumerate()
+                .map(move |(event, e)| Occurrence {
+                    at: EventRef { article, event },
+                    event: e,
+                })
+        })
+        .collect();
+    let mut items: Vec<(EventRef, TimelineItem)> = merge::group(occurrences)
+        .into_iter()
+        .filter_map(|g| item(articles, &g))
+        .collect();
+    items.sort_by_key(|(first, item)| (order_key(item.date), *first));
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Dated items first by their timeline key, then undated ones.
+fn order_key(date: Option<DateValue>) -> (bool, (i32, u8, u8)) {
+    match date {
+        Some(d) => (false, d.timeline_key()),
+        None => (true, (0, 0, 0)),
+    }
+}
+
+/// Merged status: reported if any occurrence is, else potential, else proposed. Grouping keeps
+/// one status per item, so this only matters if that rule is ever relaxed.
+fn merged_status(group: &[Occurrence]) -> Option<Status> {
+    let rank = |s: Status| match s {
+        Status::Reported => 0,
+        Status::Potential => 1,
+        Status::Proposed => 2,
+    };
+    group
+        .iter()
+        .map(|o| o.event.status)
+        .min_by_key(|s| rank(*s))
+}
+
+/// Adds the names of `more` not yet in `names`, in order.
+fn union_into(names: &mut Vec<String>, more: &[String]) {
+    for n in more {
+        if !names.contains(n) {
+            names.push(n.clone());
+        }
+    }
+}
+
+/// The item of one group (representative first), with the first occurrence in reading order.
+fn item(articles: &[Article], group: &[Occurrence]) -> Option<(EventRef, TimelineItem)> {
+    let rep = group.first()?;
+    let mut rest: Vec<&Occurrence> = group[1..].iter().collect();
+    rest.sort_by_key(|o| o.at);
+    let ordered: Vec<&Occurrence> = std::iter::once(rep).chain(rest).collect();
+    let mut actors = Vec::new();
+    let mut targets = Vec::new();
+    let mut sources: Vec<String> = Vec::new();
+    for o in &ordered {
+        union_into(&mut actors, &o.event.actors);
+        union_into(&mut targets, &o.event.targets);
+        let a = &articles[o.at.article];
+        union_into(
+            &mut sources,
+            std::slice::from_ref(a.source.as_ref().unwrap_or(&a.id)),
+        );
+    }
+    let first = group.iter().map(|o| o.at).min()?;
+    Some((
+        first,
+        TimelineItem {
+            date: rep.event.date,
+            kind: rep.event.kind,
+            status: merged_status(group)?,
+            severity: rep.event.severity,
+            actors,
+            targets,
+            occurrences: ordered.iter().map(|o| o.at).collect(),
+            sources,
+        },
+    ))
+}
