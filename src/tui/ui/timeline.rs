@@ -33,6 +33,12 @@ pub fn draw_timeline(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let right = inner.right();
+    // The kind name gives way to actors and targets in narrow panes (the glyph stays).
+    let kind_w = match inner.width {
+        0..50 => 0,
+        50..70 => 10,
+        _ => 18,
+    };
     for (row, &ti) in app
         .timeline_rows
         .iter()
@@ -66,11 +72,10 @@ pub fn draw_timeline(app: &App, area: Rect, buf: &mut Buffer) {
             &format!(" [{}] ", theme.level(t.severity).letter()),
             sev,
         );
-        put(
-            &mut x,
-            &format!("{:<18} ", t.kind.as_str()),
-            theme.ui("title"),
-        );
+        if kind_w > 0 {
+            let kind = truncate(t.kind.as_str(), kind_w);
+            put(&mut x, &format!("{kind:<kind_w$} "), theme.ui("title"));
+        }
         let src = format!(" {} src", t.sources.len());
         let who = if t.actors.is_empty() && t.targets.is_empty() {
             String::new()
