@@ -15,6 +15,8 @@ const TIMEOUT: Duration = Duration::from_secs(20);
 
 struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Bytes the program has written so far.
+    written: Arc<std::sync::atomic::AtomicUsize>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
@@ -40,18 +42,24 @@ impl Term {
         let writer = pair.master.take_writer().expect("writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let p = Arc::clone(&parser);
+        let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let count = Arc::clone(&written);
         let master = pair.master;
         let handle = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
-                    Ok(n) => p.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        p.lock().unwrap().process(&buf[..n]);
+                        count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
+                    }
                 }
             }
         });
         Term {
             parser,
+            written,
             writer,
             child,
             reader: Some(handle),
@@ -256,10 +264,24 @@ fn fixture_at_200x60_and_idle_writes_nothing() {
     t.wait_text("2 Reader");
     t.send("2]");
     t.wait_text("shootdown · reported");
-    let before = t.parser.lock().unwrap().screen().contents_formatted();
-    std::thread::sleep(Duration::from_millis(700));
-    let after = t.parser.lock().unwrap().screen().contents_formatted();
-    assert_eq!(before, after);
+    // let the frame finish, then nothing more may arrive while no key is pressed
+    let written = Arc::clone(&t.written);
+    let bytes = move || written.load(std::sync::atomic::Ordering::SeqCst);
+    let mut last = bytes();
+    loop {
+        std::thread::sleep(Duration::from_millis(300));
+        let now = bytes();
+        if now == last {
+            break;
+        }
+        last = now;
+    }
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(bytes(), last, "the idle reader wrote to the terminal");
+    // a key that changes nothing draws nothing either
+    t.send("Z");
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(bytes(), last, "an unbound key redrew the screen");
     t.send("q");
     t.finish();
 }
@@ -402,15 +424,29 @@ fn binary_on_the_seeds() {
         let mut t = Term::spawn(cmd, cols, rows);
         t.wait_text("1 Articles");
         t.send("\r");
-        t.wait_text("2 Reader · article");
+        t.wait_text("2 Reader · article 1/2");
         t.send("]");
         t.wait_text("line ");
+        // the report's drone passage, its related passage in the other article, and back
         t.send("/drone\r");
+        t.wait_text("/drone 1/");
+        t.send("r");
+        t.wait_text("Related passages");
+        t.send("\r");
+        t.wait_text("2 Reader · article 2/2");
+        t.send("\x0f");
+        t.wait_text("2 Reader · article 1/2");
         t.wait_text("/drone 1/");
         t.send("?");
         t.wait_text("Help — keys");
-        t.send("\x1b3");
+        t.send("\x1b");
+        t.wait("help closed", |s| !s.contents().contains("Help — keys"));
+        // the timeline from its oldest event to the undated ones
+        t.send("3g");
         t.wait_text("3 Timeline");
+        t.wait_text("event 1/");
+        t.send("G");
+        t.wait_text("undated");
         t.send("q");
         t.finish();
     }

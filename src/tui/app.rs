@@ -299,6 +299,28 @@ impl<'a> App<'a> {
         self.set_focus(Pane::Detail);
         self.keep_cursor_visible(true);
         self.clamp_lists();
+        self.match_at_cursor();
+    }
+
+    /// Makes the search match at the cursor (if any) the current one, so the counter follows.
+    pub fn match_at_cursor(&mut self) {
+        let offset = self.reader.cursor;
+        let line = self
+            .wrapped
+            .as_ref()
+            .and_then(|w| w.lines.get(w.line_at(offset)))
+            .map(|l| (l.start, l.end));
+        if let (Some(s), Some((a, b))) = (&mut self.search, line) {
+            s.current = s
+                .matches
+                .iter()
+                .position(|m| m.start >= offset.max(a) && m.start < b)
+                .or(s.current.filter(|&c| {
+                    s.matches
+                        .get(c)
+                        .is_some_and(|m| m.start >= a && m.start < b)
+                }));
+        }
     }
 
     /// A jump: remembered in the jump list so Ctrl-o comes back.
