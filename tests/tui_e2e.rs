@@ -333,16 +333,18 @@ fn with_colour_entities_are_coloured() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal() {
-    let t = child_reader(&[], 100, 30);
-    t.wait_text("2 Reader");
-    let pid = t.child.process_id().expect("pid");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    t.finish();
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["-TERM", "-HUP"] {
+        let t = child_reader(&[], 100, 30);
+        t.wait_text("2 Reader");
+        let pid = t.child.process_id().expect("pid");
+        let status = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        t.finish();
+    }
 }
 
 /// The words after the cursor mark on screen.

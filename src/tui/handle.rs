@@ -300,6 +300,7 @@ impl App<'_> {
                 }
             }
             KeyCode::Char('u') if key.ctrl => p.text.clear(),
+            KeyCode::Char('c') if key.ctrl => self.quit = true,
             KeyCode::Char(c) if !key.ctrl && !key.alt && !super::text::is_hostile(c) => {
                 if p.text.len() < 200 {
                     p.text.push(c);
