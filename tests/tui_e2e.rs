@@ -17,6 +17,8 @@ struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
     /// Bytes the program has written so far.
     written: Arc<std::sync::atomic::AtomicUsize>,
+    /// Everything it wrote.
+    raw: Arc<Mutex<Vec<u8>>>,
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
@@ -44,6 +46,8 @@ impl Term {
         let p = Arc::clone(&parser);
         let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let count = Arc::clone(&written);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_in = Arc::clone(&raw);
         let master = pair.master;
         let handle = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
@@ -52,6 +56,7 @@ impl Term {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         p.lock().unwrap().process(&buf[..n]);
+                        raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
                         count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
                     }
                 }
@@ -60,6 +65,7 @@ impl Term {
         Term {
             parser,
             written,
+            raw,
             writer,
             child,
             reader: Some(handle),
@@ -282,6 +288,26 @@ fn fixture_at_200x60_and_idle_writes_nothing() {
     t.send("Z");
     std::thread::sleep(Duration::from_millis(500));
     assert_eq!(bytes(), last, "an unbound key redrew the screen");
+    // every frame sits inside a synchronized update, and nothing queried the terminal
+    let raw = String::from_utf8_lossy(&t.raw.lock().unwrap()).to_string();
+    let begins = raw.matches("\x1b[?2026h").count();
+    let ends = raw.matches("\x1b[?2026l").count();
+    assert!(begins >= 2, "frames use synchronized updates");
+    assert_eq!(begins, ends);
+    for query in [
+        "\x1b[6n",
+        "\x1b[c",
+        "\x1b[0c",
+        "\x1b]11;?",
+        "\x1b]10;?",
+        "\x1b[?u",
+    ] {
+        assert!(
+            !raw.contains(query),
+            "the reader queried the terminal with {query:?}"
+        );
+    }
+    assert!(!raw.contains("\x1b[?1000h"), "no mouse capture");
     t.send("q");
     t.finish();
 }
