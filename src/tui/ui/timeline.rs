@@ -35,8 +35,8 @@ pub fn draw_timeline(app: &App, area: Rect, buf: &mut Buffer) {
     let right = inner.right();
     // The kind name gives way to actors and targets in narrow panes (the glyph stays).
     let kind_w = match inner.width {
-        0..50 => 0,
-        50..70 => 10,
+        0..36 => 0,
+        36..70 => 10,
         _ => 18,
     };
     for (row, &ti) in app
