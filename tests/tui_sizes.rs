@@ -18,7 +18,7 @@ fn widths() -> Vec<u16> {
 
 fn heights() -> Vec<u16> {
     let mut v: Vec<u16> = (1..=10).collect();
-    v.extend([11, 13, 14, 15, 16, 23, 24, 25, 40, 59, 60, 80]);
+    v.extend([13, 14, 16, 23, 24, 25, 40, 60, 80]);
     v
 }
 
@@ -53,5 +53,5 @@ fn every_layout_draws_at_every_size() {
             }
         }
     }
-    assert!(drawn > 5000);
+    assert!(drawn > 4000);
 }
