@@ -1,7 +1,30 @@
-//! The reader: list, detail and timeline panes over an [`Analysis`]. STUB.
+//! The reader: list, detail and timeline panes over an [`Analysis`], driven by the keyboard.
+//!
+//! One file per concern: [`app`] (state), [`actions`] and [`keymap`] (what keys do),
+//! [`handle`] and [`nav`] (the state machine), [`filter`], [`popup`] and [`jumps`], [`layout`],
+//! [`ui`] (drawing panes into a buffer), [`theme`], [`wrap`] (the wrap cache), [`text`]
+//! (sanitising), [`config`] (the user's file) and [`term`] (the terminal guard and event loop).
+
+pub mod actions;
+pub mod app;
+pub mod config;
+pub mod filter;
+#[doc(hidden)]
+pub mod fixture;
+pub mod handle;
+pub mod jumps;
+pub mod keymap;
+pub mod layout;
+pub mod nav;
+pub mod popup;
+pub mod term;
+pub mod text;
+pub mod theme;
+pub mod ui;
+pub mod wrap;
 
 use crate::analysis::Analysis;
-use anyhow::Result;
+use anyhow::{Result, bail};
 use std::path::PathBuf;
 
 /// Colour depth the reader may use.
@@ -22,9 +45,13 @@ pub struct TuiOptions {
     pub config: Option<PathBuf>,
 }
 
-/// Runs the reader until the user quits. Until it lands, prints one line per article.
+/// Runs the reader until the user quits. The config is read before the terminal is touched, so
+/// a bad config is a plain error message.
 pub fn run(analysis: &Analysis, opts: &TuiOptions) -> Result<()> {
-    let _ = opts;
-    crate::cli::print_article_lines(analysis, &mut std::io::stdout())?;
-    Ok(())
+    let config = config::Config::load(opts.config.as_deref(), opts.color)?;
+    if analysis.articles.is_empty() || analysis.analyses.len() != analysis.articles.len() {
+        bail!("no article to show");
+    }
+    let mut app = app::App::new(analysis, config);
+    term::run_loop(&mut app)
 }

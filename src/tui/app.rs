@@ -1,0 +1,385 @@
+//! The reader's state: focus, cursors, scroll, selections, filters, popups, the jump list and the
+//! wrap cache. It only reads the immutable [`Analysis`]; rendering borrows it immutably.
+
+use super::config::Config;
+use super::filter::{Filter, SortKey};
+use super::jumps::{JumpList, Position};
+use super::layout::{self, Mode, Pane, Screen};
+use super::popup::Popup;
+use super::wrap::{WrapCache, Wrapped};
+use crate::analysis::Analysis;
+use crate::corpus::Span;
+use ratatui::layout::Rect;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A scrolling selection in a list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub sel: usize,
+    pub top: usize,
+}
+
+impl Selection {
+    /// Moves by `delta`, clamped to `len` items.
+    pub fn step(&mut self, delta: isize, len: usize) {
+        if len == 0 {
+            self.sel = 0;
+            return;
+        }
+        let max = len as isize - 1;
+        self.sel = (self.sel as isize + delta).clamp(0, max) as usize;
+    }
+
+    /// Keeps the selection inside a window of `rows` items.
+    pub fn scroll_into_view(&mut self, rows: usize, len: usize) {
+        let rows = rows.max(1);
+        if self.sel < self.top {
+            self.top = self.sel;
+        } else if self.sel >= self.top + rows {
+            self.top = self.sel + 1 - rows;
+        }
+        self.top = self.top.min(len.saturating_sub(rows));
+    }
+}
+
+/// The reader pane: which article, where the cursor is (a byte offset of the body, so resizing
+/// keeps the reading position), the first visible line (also a byte offset).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reader {
+    pub article: usize,
+    pub cursor: usize,
+    pub top: usize,
+    /// The mention reached with e/E, if still on the cursor line.
+    pub mention: Option<usize>,
+    /// The event reached with ]/[, if still on the cursor line.
+    pub event: Option<usize>,
+}
+
+/// An in-article search and its matches.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<Span>,
+    pub current: Option<usize>,
+}
+
+/// The line being typed after `/`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prompt {
+    pub text: String,
+    /// Detail searches the open article; List (and Timeline) search the corpus.
+    pub scope: Pane,
+}
+
+/// Everything the reader remembers between key presses.
+pub struct App<'a> {
+    pub analysis: &'a Analysis,
+    pub config: Config,
+    pub focus: Pane,
+    pub list: Selection,
+    pub timeline: Selection,
+    pub reader: Reader,
+    pub list_rows: Vec<usize>,
+    pub timeline_rows: Vec<usize>,
+    pub filter: Option<Filter>,
+    pub sort: SortKey,
+    pub corpus_query: Option<String>,
+    pub search: Option<Search>,
+    pub prompt: Option<Prompt>,
+    pub popup: Option<Popup>,
+    pub jumps: JumpList,
+    pub message: Option<String>,
+    pub quit: bool,
+    pub size: Rect,
+    pub screen: Screen,
+    pub wraps: WrapCache,
+    pub wrapped: Option<Rc<Wrapped>>,
+    /// Reading positions of articles left, restored when they are shown again.
+    pub remembered: HashMap<usize, (usize, usize)>,
+}
+
+impl<'a> App<'a> {
+    pub fn new(analysis: &'a Analysis, config: Config) -> Self {
+        let mut app = App {
+            analysis,
+            config,
+            focus: Pane::List,
+            list: Selection::default(),
+            timeline: Selection::default(),
+            reader: Reader::default(),
+            list_rows: Vec::new(),
+            timeline_rows: Vec::new(),
+            filter: None,
+            sort: SortKey::Date,
+            corpus_query: None,
+            search: None,
+            prompt: None,
+            popup: None,
+            jumps: JumpList::default(),
+            message: None,
+            quit: false,
+            size: Rect::new(0, 0, 80, 24),
+            screen: layout::compute(Rect::new(0, 0, 80, 24), Pane::List),
+            wraps: WrapCache::default(),
+            wrapped: None,
+            remembered: HashMap::new(),
+        };
+        app.refresh_rows();
+        if let Some(&first) = app.list_rows.first() {
+            app.reader.article = first;
+        }
+        app.resize(80, 24);
+        app
+    }
+
+    /// Number of articles.
+    pub fn article_count(&self) -> usize {
+        self.analysis.articles.len()
+    }
+
+    /// The terminal size changed (or the focus did, which matters in single-pane mode).
+    pub fn resize(&mut self, w: u16, h: u16) {
+        self.size = Rect::new(0, 0, w, h);
+        self.relayout();
+    }
+
+    /// Recomputes the screen and the reader's wrap, keeping the cursor's byte offset.
+    pub fn relayout(&mut self) {
+        self.screen = layout::compute(self.size, self.focus);
+        self.sync_wrap();
+        self.keep_cursor_visible(false);
+        self.clamp_lists();
+    }
+
+    /// The reader's text area as it is (or would be, when another pane is shown alone).
+    pub fn reader_area(&self) -> Rect {
+        let screen = if self.screen.mode == Mode::Single {
+            layout::compute(self.size, Pane::Detail)
+        } else {
+            self.screen
+        };
+        screen
+            .detail
+            .map(layout::detail_text)
+            .unwrap_or(Rect::new(0, 0, 1, 1))
+    }
+
+    /// Makes sure the wrapped body of the open article at the current width is cached.
+    pub fn sync_wrap(&mut self) {
+        let i = self.reader.article;
+        let Some(article) = self.analysis.articles.get(i) else {
+            self.wrapped = None;
+            return;
+        };
+        let w = usize::from(self.reader_area().width.max(1));
+        self.wrapped = Some(self.wraps.get(i, article, w));
+    }
+
+    /// Visible body lines of the reader.
+    pub fn reader_rows(&self) -> usize {
+        usize::from(self.reader_area().height.max(1))
+    }
+
+    /// Items the list pane shows at once (each article takes two lines).
+    pub fn list_page(&self) -> usize {
+        let r = self
+            .screen
+            .list
+            .or(layout::compute(self.size, Pane::List).list);
+        r.map(|r| usize::from(layout::inner(r).height / 2).max(1))
+            .unwrap_or(1)
+    }
+
+    /// Items the timeline pane shows at once.
+    pub fn timeline_page(&self) -> usize {
+        let r = self
+            .screen
+            .timeline
+            .or(layout::compute(self.size, Pane::Timeline).timeline);
+        r.map(|r| usize::from(layout::inner(r).height).max(1))
+            .unwrap_or(1)
+    }
+
+    pub fn clamp_lists(&mut self) {
+        let (n, p) = (self.list_rows.len(), self.list_page());
+        self.list.step(0, n);
+        self.list.scroll_into_view(p, n);
+        let (n, p) = (self.timeline_rows.len(), self.timeline_page());
+        self.timeline.step(0, n);
+        self.timeline.scroll_into_view(p, n);
+    }
+
+    /// Index of the cursor's line in the wrapped body.
+    pub fn cursor_line(&self) -> usize {
+        self.wrapped
+            .as_ref()
+            .map(|w| w.line_at(self.reader.cursor))
+            .unwrap_or(0)
+    }
+
+    /// Index of the first visible line.
+    pub fn top_line(&self) -> usize {
+        self.wrapped
+            .as_ref()
+            .map(|w| w.line_at(self.reader.top))
+            .unwrap_or(0)
+    }
+
+    /// Scrolls so the cursor line is visible; `center` puts it a third down the pane when it
+    /// had to move (used after jumps).
+    pub fn keep_cursor_visible(&mut self, center: bool) {
+        let Some(w) = self.wrapped.clone() else {
+            return;
+        };
+        if w.lines.is_empty() {
+            self.reader.cursor = 0;
+            self.reader.top = 0;
+            return;
+        }
+        let rows = self.reader_rows();
+        let cur = w.line_at(self.reader.cursor);
+        let mut top = w.line_at(self.reader.top);
+        if cur < top || cur >= top + rows {
+            top = if center {
+                cur.saturating_sub(rows / 3)
+            } else if cur < top {
+                cur
+            } else {
+                cur + 1 - rows
+            };
+        }
+        let max_top = w.lines.len().saturating_sub(rows);
+        top = top.min(max_top);
+        if top > cur {
+            top = cur;
+        }
+        self.reader.top = if top == 0 { 0 } else { w.lines[top].start };
+    }
+
+    /// Shows article `i` in the reader, restoring where it was last read.
+    pub fn show_article(&mut self, i: usize) {
+        if i >= self.article_count() {
+            return;
+        }
+        if i != self.reader.article {
+            self.remembered
+                .insert(self.reader.article, (self.reader.cursor, self.reader.top));
+            let (cursor, top) = self.remembered.get(&i).copied().unwrap_or((0, 0));
+            self.reader = Reader {
+                article: i,
+                cursor,
+                top,
+                mention: None,
+                event: None,
+            };
+        }
+        self.sync_wrap();
+        self.refresh_search();
+        self.keep_cursor_visible(false);
+    }
+
+    /// The current reading position.
+    pub fn position(&self) -> Position {
+        Position {
+            article: self.reader.article,
+            offset: self.reader.cursor,
+        }
+    }
+
+    /// Goes to a position (article and byte offset) in the reader, focusing it.
+    pub fn go_to(&mut self, pos: Position) {
+        self.show_article(pos.article);
+        self.reader.cursor = pos.offset;
+        self.reader.mention = None;
+        self.reader.event = None;
+        if let Some(row) = self.list_rows.iter().position(|&a| a == pos.article) {
+            self.list.sel = row;
+        }
+        self.set_focus(Pane::Detail);
+        self.keep_cursor_visible(true);
+        self.clamp_lists();
+        self.match_at_cursor();
+    }
+
+    /// Makes the search match at the cursor (if any) the current one, so the counter follows.
+    pub fn match_at_cursor(&mut self) {
+        let offset = self.reader.cursor;
+        let line = self
+            .wrapped
+            .as_ref()
+            .and_then(|w| w.lines.get(w.line_at(offset)))
+            .map(|l| (l.start, l.end));
+        if let (Some(s), Some((a, b))) = (&mut self.search, line) {
+            s.current = s
+                .matches
+                .iter()
+                .position(|m| m.start >= offset.max(a) && m.start < b)
+                .or(s.current.filter(|&c| {
+                    s.matches
+                        .get(c)
+                        .is_some_and(|m| m.start >= a && m.start < b)
+                }));
+        }
+    }
+
+    /// A jump: remembered in the jump list so Ctrl-o comes back.
+    pub fn jump_to(&mut self, pos: Position) {
+        let from = self.position();
+        self.jumps.record(from);
+        self.go_to(pos);
+    }
+
+    pub fn set_focus(&mut self, p: Pane) {
+        if self.focus != p {
+            self.focus = p;
+            self.relayout();
+        }
+    }
+
+    /// The article selected in the list, if any.
+    pub fn selected_article(&self) -> Option<usize> {
+        self.list_rows.get(self.list.sel).copied()
+    }
+
+    /// Recomputes list and timeline rows after a filter, sort or corpus search change.
+    pub fn refresh_rows(&mut self) {
+        let keep_article = self.selected_article();
+        let keep_item = self.timeline_rows.get(self.timeline.sel).copied();
+        self.list_rows = super::filter::article_rows(
+            self.analysis,
+            self.filter.as_ref(),
+            self.corpus_query.as_deref(),
+            self.sort,
+        );
+        self.timeline_rows =
+            super::filter::timeline_rows(self.analysis, self.filter.as_ref(), self.sort);
+        self.list.sel = keep_article
+            .and_then(|a| self.list_rows.iter().position(|&x| x == a))
+            .unwrap_or(0);
+        self.timeline.sel = keep_item
+            .and_then(|t| self.timeline_rows.iter().position(|&x| x == t))
+            .unwrap_or(0);
+        self.clamp_lists();
+    }
+
+    /// Recomputes the in-article matches of the current search for the open article.
+    pub fn refresh_search(&mut self) {
+        let Some(s) = &mut self.search else { return };
+        let body = self
+            .analysis
+            .articles
+            .get(self.reader.article)
+            .map(|a| a.body.as_str())
+            .unwrap_or("");
+        s.matches = super::text::find_all(body, &s.query)
+            .into_iter()
+            .map(|(a, b)| Span::new(a, b))
+            .collect();
+        s.current = None;
+    }
+
+    pub fn say(&mut self, msg: impl Into<String>) {
+        self.message = Some(msg.into());
+    }
+}

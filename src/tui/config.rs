@@ -1,0 +1,121 @@
+//! The user's config file (`--config FILE`, else `$XDG_CONFIG_HOME/sitrep/config.toml`, else
+//! `~/.config/sitrep/config.toml`): `[[keymap]]` entries and a `[theme]` table, each overriding
+//! only what it names. Read before the terminal is touched, so errors print plainly.
+
+use super::ColorMode;
+use super::keymap::{KeyMap, RawBinding};
+use super::theme::{Theme, ThemeFile};
+use anyhow::{Result, anyhow};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    keymap: Vec<RawBinding>,
+    #[serde(default)]
+    theme: Option<ThemeFile>,
+}
+
+/// The keymap and theme the reader runs with.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub keymap: KeyMap,
+    pub theme: Theme,
+}
+
+impl Config {
+    /// Built-in keymap and theme.
+    pub fn builtin(mode: ColorMode) -> Self {
+        Self {
+            keymap: KeyMap::builtin(),
+            theme: Theme::builtin(mode),
+        }
+    }
+
+    /// Parses a config text; `origin` names the file in errors.
+    pub fn from_toml(text: &str, origin: &str, mode: ColorMode) -> Result<Self> {
+        let file: ConfigFile = toml::from_str(text)
+            .map_err(|e| anyhow!("config {origin}: {}", e.to_string().trim()))?;
+        let mut keymap = KeyMap::builtin();
+        keymap
+            .apply(&file.keymap, "keymap")
+            .map_err(|e| anyhow!("config {origin}: {e}"))?;
+        let theme = Theme::with_overrides(file.theme.as_ref(), mode)
+            .map_err(|e| anyhow!("config {origin}: {e}"))?;
+        Ok(Self { keymap, theme })
+    }
+
+    /// Loads the explicit file (which must exist) or the default one (if it exists).
+    pub fn load(explicit: Option<&Path>, mode: ColorMode) -> Result<Self> {
+        let path = match explicit {
+            Some(p) => p.to_path_buf(),
+            None => match default_path().filter(|p| p.is_file()) {
+                Some(p) => p,
+                None => return Ok(Self::builtin(mode)),
+            },
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| anyhow!("config {}: cannot read: {e}", path.display()))?;
+        Self::from_toml(&text, &path.display().to_string(), mode)
+    }
+}
+
+/// `$XDG_CONFIG_HOME/sitrep/config.toml`, else `$HOME/.config/sitrep/config.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("sitrep").join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::actions::Action;
+    use crate::tui::keymap::Key;
+
+    #[test]
+    fn config_overrides_only_what_it_names() {
+        let text = "[[keymap]]\non = [\"ctrl-j\"]\nrun = \"move_down\"\n\n[theme.ui]\ntitle = \"underline\"\n";
+        let c = Config::from_toml(text, "c.toml", ColorMode::Ansi16).unwrap();
+        assert_eq!(c.keymap.action(&Key::ctrl('j')), Some(Action::MoveDown));
+        assert_eq!(c.keymap.action(&Key::ch('j')), None);
+        assert_eq!(c.keymap.action(&Key::ch('k')), Some(Action::MoveUp));
+        let title = c.theme.ui("title");
+        assert!(
+            title
+                .add_modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+        );
+    }
+
+    #[test]
+    fn bad_configs_name_the_key() {
+        let cases = [
+            ("[[keymap]]\non = \"j\"\nrun = \"jump\"\n", "keymap[0].run"),
+            (
+                "[[keymap]]\non = \"hyper-j\"\nrun = \"quit\"\n",
+                "keymap[0].on",
+            ),
+            (
+                "[theme.entities]\nperson = \"bold purple\"\n",
+                "theme.entities.person",
+            ),
+            ("[theme.ui]\ntitel = \"bold\"\n", "theme.ui.titel"),
+            ("[colours]\nx = 1\n", "colours"),
+            ("[[keymap]]\nrun = \"quit\"\n", "on"),
+            ("this is not toml", "c.toml"),
+        ];
+        for (text, key) in cases {
+            let err = Config::from_toml(text, "c.toml", ColorMode::Ansi16).unwrap_err();
+            let msg = format!("{err:#}");
+            assert!(
+                msg.contains(key) && msg.contains("c.toml"),
+                "{text:?} -> {msg}"
+            );
+        }
+    }
+}

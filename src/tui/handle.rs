@@ -1,0 +1,417 @@
+//! Keys in, state changes out: the keymap turns a key into an [`Action`], which is routed to the
+//! prompt, the open popup, or the focused pane. Returns whether anything may have changed, so the
+//! event loop draws only then.
+
+use super::actions::Action;
+use super::app::{App, Prompt, Search};
+use super::jumps::Position;
+use super::keymap::Key;
+use super::layout::{self, Pane};
+use super::popup::{self, PopupKind, Target};
+use ratatui::crossterm::event::KeyCode;
+
+/// Message for the actions reserved for the briefing view.
+pub const NOT_YET: &str = "briefing view not available yet";
+
+impl App<'_> {
+    /// Handles one key press. `true` when the screen needs redrawing.
+    pub fn handle_key(&mut self, key: Key) -> bool {
+        if self.prompt.is_some() {
+            return self.prompt_key(key);
+        }
+        match self.config.keymap.action(&key) {
+            Some(action) => {
+                self.message = None;
+                self.run(action);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Runs an action where it applies now.
+    pub fn run(&mut self, action: Action) {
+        if self.popup.is_some() {
+            self.popup_action(action);
+            return;
+        }
+        match action {
+            Action::MoveDown => self.move_by(1),
+            Action::MoveUp => self.move_by(-1),
+            Action::PageDown => self.move_page(1, 1),
+            Action::PageUp => self.move_page(-1, 1),
+            Action::HalfPageDown => self.move_page(1, 2),
+            Action::HalfPageUp => self.move_page(-1, 2),
+            Action::Top => self.move_end(false),
+            Action::Bottom => self.move_end(true),
+            Action::FocusNext => self.set_focus(self.focus.next()),
+            Action::FocusPrev => self.set_focus(self.focus.prev()),
+            Action::FocusList => self.set_focus(Pane::List),
+            Action::FocusDetail => self.set_focus(Pane::Detail),
+            Action::FocusTimeline => self.set_focus(Pane::Timeline),
+            Action::Open => self.open(),
+            Action::NextEvent | Action::PrevEvent => {
+                self.set_focus(Pane::Detail);
+                self.step_event(action == Action::NextEvent);
+            }
+            Action::NextParagraph | Action::PrevParagraph => {
+                self.set_focus(Pane::Detail);
+                self.step_paragraph(action == Action::NextParagraph);
+            }
+            Action::NextMention | Action::PrevMention => {
+                self.set_focus(Pane::Detail);
+                self.step_mention(action == Action::NextMention);
+            }
+            Action::Search => {
+                let scope = if self.focus == Pane::Detail {
+                    Pane::Detail
+                } else {
+                    Pane::List
+                };
+                self.prompt = Some(Prompt {
+                    text: String::new(),
+                    scope,
+                });
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                self.search_step(action == Action::SearchNext)
+            }
+            Action::Related => self.open_related(),
+            Action::Mentions => self.open_mentions(),
+            Action::JumpBack => match self.jumps.back(self.position()) {
+                Some(p) => self.go_to(p),
+                None => self.say("already at the oldest jump"),
+            },
+            Action::JumpForward => match self.jumps.forward() {
+                Some(p) => self.go_to(p),
+                None => self.say("already at the newest jump"),
+            },
+            Action::Filter => {
+                let p =
+                    popup::filter_picker(self.analysis, &self.config.theme, self.filter.as_ref());
+                self.popup = Some(p);
+            }
+            Action::Sort => {
+                self.sort = self.sort.next();
+                self.refresh_rows();
+                self.say(format!("sorted by {}", self.sort.label()));
+            }
+            Action::Briefing | Action::Export => self.say(NOT_YET),
+            Action::Help => self.popup = Some(popup::help(&self.config.keymap, &self.config.theme)),
+            Action::Close => {
+                if self.search.is_some() || self.corpus_query.is_some() {
+                    self.search = None;
+                    self.corpus_query = None;
+                    self.refresh_rows();
+                    self.say("search cleared");
+                }
+            }
+            Action::Quit => self.quit = true,
+        }
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => {
+                self.list.step(delta, self.list_rows.len());
+                self.after_list_move();
+            }
+            Pane::Timeline => {
+                self.timeline.step(delta, self.timeline_rows.len());
+                self.clamp_lists();
+            }
+            Pane::Detail => self.reader_lines(delta),
+        }
+    }
+
+    fn move_page(&mut self, dir: isize, div: usize) {
+        let page = match self.focus {
+            Pane::List => self.list_page(),
+            Pane::Timeline => self.timeline_page(),
+            Pane::Detail => self.reader_rows(),
+        };
+        let delta = dir * (page / div).max(1) as isize;
+        match self.focus {
+            Pane::Detail => self.reader_page(delta),
+            _ => self.move_by(delta),
+        }
+    }
+
+    fn move_end(&mut self, bottom: bool) {
+        match self.focus {
+            Pane::List => {
+                self.list.sel = if bottom {
+                    self.list_rows.len().saturating_sub(1)
+                } else {
+                    0
+                };
+                self.after_list_move();
+            }
+            Pane::Timeline => {
+                self.timeline.sel = if bottom {
+                    self.timeline_rows.len().saturating_sub(1)
+                } else {
+                    0
+                };
+                self.clamp_lists();
+            }
+            Pane::Detail if bottom => self.reader_bottom(),
+            Pane::Detail => self.reader_top(),
+        }
+    }
+
+    /// The list selection moved: the reader shows the selected article.
+    fn after_list_move(&mut self) {
+        self.clamp_lists();
+        if let Some(a) = self.selected_article() {
+            self.show_article(a);
+        }
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Pane::List => match self.selected_article() {
+                Some(a) => {
+                    self.show_article(a);
+                    self.set_focus(Pane::Detail);
+                }
+                None => self.say("no article to open"),
+            },
+            Pane::Timeline => {
+                let Some(item) = self
+                    .timeline_rows
+                    .get(self.timeline.sel)
+                    .and_then(|&i| self.analysis.timeline.get(i))
+                else {
+                    self.say("no event to go to");
+                    return;
+                };
+                let Some(r) = item.occurrences.first().copied() else {
+                    return;
+                };
+                let Some(ev) = self
+                    .analysis
+                    .analyses
+                    .get(r.article)
+                    .and_then(|a| a.events.get(r.event))
+                else {
+                    return;
+                };
+                let n = item.sources.len();
+                self.jump_to(Position {
+                    article: r.article,
+                    offset: ev.span.start,
+                });
+                self.reader.event = Some(r.event);
+                if n > 1 {
+                    self.say(format!("reported by {n} sources"));
+                }
+            }
+            Pane::Detail => self.open_related(),
+        }
+    }
+
+    fn search_step(&mut self, forward: bool) {
+        if self.focus == Pane::Detail {
+            self.step_match(forward);
+            return;
+        }
+        if self.corpus_query.is_none() {
+            self.say("no search yet: press / to search");
+            return;
+        }
+        let n = self.list_rows.len();
+        if n == 0 {
+            return;
+        }
+        let (sel, wrapped) = match (forward, self.list.sel) {
+            (true, s) if s + 1 >= n => (0, true),
+            (true, s) => (s + 1, false),
+            (false, 0) => (n - 1, true),
+            (false, s) => (s - 1, false),
+        };
+        self.list.sel = sel;
+        if wrapped {
+            self.say("search wrapped");
+        }
+        self.set_focus(Pane::List);
+        self.after_list_move();
+    }
+
+    /// Applies a confirmed `/` search.
+    pub fn apply_search(&mut self, query: &str, scope: Pane) {
+        let query = query.trim();
+        if query.is_empty() {
+            return;
+        }
+        if scope == Pane::Detail {
+            self.search = Some(Search {
+                query: query.to_string(),
+                ..Search::default()
+            });
+            self.refresh_search();
+            self.step_match(true);
+            if self.message.as_deref() == Some("search wrapped to the top") {
+                self.message = None;
+            }
+            return;
+        }
+        let hits = super::filter::article_rows(
+            self.analysis,
+            self.filter.as_ref(),
+            Some(query),
+            self.sort,
+        );
+        if hits.is_empty() {
+            self.say(format!("nothing found in the corpus: {query}"));
+            return;
+        }
+        let total: usize = hits
+            .iter()
+            .map(|&i| super::filter::article_match_count(self.analysis, i, query))
+            .sum();
+        self.corpus_query = Some(query.to_string());
+        self.search = Some(Search {
+            query: query.to_string(),
+            ..Search::default()
+        });
+        self.refresh_rows();
+        self.list.sel = 0;
+        self.after_list_move();
+        self.refresh_search();
+        self.say(format!("{} articles, {total} matches", hits.len()));
+    }
+
+    fn prompt_key(&mut self, key: Key) -> bool {
+        let Some(p) = &mut self.prompt else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Esc => self.prompt = None,
+            KeyCode::Enter => {
+                let (text, scope) = (p.text.clone(), p.scope);
+                self.prompt = None;
+                self.message = None;
+                self.apply_search(&text, scope);
+            }
+            KeyCode::Backspace => {
+                if p.text.pop().is_none() {
+                    self.prompt = None;
+                }
+            }
+            KeyCode::Char('u') if key.ctrl => p.text.clear(),
+            KeyCode::Char('c') if key.ctrl => self.quit = true,
+            KeyCode::Char(c) if !key.ctrl && !key.alt && !super::text::is_hostile(c) => {
+                if p.text.len() < 200 {
+                    p.text.push(c);
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn open_related(&mut self) {
+        let an = self.analysis;
+        let Some(a) = an.articles.get(self.reader.article) else {
+            return;
+        };
+        let Some(para) = a.paragraph_at(self.reader.cursor) else {
+            self.say("no passage under the cursor");
+            return;
+        };
+        match popup::related(self.analysis, &self.config.theme, self.reader.article, para) {
+            Some(p) => self.popup = Some(p),
+            None => self.say("no related passage in other articles"),
+        }
+    }
+
+    /// Index of the mention under the cursor: the one reached with e/E, else the first on the line.
+    pub fn cursor_mention(&self) -> Option<usize> {
+        let line = self.cursor_span()?;
+        let ms = &self.analysis.analyses.get(self.reader.article)?.mentions;
+        let on = |i: usize| {
+            ms.get(i).is_some_and(|m| {
+                m.span.start >= line.start && m.span.start < line.end.max(line.start + 1)
+            })
+        };
+        self.reader
+            .mention
+            .filter(|&m| on(m))
+            .or_else(|| (0..ms.len()).find(|&i| on(i)))
+    }
+
+    /// Index of the event under the cursor: the one reached with ]/[, else the first whose
+    /// sentence covers the line.
+    pub fn cursor_event(&self) -> Option<usize> {
+        let line = self.cursor_span()?;
+        let line = crate::corpus::Span::new(line.start, line.end.max(line.start + 1));
+        let evs = &self.analysis.analyses.get(self.reader.article)?.events;
+        self.reader
+            .event
+            .filter(|&e| evs.get(e).is_some_and(|ev| ev.span.overlaps(&line)))
+            .or_else(|| evs.iter().position(|e| e.span.overlaps(&line)))
+    }
+
+    fn open_mentions(&mut self) {
+        let Some(m) = self.cursor_mention() else {
+            self.say("no entity on this line (e moves to the next one)");
+            return;
+        };
+        let an = self.analysis;
+        let Some(aa) = an.analyses.get(self.reader.article) else {
+            return;
+        };
+        let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.entity)) else {
+            return;
+        };
+        let p = popup::mentions(self.analysis, &self.config.theme, &e.name, e.kind);
+        self.popup = Some(p);
+    }
+
+    /// Lines a popup can show at the current size.
+    pub fn popup_rows(&self) -> usize {
+        usize::from(layout::inner(layout::popup_rect(self.size)).height).max(1)
+    }
+
+    fn popup_action(&mut self, action: Action) {
+        let rows = self.popup_rows();
+        let Some(p) = &mut self.popup else { return };
+        match action {
+            Action::MoveDown => p.step(1),
+            Action::MoveUp => p.step(-1),
+            Action::PageDown => p.step((rows / 2).max(1) as isize),
+            Action::PageUp => p.step(-((rows / 2).max(1) as isize)),
+            Action::HalfPageDown => p.step((rows / 4).max(1) as isize),
+            Action::HalfPageUp => p.step(-((rows / 4).max(1) as isize)),
+            Action::Top => p.home(),
+            Action::Bottom => p.end(),
+            Action::Close => self.popup = None,
+            Action::Help if p.kind == PopupKind::Help => self.popup = None,
+            Action::Quit => self.quit = true,
+            Action::Open => {
+                let target = p.chosen().cloned();
+                self.popup = None;
+                match target {
+                    Some(Target::Go(pos)) => self.jump_to(pos),
+                    Some(Target::SetFilter(f)) => {
+                        self.say(match &f {
+                            Some(f) => format!("filter: {}", f.label()),
+                            None => "filter cleared".to_string(),
+                        });
+                        self.filter = f;
+                        self.refresh_rows();
+                        if let Some(a) = self.selected_article() {
+                            self.show_article(a);
+                        }
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        if let Some(p) = &mut self.popup {
+            p.scroll_into_view(rows);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Displayed text is made safe: control characters, C1 controls and bidirectional overrides become
+//! visible stand-ins *of the same byte length*, so spans from the analysis still line up.
+
+use unicode_width::UnicodeWidthStr;
+
+/// True for characters that must never reach the terminal as they are.
+pub fn is_hostile(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A stand-in of the same UTF-8 length as `c`.
+fn stand_in(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => ' ',
+        _ => match c.len_utf8() {
+            1 => '?',
+            2 => '¿',
+            3 => '\u{FFFD}',
+            _ => '\u{1F6AB}',
+        },
+    }
+}
+
+/// The text with hostile characters replaced, byte offsets preserved.
+pub fn sanitize_same_len(text: &str) -> String {
+    if !text.chars().any(is_hostile) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| if is_hostile(c) { stand_in(c) } else { c })
+        .collect()
+}
+
+/// One display line: hostile characters replaced, whitespace runs collapsed to one space.
+pub fn clean_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        let c = if is_hostile(c) { stand_in(c) } else { c };
+        if c.is_whitespace() {
+            if !space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Display width in terminal cells.
+pub fn width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Cuts `text` to at most `max` cells, ending with "…" when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_string();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > max - 1 {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// Finds every case-insensitive occurrence of `needle` in `hay`, as byte spans.
+pub fn find_all(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    'outer: for (i, _) in hay.char_indices() {
+        if i < from {
+            continue;
+        }
+        let mut want = needle.iter();
+        let mut end = i;
+        let mut pending: Vec<char> = Vec::new();
+        for (j, c) in hay[i..].char_indices() {
+            pending.extend(c.to_lowercase());
+            end = i + j + c.len_utf8();
+            while let Some(p) = pending.first() {
+                match want.next() {
+                    Some(w) if w == p => {
+                        pending.remove(0);
+                    }
+                    Some(_) => continue 'outer,
+                    None => break,
+                }
+            }
+            if want.len() == 0 && pending.is_empty() {
+                out.push((i, end));
+                from = end;
+                continue 'outer;
+            }
+            if want.len() == 0 {
+                continue 'outer;
+            }
+        }
+        let _ = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitising_keeps_offsets_and_removes_escapes() {
+        let hostile = "a\u{1b}[2Jb\u{9b}c\u{202e}d\te";
+        let clean = sanitize_same_len(hostile);
+        assert_eq!(clean.len(), hostile.len());
+        assert!(!clean.chars().any(is_hostile));
+        assert!(clean.starts_with("a?[2Jb"));
+        assert_eq!(clean_line("  x\n\n y\u{7}  "), "x y?");
+    }
+
+    #[test]
+    fn truncation_respects_wide_characters() {
+        assert_eq!(truncate("日本語テキスト", 5), "日本…");
+        assert_eq!(truncate("short", 10), "short");
+        assert!(width(&truncate("abcdefghij", 4)) <= 4);
+    }
+
+    #[test]
+    fn search_is_case_insensitive_with_byte_spans() {
+        let hay = "Mali and MALI, Malian; Ünïcode ünïcode";
+        assert_eq!(find_all(hay, "mali").len(), 3);
+        let hits = find_all(hay, "ÜNÏCODE");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(&hay[hits[1].0..hits[1].1], "ünïcode");
+        assert!(find_all(hay, "").is_empty());
+        assert!(find_all(hay, "zzz").is_empty());
+    }
+}

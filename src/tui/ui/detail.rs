@@ -1,0 +1,219 @@
+//! The reader: title, source and date, then the wrapped body with entities highlighted by kind,
+//! event triggers underlined, search matches reversed, and a gutter with the cursor mark, a glyph
+//! per event kind (coloured by severity) and the event's status.
+
+use super::frame;
+use crate::analysis::ArticleAnalysis;
+use crate::corpus::Span;
+use crate::tui::app::App;
+use crate::tui::layout::{self, GUTTER, HEADER, Pane};
+use crate::tui::text::{clean_line, truncate};
+use crate::tui::wrap::WLine;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+/// Draws the reader pane into `area`.
+pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
+    let an = app.analysis;
+    let theme = &app.config.theme;
+    let i = app.reader.article;
+    let (Some(a), Some(aa)) = (an.articles.get(i), an.analyses.get(i)) else {
+        frame(app, Pane::Detail, " 2 Reader ", area, buf);
+        return;
+    };
+    let title = format!(" 2 Reader · article {}/{} ", i + 1, an.articles.len());
+    let inner = frame(app, Pane::Detail, &title, area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let w = usize::from(inner.width);
+    buf.set_stringn(
+        inner.x,
+        inner.y,
+        truncate(&clean_line(&a.title), w),
+        w,
+        theme.ui("title"),
+    );
+    if HEADER > 1 && inner.height > 1 {
+        let date = match (a.published, aa.not_before) {
+            (Some(d), _) => d.to_string(),
+            (None, Some(d)) => format!("not before {d}"),
+            (None, None) => "undated".into(),
+        };
+        let meta = format!(
+            "{} · {} · {} events · {} entities",
+            clean_line(an.source_label(i)),
+            date,
+            aa.events.len(),
+            aa.entities.len()
+        );
+        buf.set_stringn(
+            inner.x,
+            inner.y + 1,
+            truncate(&meta, w),
+            w,
+            theme.ui("meta"),
+        );
+    }
+    let text_area = layout::detail_text(area);
+    let Some(wr) = &app.wrapped else { return };
+    if text_area.height == 0 || wr.lines.is_empty() {
+        return;
+    }
+    let top = app.top_line();
+    let cursor = app.cursor_line();
+    let matches: &[Span] = app
+        .search
+        .as_ref()
+        .map(|s| s.matches.as_slice())
+        .unwrap_or(&[]);
+    let current = app
+        .search
+        .as_ref()
+        .and_then(|s| s.current)
+        .and_then(|c| matches.get(c));
+    for (row, line) in wr
+        .lines
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(usize::from(text_area.height))
+    {
+        let y = text_area.y + (row - top) as u16;
+        if line.blank {
+            continue;
+        }
+        gutter(app, aa, line, row == cursor, inner.x, y, buf);
+        let ctx = LineCtx {
+            aa,
+            matches,
+            current,
+            text: &wr.text,
+        };
+        draw_line(app, &ctx, line, text_area.x, y, text_area.width, buf);
+    }
+}
+
+fn gutter(
+    app: &App,
+    aa: &ArticleAnalysis,
+    line: &WLine,
+    is_cursor: bool,
+    x: u16,
+    y: u16,
+    buf: &mut Buffer,
+) {
+    let theme = &app.config.theme;
+    let width = usize::from(GUTTER);
+    if is_cursor {
+        buf.set_stringn(x, y, "▶", width, theme.ui("cursor"));
+    }
+    let span = Span::new(line.start, line.end.max(line.start + 1));
+    let ev = aa
+        .events
+        .iter()
+        .filter(|e| e.span.overlaps(&span))
+        .min_by(|a, b| a.severity.total_cmp(&b.severity));
+    if let Some(e) = ev {
+        buf.set_stringn(
+            x + 1,
+            y,
+            theme.glyph(e.kind),
+            1,
+            theme.severity_style(e.severity),
+        );
+        buf.set_stringn(
+            x + 2,
+            y,
+            theme.status_glyph(e.status),
+            1,
+            theme.status_style(e.status),
+        );
+    }
+}
+
+struct LineCtx<'a> {
+    aa: &'a ArticleAnalysis,
+    matches: &'a [Span],
+    current: Option<&'a Span>,
+    text: &'a str,
+}
+
+/// Spans of `list` (sorted by start) that overlap `line`.
+fn overlapping<'a, T>(
+    list: &'a [T],
+    line: Span,
+    span: impl Fn(&T) -> Span + Copy + 'a,
+) -> impl Iterator<Item = &'a T> + 'a {
+    let from = list
+        .partition_point(|t| span(t).end <= line.start)
+        .saturating_sub(8);
+    list[from..]
+        .iter()
+        .take_while(move |t| span(t).start < line.end)
+        .filter(move |t| span(t).overlaps(&line))
+}
+
+fn draw_line(
+    app: &App,
+    ctx: &LineCtx,
+    line: &WLine,
+    x0: u16,
+    y: u16,
+    width: u16,
+    buf: &mut Buffer,
+) {
+    let theme = &app.config.theme;
+    let lspan = Span::new(line.start, line.end);
+    let mut cuts = vec![line.start, line.end];
+    let mut marks: Vec<(Span, Style)> = Vec::new();
+    for m in overlapping(&ctx.aa.mentions, lspan, |m| m.span) {
+        let kind = ctx.aa.entities.get(m.entity).map(|e| e.kind);
+        if let Some(k) = kind {
+            marks.push((m.span, theme.entity(k)));
+        }
+    }
+    for e in &ctx.aa.events {
+        if e.trigger.overlaps(&lspan) {
+            marks.push((e.trigger, theme.ui("trigger")));
+        }
+    }
+    for m in overlapping(ctx.matches, lspan, |m| *m) {
+        let style = if Some(m) == ctx.current {
+            theme.ui("search_current")
+        } else {
+            theme.ui("search_match")
+        };
+        marks.push((*m, style));
+    }
+    for (s, _) in &marks {
+        cuts.push(s.start.clamp(line.start, line.end));
+        cuts.push(s.end.clamp(line.start, line.end));
+    }
+    let text = ctx.text;
+    for c in &mut cuts {
+        while *c > line.start && !text.is_char_boundary(*c) {
+            *c -= 1;
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let right = x0 + width;
+    let mut x = x0;
+    for pair in cuts.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let Some(seg) = text.get(a..b) else { continue };
+        let mut style = Style::default();
+        for (s, st) in &marks {
+            if s.start <= a && b <= s.end {
+                style = style.patch(*st);
+            }
+        }
+        if x >= right {
+            break;
+        }
+        let (nx, _) = buf.set_stringn(x, y, seg, usize::from(right - x), style);
+        x = nx;
+    }
+}

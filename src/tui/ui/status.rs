@@ -1,0 +1,241 @@
+//! The status bar: position, the entity and event under the cursor, the search counter, messages,
+//! and the keys that apply now (taken from the keymap, so rebinding shows here too).
+
+use crate::tui::actions::Action;
+use crate::tui::app::App;
+use crate::tui::layout::Pane;
+use crate::tui::popup::PopupKind;
+use crate::tui::text::{clean_line, truncate, width};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// Draws the status bar into `area` (one or two lines).
+pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let theme = &app.config.theme;
+    let w = usize::from(area.width);
+    buf.set_style(Rect::new(area.x, area.y, area.width, 1), theme.ui("status"));
+    let left = match &app.prompt {
+        Some(p) => format!(
+            "/{}█  ({})",
+            clean_line(&p.text),
+            if p.scope == Pane::Detail {
+                "this article"
+            } else {
+                "all articles"
+            }
+        ),
+        None => info(app),
+    };
+    let msg = app.message.as_deref().map(clean_line).unwrap_or_default();
+    let msg_w = width(&msg);
+    let left_room = if msg.is_empty() {
+        w
+    } else {
+        w.saturating_sub(msg_w + 2)
+    };
+    buf.set_stringn(
+        area.x,
+        area.y,
+        truncate(&left, left_room),
+        left_room,
+        theme.ui("status"),
+    );
+    if !msg.is_empty() {
+        let m = truncate(&msg, w);
+        let mw = width(&m) as u16;
+        let x = area.right().saturating_sub(mw);
+        buf.set_stringn(
+            x,
+            area.y,
+            &m,
+            usize::from(mw),
+            theme.ui("status").patch(theme.ui("message")),
+        );
+    }
+    if area.height > 1 {
+        buf.set_stringn(
+            area.x,
+            area.y + 1,
+            truncate(&hints(app), w),
+            w,
+            theme.ui("status_keys"),
+        );
+    }
+}
+
+/// Position, what is under the cursor, and the search counter.
+fn info(app: &App) -> String {
+    let an = app.analysis;
+    let mut parts: Vec<String> = Vec::new();
+    match app.focus {
+        Pane::List => parts.push(format!(
+            "article {}/{}",
+            if app.list_rows.is_empty() {
+                0
+            } else {
+                app.list.sel + 1
+            },
+            app.list_rows.len()
+        )),
+        Pane::Timeline => parts.push(format!(
+            "event {}/{}",
+            if app.timeline_rows.is_empty() {
+                0
+            } else {
+                app.timeline.sel + 1
+            },
+            app.timeline_rows.len()
+        )),
+        Pane::Detail => {
+            let total = app.wrapped.as_ref().map(|w| w.lines.len()).unwrap_or(0);
+            parts.push(format!(
+                "article {}/{} · line {}/{}",
+                app.reader.article + 1,
+                an.articles.len(),
+                app.cursor_line() + 1,
+                total
+            ));
+            let aa = an.analyses.get(app.reader.article);
+            if let (Some(aa), Some(m)) = (aa, app.cursor_mention())
+                && let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.entity))
+            {
+                {
+                    parts.push(format!("{} ({})", clean_line(&e.name), e.kind));
+                }
+            }
+            if let (Some(aa), Some(ei)) = (aa, app.cursor_event())
+                && let Some(e) = aa.events.get(ei)
+            {
+                {
+                    let date = e
+                        .date
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "undated".into());
+                    let mut s = format!(
+                        "{} {} · {} · {date} · sev {:.0}",
+                        app.config.theme.glyph(e.kind),
+                        e.kind,
+                        e.status,
+                        e.severity
+                    );
+                    if !e.actors.is_empty() || !e.targets.is_empty() {
+                        s.push_str(&format!(
+                            " · {} → {}",
+                            clean_line(&e.actors.join(", ")),
+                            clean_line(&e.targets.join(", "))
+                        ));
+                    }
+                    parts.push(s);
+                }
+            }
+        }
+    }
+    if let Some(s) = search_part(app) {
+        parts.insert(1.min(parts.len()), s);
+    }
+    format!(" {}", parts.join(" │ "))
+}
+
+/// The search counter ("/mali 3/14") or the corpus search summary.
+fn search_part(app: &App) -> Option<String> {
+    if let Some(s) = &app.search {
+        if app.focus == Pane::Detail {
+            let cur = s
+                .current
+                .map(|c| (c + 1).to_string())
+                .unwrap_or_else(|| "-".into());
+            return Some(format!(
+                "/{} {cur}/{}",
+                clean_line(&s.query),
+                s.matches.len()
+            ));
+        } else if let Some(q) = &app.corpus_query {
+            return Some(format!(
+                "/{} {}/{} articles",
+                clean_line(q),
+                (app.list.sel + 1).min(app.list_rows.len()),
+                app.list_rows.len()
+            ));
+        }
+    }
+    None
+}
+
+/// The keys that apply now.
+fn hints(app: &App) -> String {
+    let km = &app.config.keymap;
+    let k = |a: Action| km.label(a).unwrap_or_default();
+    let pairs: Vec<(String, &str)> = if app.prompt.is_some() {
+        vec![
+            ("Enter".into(), "search"),
+            ("Esc".into(), "cancel"),
+            ("BkSp".into(), "erase"),
+        ]
+    } else if let Some(p) = &app.popup {
+        let mut v = vec![(
+            format!("{}/{}", k(Action::MoveDown), k(Action::MoveUp)),
+            "move",
+        )];
+        if p.kind != PopupKind::Help {
+            v.push((k(Action::Open), "go"));
+        }
+        v.push((k(Action::Close), "close"));
+        v
+    } else {
+        let mut v = vec![(
+            format!("{}/{}", k(Action::MoveDown), k(Action::MoveUp)),
+            "move",
+        )];
+        match app.focus {
+            Pane::List => {
+                v.push((k(Action::Open), "read"));
+                v.push((k(Action::Search), "search all"));
+                v.push((k(Action::Filter), "filter"));
+                v.push((k(Action::Sort), "sort"));
+            }
+            Pane::Timeline => {
+                v.push((k(Action::Open), "go to passage"));
+                v.push((k(Action::Filter), "filter"));
+                v.push((k(Action::Sort), "sort"));
+            }
+            Pane::Detail => {
+                v.push((
+                    format!("{}{}", k(Action::NextEvent), k(Action::PrevEvent)),
+                    "event",
+                ));
+                v.push((
+                    format!("{}{}", k(Action::NextParagraph), k(Action::PrevParagraph)),
+                    "para",
+                ));
+                v.push((
+                    format!("{}/{}", k(Action::NextMention), k(Action::PrevMention)),
+                    "entity",
+                ));
+                v.push((k(Action::Related), "related"));
+                v.push((k(Action::Mentions), "mentions"));
+                v.push((k(Action::Search), "search"));
+                if app.search.is_some() {
+                    v.push((
+                        format!("{}/{}", k(Action::SearchNext), k(Action::SearchPrev)),
+                        "match",
+                    ));
+                }
+            }
+        }
+        if !app.jumps.entries.is_empty() {
+            v.push((k(Action::JumpBack), "back"));
+        }
+        v.push((k(Action::FocusNext), "pane"));
+        v.push((k(Action::Help), "help"));
+        v.push((k(Action::Quit), "quit"));
+        v
+    };
+    let text: Vec<String> = pairs
+        .into_iter()
+        .map(|(key, what)| format!("{key} {what}"))
+        .collect();
+    format!(" {}", text.join("  "))
+}

@@ -1,0 +1,199 @@
+//! The body of an article wrapped to a width with textwrap, as byte ranges into the body, cached
+//! once per (article, width). Views render only the visible lines.
+
+use crate::corpus::Article;
+use std::collections::HashMap;
+use std::rc::Rc;
+use textwrap::WordSeparator;
+use textwrap::core::break_words;
+use textwrap::wrap_algorithms::wrap_first_fit;
+
+/// One display line of the body: `[start, end)` in the body, or a blank line between paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WLine {
+    pub start: usize,
+    pub end: usize,
+    pub para: usize,
+    pub blank: bool,
+}
+
+/// The wrapped body: display lines plus the sanitised body they index.
+#[derive(Debug)]
+pub struct Wrapped {
+    pub lines: Vec<WLine>,
+    /// The body with hostile characters replaced (same byte offsets as the original).
+    pub text: String,
+}
+
+impl Wrapped {
+    /// Wraps every paragraph of `article` to `width` cells (at least 1).
+    pub fn new(article: &Article, width: usize) -> Self {
+        let text = super::text::sanitize_same_len(&article.body);
+        let width = width.max(1);
+        let mut lines = Vec::new();
+        for (pi, p) in article.paragraphs.iter().enumerate() {
+            if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) {
+                continue;
+            }
+            if !lines.is_empty() {
+                lines.push(WLine {
+                    start: p.start,
+                    end: p.start,
+                    para: pi,
+                    blank: true,
+                });
+            }
+            let mut seg_start = p.start;
+            for seg in article.body[p.start..p.end].split('\n') {
+                wrap_segment(
+                    &text,
+                    seg_start,
+                    seg_start + seg.len(),
+                    width,
+                    pi,
+                    &mut lines,
+                );
+                seg_start += seg.len() + 1;
+            }
+        }
+        Wrapped { lines, text }
+    }
+
+    /// Index of the (non-blank) line holding byte `offset`; the nearest one before it otherwise.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let i = self.lines.partition_point(|l| l.start <= offset);
+        let mut i = i.saturating_sub(1);
+        while i > 0 && self.lines[i].blank {
+            i -= 1;
+        }
+        if self.lines.get(i).is_some_and(|l| l.blank) {
+            i = self.next_text_line(i).unwrap_or(i);
+        }
+        i
+    }
+
+    /// The next non-blank line after `i`.
+    pub fn next_text_line(&self, i: usize) -> Option<usize> {
+        (i + 1..self.lines.len()).find(|&j| !self.lines[j].blank)
+    }
+
+    /// The previous non-blank line before `i`.
+    pub fn prev_text_line(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| !self.lines[j].blank)
+    }
+
+    /// The sanitised text of a line.
+    pub fn line_text(&self, l: &WLine) -> &str {
+        self.text.get(l.start..l.end).unwrap_or("")
+    }
+}
+
+fn wrap_segment(
+    text: &str,
+    start: usize,
+    end: usize,
+    width: usize,
+    para: usize,
+    out: &mut Vec<WLine>,
+) {
+    let Some(seg) = text.get(start..end) else {
+        return;
+    };
+    let base = seg.as_ptr() as usize;
+    let words: Vec<_> = WordSeparator::UnicodeBreakProperties
+        .find_words(seg)
+        .collect();
+    let words = break_words(words, width);
+    let before = out.len();
+    for line in wrap_first_fit(&words, &[width as f64]) {
+        let (Some(first), Some(last)) = (line.first(), line.last()) else {
+            continue;
+        };
+        let s = first.word.as_ptr() as usize - base;
+        let e = last.word.as_ptr() as usize - base + last.word.len();
+        if e > s {
+            out.push(WLine {
+                start: start + s,
+                end: start + e,
+                para,
+                blank: false,
+            });
+        }
+    }
+    if out.len() == before && !seg.trim().is_empty() {
+        out.push(WLine {
+            start,
+            end,
+            para,
+            blank: false,
+        });
+    }
+}
+
+const MAX_ENTRIES: usize = 256;
+
+/// Wrapped bodies keyed by (article, width).
+#[derive(Default, Debug)]
+pub struct WrapCache {
+    map: HashMap<(usize, usize), Rc<Wrapped>>,
+}
+
+impl WrapCache {
+    /// The wrapped article, computing it on first use.
+    pub fn get(&mut self, index: usize, article: &Article, width: usize) -> Rc<Wrapped> {
+        if self.map.len() >= MAX_ENTRIES && !self.map.contains_key(&(index, width.max(1))) {
+            // Many resizes or articles: start over rather than grow without bound.
+            self.map.clear();
+        }
+        self.map
+            .entry((index, width.max(1)))
+            .or_insert_with(|| Rc::new(Wrapped::new(article, width)))
+            .clone()
+    }
+
+    /// The wrapped article if it was already computed.
+    pub fn peek(&self, index: usize, width: usize) -> Option<Rc<Wrapped>> {
+        self.map.get(&(index, width.max(1))).cloned()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::article_from_text;
+
+    #[test]
+    fn lines_fit_and_cover_every_word() {
+        let body = "Algeria deployed Pantsir S-1 systems near the border.\n\n日本語のテキストは単語の間に空白がありません。\n\nSuperlongwordwithoutanybreakopportunitywhatsoever end.";
+        let a = article_from_text("x", "t", body, None);
+        for w in [1usize, 5, 12, 40] {
+            let wr = Wrapped::new(&a, w);
+            for l in &wr.lines {
+                let t = wr.line_text(l);
+                assert!(super::super::text::width(t) <= w.max(2), "{w}: {t:?}");
+            }
+            let words: String = wr.lines.iter().map(|l| wr.line_text(l)).collect();
+            let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            assert_eq!(strip(&words), strip(&a.body), "width {w}");
+        }
+    }
+
+    #[test]
+    fn offsets_map_back_to_lines() {
+        let a = article_from_text("x", "t", "one two three four\n\nfive six", None);
+        let wr = Wrapped::new(&a, 8);
+        let five = a.body.find("five").unwrap();
+        let l = wr.line_at(five);
+        assert_eq!(wr.line_text(&wr.lines[l]), "five six");
+        assert!(wr.lines.iter().any(|l| l.blank));
+        assert!(!wr.lines[wr.line_at(a.paragraphs[1].start)].blank);
+    }
+}

@@ -1,0 +1,523 @@
+//! Key handling on the state machine, no terminal: each key of the spec does what it says.
+
+use sitrep::analysis::Analysis;
+use sitrep::tui::app::App;
+use sitrep::tui::config::Config;
+use sitrep::tui::handle::NOT_YET;
+use sitrep::tui::keymap::Key;
+use sitrep::tui::layout::Pane;
+use sitrep::tui::popup::PopupKind;
+use sitrep::tui::{ColorMode, fixture};
+
+fn app(an: &Analysis) -> App<'_> {
+    let mut app = App::new(an, Config::builtin(ColorMode::Never));
+    app.resize(120, 40);
+    app
+}
+
+/// Presses keys given by name, separated by spaces ("j j ctrl-d enter").
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        let key = Key::parse(k).unwrap_or_else(|e| panic!("{e}"));
+        app.handle_key(key);
+    }
+}
+
+/// Types text into the prompt, character by character.
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_key(Key::ch(c));
+    }
+}
+
+fn article_named(an: &Analysis, id: &str) -> usize {
+    an.articles
+        .iter()
+        .position(|a| a.id == id)
+        .expect("fixture article")
+}
+
+fn open(app: &mut App, id: &str) {
+    let i = article_named(app.analysis, id);
+    let row = app.list_rows.iter().position(|&a| a == i).expect("listed");
+    app.list.sel = row;
+    press(app, "1 enter");
+    assert_eq!(app.reader.article, i);
+    assert_eq!(app.focus, Pane::Detail);
+}
+
+#[test]
+fn list_moves_and_the_reader_follows() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    assert_eq!(app.focus, Pane::List);
+    let first = app.list_rows[0];
+    press(&mut app, "j");
+    assert_eq!(app.list.sel, 1);
+    assert_eq!(app.reader.article, app.list_rows[1]);
+    press(&mut app, "down down k");
+    assert_eq!(app.list.sel, 2);
+    press(&mut app, "up");
+    assert_eq!(app.list.sel, 1);
+    press(&mut app, "G");
+    assert_eq!(app.list.sel, app.list_rows.len() - 1);
+    press(&mut app, "g");
+    assert_eq!(app.list.sel, 0);
+    press(&mut app, "end");
+    assert_eq!(app.list.sel, app.list_rows.len() - 1);
+    press(&mut app, "home");
+    assert_eq!(app.reader.article, first);
+    press(&mut app, "pagedown");
+    assert!(app.list.sel > 0);
+    press(&mut app, "pageup");
+    assert_eq!(app.list.sel, 0);
+}
+
+#[test]
+fn focus_keys_switch_panes() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "tab");
+    assert_eq!(app.focus, Pane::Detail);
+    press(&mut app, "tab");
+    assert_eq!(app.focus, Pane::Timeline);
+    press(&mut app, "backtab");
+    assert_eq!(app.focus, Pane::Detail);
+    press(&mut app, "1");
+    assert_eq!(app.focus, Pane::List);
+    press(&mut app, "3");
+    assert_eq!(app.focus, Pane::Timeline);
+    press(&mut app, "2");
+    assert_eq!(app.focus, Pane::Detail);
+}
+
+#[test]
+fn reader_lines_pages_and_ends() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    app.resize(60, 14);
+    open(&mut app, "watan-pantsir");
+    assert_eq!(app.cursor_line(), 0);
+    press(&mut app, "j j");
+    assert_eq!(app.cursor_line(), 2);
+    press(&mut app, "k");
+    assert_eq!(app.cursor_line(), 1);
+    let rows = app.reader_rows();
+    press(&mut app, "g ctrl-d");
+    assert!(
+        app.cursor_line() >= rows / 2 - 1,
+        "half page moved {}",
+        app.cursor_line()
+    );
+    press(&mut app, "ctrl-u");
+    assert_eq!(app.cursor_line(), 0);
+    press(&mut app, "pagedown");
+    assert!(app.cursor_line() >= rows - 1);
+    assert!(app.top_line() > 0, "the view scrolled");
+    press(&mut app, "G");
+    let last = app.wrapped.as_ref().unwrap().lines.len() - 1;
+    assert_eq!(app.cursor_line(), last);
+    press(&mut app, "home");
+    assert_eq!(app.cursor_line(), 0);
+    assert_eq!(app.top_line(), 0);
+    press(&mut app, "end");
+    assert_eq!(app.cursor_line(), last);
+    assert!(app.cursor_line() < app.top_line() + rows);
+}
+
+#[test]
+fn events_paragraphs_and_mentions_step() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    open(&mut app, "watan-pantsir");
+    let i = app.reader.article;
+    let events = &an.analyses[i].events;
+    press(&mut app, "]");
+    let e0 = app.cursor_event().expect("event under cursor");
+    assert_eq!(
+        events[e0].span.start,
+        events.iter().map(|e| e.span.start).min().unwrap()
+    );
+    press(&mut app, "] ]");
+    let e2 = app.cursor_event().unwrap();
+    assert!(events[e2].span.start >= events[e0].span.start);
+    assert_ne!(e2, e0);
+    press(&mut app, "[");
+    let e1 = app.cursor_event().unwrap();
+    assert!(events[e1].span.start <= events[e2].span.start && e1 != e2);
+    // paragraphs
+    press(&mut app, "g }");
+    assert_eq!(app.reader.cursor, an.articles[i].paragraphs[1].start);
+    press(&mut app, "} {");
+    assert_eq!(app.reader.cursor, an.articles[i].paragraphs[1].start);
+    // mentions: walk all of them forward, in order
+    press(&mut app, "g");
+    let ms = &an.analyses[i].mentions;
+    let mut seen = Vec::new();
+    for _ in 0..ms.len() {
+        press(&mut app, "e");
+        seen.push(app.cursor_mention().unwrap());
+    }
+    assert_eq!(seen, (0..ms.len()).collect::<Vec<_>>());
+    press(&mut app, "e");
+    assert_eq!(app.message.as_deref(), Some("no further entity mention"));
+    press(&mut app, "E");
+    assert_eq!(app.cursor_mention(), Some(ms.len() - 2));
+}
+
+#[test]
+fn search_in_the_article_counts_steps_and_wraps() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    open(&mut app, "watan-pantsir");
+    press(&mut app, "/");
+    assert!(app.prompt.is_some());
+    type_text(&mut app, "MALI");
+    press(&mut app, "enter");
+    let s = app.search.clone().expect("search");
+    let body = &an.articles[app.reader.article].body.to_lowercase();
+    assert_eq!(s.matches.len(), body.matches("mali").count());
+    assert_eq!(s.current, Some(0));
+    press(&mut app, "n");
+    assert_eq!(app.search.as_ref().unwrap().current, Some(1));
+    press(&mut app, "N N");
+    let n = s.matches.len();
+    assert_eq!(app.search.as_ref().unwrap().current, Some(n - 1));
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the bottom"));
+    press(&mut app, "n");
+    assert_eq!(app.search.as_ref().unwrap().current, Some(0));
+    assert_eq!(app.message.as_deref(), Some("search wrapped to the top"));
+    // the cursor follows the match
+    let m = app.search.as_ref().unwrap().matches[0];
+    let line = app.cursor_span().unwrap();
+    assert!(line.start <= m.start && m.start < line.end);
+    // nothing found
+    press(&mut app, "/");
+    type_text(&mut app, "zebra");
+    press(&mut app, "enter");
+    assert_eq!(app.message.as_deref(), Some("nothing found: zebra"));
+    press(&mut app, "esc");
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn search_in_the_list_narrows_the_corpus() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "/");
+    type_text(&mut app, "drone");
+    press(&mut app, "enter");
+    let expect: Vec<usize> = (0..an.articles.len())
+        .filter(|&i| an.articles[i].body.to_lowercase().contains("drone"))
+        .collect();
+    let mut got = app.list_rows.clone();
+    got.sort();
+    assert_eq!(got, expect);
+    assert!(app.message.as_deref().unwrap().contains("articles"));
+    // n steps through the narrowed list, wrapping
+    for _ in 0..expect.len() {
+        press(&mut app, "n");
+    }
+    assert_eq!(app.list.sel, 0);
+    assert_eq!(app.message.as_deref(), Some("search wrapped"));
+    // opening an article carries the query into the reader
+    press(&mut app, "enter");
+    assert!(!app.search.as_ref().unwrap().matches.is_empty());
+    press(&mut app, "esc");
+    assert_eq!(app.list_rows.len(), an.articles.len());
+    // backspace edits the prompt, esc cancels it
+    press(&mut app, "1 /");
+    type_text(&mut app, "xy");
+    press(&mut app, "backspace");
+    assert_eq!(app.prompt.as_ref().unwrap().text, "x");
+    press(&mut app, "esc");
+    assert!(app.prompt.is_none());
+    assert!(!app.quit);
+}
+
+#[test]
+fn timeline_enter_jumps_to_the_event_passage_and_back() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "3 j j j");
+    let item = &an.timeline[app.timeline_rows[app.timeline.sel]];
+    let r = item.occurrences[0];
+    let before = app.position();
+    press(&mut app, "enter");
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.reader.article, r.article);
+    let ev = an.event(r);
+    let line = app.cursor_span().unwrap();
+    assert!(line.start <= ev.span.start && ev.span.start <= line.end);
+    assert_eq!(app.cursor_event(), Some(r.event));
+    press(&mut app, "ctrl-o");
+    assert_eq!(app.position(), before);
+    press(&mut app, "ctrl-n");
+    assert_eq!(app.reader.article, r.article);
+    press(&mut app, "<");
+    assert_eq!(app.position(), before);
+    press(&mut app, ">");
+    assert_eq!(app.reader.article, r.article);
+}
+
+#[test]
+fn timeline_runs_by_date_with_undated_last() {
+    let an = fixture::analysis();
+    let app = app(&an);
+    let dates: Vec<_> = app
+        .timeline_rows
+        .iter()
+        .map(|&i| an.timeline[i].date)
+        .collect();
+    let first_undated = dates.iter().position(|d| d.is_none()).unwrap();
+    assert!(dates[first_undated..].iter().all(|d| d.is_none()));
+    let keys: Vec<_> = dates[..first_undated]
+        .iter()
+        .map(|d| d.unwrap().timeline_key())
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn related_popup_goes_to_the_other_article_and_back() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    open(&mut app, "watan-pantsir");
+    // the drone passage
+    press(&mut app, "}");
+    let start = app.position();
+    press(&mut app, "r");
+    let p = app.popup.as_ref().expect("related popup");
+    assert_eq!(p.kind, PopupKind::Related);
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    assert_ne!(app.reader.article, start.article);
+    let para = an.articles[app.reader.article].paragraph_at(app.reader.cursor);
+    let rel = &an.related[start.article][1][0];
+    assert_eq!((app.reader.article, para), (rel.article, Some(rel.passage)));
+    press(&mut app, "ctrl-o");
+    assert_eq!(app.position(), start);
+    press(&mut app, "ctrl-n");
+    assert_eq!(app.reader.article, rel.article);
+    // esc closes a popup first, without clearing anything else
+    press(&mut app, "r esc");
+    assert!(app.popup.is_none());
+    assert!(!app.quit);
+}
+
+#[test]
+fn star_lists_every_mention_grouped_by_article() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    open(&mut app, "watan-pantsir");
+    press(&mut app, "e");
+    let name = {
+        let aa = &an.analyses[app.reader.article];
+        aa.entities[aa.mentions[app.cursor_mention().unwrap()].entity]
+            .name
+            .clone()
+    };
+    assert_eq!(name, "Algeria");
+    press(&mut app, "*");
+    let p = app.popup.as_ref().expect("mentions popup");
+    assert_eq!(p.kind, PopupKind::Mentions);
+    let expected: usize = an
+        .analyses
+        .iter()
+        .flat_map(|a| a.entities.iter())
+        .filter(|e| e.name == "Algeria")
+        .map(|e| e.mentions.len())
+        .sum();
+    let targets = p.items.iter().filter(|i| i.target.is_some()).count();
+    let headings = p.items.iter().filter(|i| i.target.is_none()).count();
+    assert_eq!(targets, expected);
+    assert_eq!(
+        headings,
+        an.analyses
+            .iter()
+            .filter(|a| a.entities.iter().any(|e| e.name == "Algeria"))
+            .count()
+    );
+    // go to a mention in another article
+    press(&mut app, "G enter");
+    assert_ne!(app.reader.article, article_named(&an, "watan-pantsir"));
+    press(&mut app, "ctrl-o");
+    assert_eq!(app.reader.article, article_named(&an, "watan-pantsir"));
+}
+
+#[test]
+fn filter_and_sort_change_list_and_timeline() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "f");
+    assert_eq!(app.popup.as_ref().unwrap().kind, PopupKind::Filter);
+    // first selectable row clears; the next one is the most mentioned entity
+    press(&mut app, "j enter");
+    let f = app.filter.clone().expect("filter set");
+    let name = match &f {
+        sitrep::tui::filter::Filter::Entity(n, _) => n.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(app.list_rows.len() < an.articles.len() || name == "Algeria");
+    for &i in &app.list_rows {
+        assert!(an.analyses[i].entities.iter().any(|e| e.name == name));
+    }
+    assert!(app.timeline_rows.len() <= an.timeline.len());
+    // clear
+    press(&mut app, "f enter");
+    assert!(app.filter.is_none());
+    assert_eq!(app.list_rows.len(), an.articles.len());
+    // a status filter keeps only proposed events in the timeline
+    press(&mut app, "f");
+    let idx = app
+        .popup
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .position(|i| i.lines[0].to_string().contains("proposed"))
+        .unwrap();
+    app.popup.as_mut().unwrap().sel = idx;
+    press(&mut app, "enter");
+    assert!(!app.timeline_rows.is_empty());
+    assert!(
+        app.timeline_rows
+            .iter()
+            .all(|&t| an.timeline[t].status == sitrep::analysis::Status::Proposed)
+    );
+    press(&mut app, "f enter");
+    // sort cycles date → severity → source → date
+    press(&mut app, "s");
+    assert_eq!(app.message.as_deref(), Some("sorted by severity"));
+    let sev: Vec<f32> = app
+        .timeline_rows
+        .iter()
+        .map(|&t| an.timeline[t].severity)
+        .collect();
+    let dated = app
+        .timeline_rows
+        .iter()
+        .filter(|&&t| an.timeline[t].date.is_some())
+        .count();
+    assert!(sev[..dated].windows(2).all(|w| w[0] <= w[1]));
+    press(&mut app, "s");
+    assert_eq!(app.message.as_deref(), Some("sorted by source"));
+    let src: Vec<String> = app
+        .list_rows
+        .iter()
+        .map(|&i| an.source_label(i).to_lowercase())
+        .collect();
+    assert!(src.windows(2).all(|w| w[0] <= w[1]));
+    press(&mut app, "s");
+    assert_eq!(app.message.as_deref(), Some("sorted by date"));
+}
+
+#[test]
+fn help_quit_and_reserved_actions() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "?");
+    let p = app.popup.as_ref().unwrap();
+    assert_eq!(p.kind, PopupKind::Help);
+    let text: String = p
+        .items
+        .iter()
+        .map(|i| i.lines[0].to_string() + "\n")
+        .collect();
+    for b in &app.config.keymap.bindings {
+        assert!(text.contains(&b.desc), "help lacks {}", b.desc);
+    }
+    assert!(text.contains("Ctrl-i"));
+    press(&mut app, "esc");
+    assert!(app.popup.is_none());
+    press(&mut app, "b");
+    assert_eq!(app.message.as_deref(), Some(NOT_YET));
+    press(&mut app, "x");
+    assert_eq!(app.message.as_deref(), Some(NOT_YET));
+    press(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn resizing_keeps_the_byte_offset() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    open(&mut app, "icg-report");
+    press(&mut app, "} } j");
+    let offset = app.reader.cursor;
+    for (w, h) in [(80, 24), (200, 60), (45, 12), (120, 40)] {
+        app.resize(w, h);
+        let line = app.cursor_span().unwrap();
+        assert!(line.start <= offset && offset <= line.end, "{w}x{h}");
+        assert_eq!(
+            app.reader.cursor, offset,
+            "{w}x{h}: the cursor keeps its byte offset"
+        );
+        assert!(app.cursor_line() >= app.top_line());
+        assert!(app.cursor_line() < app.top_line() + app.reader_rows());
+    }
+}
+
+#[test]
+fn rebinding_from_the_config_applies() {
+    let an = fixture::analysis();
+    let text = "[[keymap]]\non = [\"ctrl-j\", \"J\"]\nrun = \"move_down\"\n[[keymap]]\non = \"Q\"\nrun = \"quit\"\n";
+    let config = Config::from_toml(text, "test.toml", ColorMode::Never).unwrap();
+    let mut app = App::new(&an, config);
+    press(&mut app, "j");
+    assert_eq!(app.list.sel, 0, "j no longer moves");
+    press(&mut app, "J ctrl-j");
+    assert_eq!(app.list.sel, 2);
+    press(&mut app, "q");
+    assert!(!app.quit);
+    press(&mut app, "Q");
+    assert!(app.quit);
+}
+
+#[test]
+fn every_action_anywhere_is_harmless() {
+    use sitrep::tui::actions::Action;
+    let an = fixture::analysis();
+    let empty = Analysis::default();
+    let config = Config::builtin(ColorMode::Never);
+    for corpus in [&an, &empty] {
+        for setup in ["1", "2", "3", "2 } r", "2 e *", "f", "?"] {
+            // each action alone from the setup state
+            for action in Action::ALL {
+                let mut app = App::new(corpus, config.clone());
+                press(&mut app, setup);
+                app.run(*action);
+                app.run(*action);
+                assert!(app.cursor_line() >= app.top_line() || app.wrapped.is_none());
+            }
+            // then all of them in a row, drawn at the end
+            let mut app = App::new(corpus, config.clone());
+            press(&mut app, setup);
+            for action in Action::ALL.iter().filter(|a| **a != Action::Quit) {
+                app.run(*action);
+            }
+            let text = fixture::buffer_text(&fixture::render(&mut app, 90, 30));
+            assert!(
+                text.contains("Reader") || text.contains("Articles") || text.contains("Timeline")
+            );
+        }
+    }
+}
+
+#[test]
+fn help_scrolls_with_the_movement_keys() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    app.resize(80, 24);
+    press(&mut app, "?");
+    assert_eq!(app.popup.as_ref().unwrap().top, 0);
+    press(&mut app, "j j");
+    assert_eq!(app.popup.as_ref().unwrap().top, 2);
+    press(&mut app, "G");
+    let p = app.popup.as_ref().unwrap();
+    assert_eq!(p.top, p.items.len() - app.popup_rows());
+    press(&mut app, "g");
+    assert_eq!(app.popup.as_ref().unwrap().top, 0);
+    press(&mut app, "?");
+    assert!(app.popup.is_none(), "? toggles help");
+}
