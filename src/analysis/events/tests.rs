@@ -628,3 +628,16 @@ fn equipment_is_never_an_actor() {
     assert_eq!(evs[0].kind, EventKind::BorderViolation);
     assert!(evs[0].actors.is_empty());
 }
+
+#[test]
+fn same_kind_triggers_with_their_own_dates_are_distinct_events() {
+    let body = "Militants attacked Boni on 3 May, and they attacked Hombori on 5 May.";
+    let dates = [("3 May", "2024-05-03"), ("5 May", "2024-05-05")];
+    let evs = detect_full(body, &[], &dates, lex());
+    let got: Vec<String> = evs
+        .iter()
+        .filter_map(|e| e.date.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(kinds(&evs), [EventKind::ArmedClash, EventKind::ArmedClash]);
+    assert_eq!(got, ["2024-05-03", "2024-05-05"]);
+}
