@@ -3,6 +3,7 @@
 //! negated event; the sentence's roles give actors and targets; the governing date expression
 //! gives the date; the kind's anchor, damped by status, gives the severity.
 
+mod config;
 mod inflect;
 mod lexicon;
 mod roles;
@@ -251,11 +252,11 @@ impl Cand {
 /// Splits the triggers of one kind into distinct events: triggers whose clauses carry different
 /// dates ("attacked Boni on 3 May, then Hombori on 5 May") are distinct; the rest join one.
 fn distinct_groups(s: &Sentence, own: &[(Cand, Status)]) -> Vec<Vec<(Cand, Status)>> {
-    let mut groups: Vec<(Option<DateValue>, Vec<(Cand, Status)>)> = Vec::new();
+    type Group = (Option<DateValue>, Vec<(Cand, Status)>);
+    let mut groups: Vec<Group> = Vec::new();
     for &(c, st) in own {
         let d = when::clause_date(s, c.start, c.end);
-        let joins =
-            |g: &(Option<DateValue>, Vec<(Cand, Status)>)| d.is_none() || g.0.is_none() || g.0 == d;
+        let joins = |g: &Group| d.is_none() || g.0.is_none() || g.0 == d;
         match groups.iter_mut().find(|g| joins(g)) {
             Some(g) => {
                 g.0 = g.0.or(d);
