@@ -15,6 +15,7 @@ fn potential_cues_govern_the_trigger() {
         "Such a move would trigger clashes.",
         "If talks fail, rebels will attack the town.",
         "If the army attacks, the truce ends.",
+        "Troops stand ready to repel any attack on the base.",
     ] {
         let evs = detect(body);
         let e = evs.iter().find(|e| e.kind == EventKind::ArmedClash);
@@ -92,6 +93,7 @@ fn negated_events_are_dropped() {
         "The vote passed without clashes.",
         "Officials didn't arrest anyone.",
         "The bloc lifted the sanctions in February.",
+        "Its doctrine shaped its refusal to deploy troops abroad.",
     ] {
         assert!(
             detect(body).is_empty(),

@@ -127,6 +127,14 @@ fn every_listed_cue_triggers_its_kind() {
         ("Thousands of residents fled to Mauritania.", Displacement),
         ("The fighting displaced 20,000 people.", Displacement),
         ("Refugees crossed into Burkina Faso.", Displacement),
+        (
+            "Tens of thousands have sought refuge in Mauritania.",
+            Displacement,
+        ),
+        (
+            "The army reserves the right to respond to provocations.",
+            Threat,
+        ),
     ];
     for (sentence, kind) in table {
         let evs = detect(sentence);
