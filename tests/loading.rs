@@ -364,6 +364,7 @@ fn escape_sequences_and_bidi_overrides_never_reach_the_terminal() {
     fx.write("evil.json", "{\"id\": \"j\\u001b[1m\", \"title\": \"T\\u202etitle\", \"body\": \"Body \\u0007bell \\u009b31m text.\", \"source\": \"S\\u001b]0;x\\u0007rc\"}");
     let run = extract(&[fx.root()], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
     let txt = run.article("evil");
     assert_eq!(s(&txt, "title"), "Evil headline");
     assert_eq!(s(&txt, "body"), "Body with escapes and bidi link text.");
@@ -376,6 +377,15 @@ fn escape_sequences_and_bidi_overrides_never_reach_the_terminal() {
             assert!(!has_unsafe_char(s(&a, key)), "{key}: {:?}", a[key]);
         }
     }
+    // A hostile file name in a skip message is cleaned before it reaches stderr.
+    fx.write("bad\x1b]0;owned\x07name\u{202e}.txt", b"\x00binary");
+    let run = extract(&[fx.root()], &[]);
+    assert_eq!(run.code, 0);
+    let expected = format!(
+        "sitrep: skipped {}: binary file (NUL byte at offset 0)",
+        fx.root().join("badname.txt").display()
+    );
+    assert_eq!(run.stderr_lines(), vec![expected.as_str()]);
     // The plain listing (stdout not a terminal) is clean too.
     let list = sitrep([fx.root()]);
     assert_eq!(list.code, 0);
@@ -394,6 +404,7 @@ fn cjk_emoji_and_arabic_survive_intact() {
     let body = "马里与阿尔及利亚的紧张局势加剧。边境已关闭。\n\nالجزائر تغلق مجالها الجوي أمام الطائرات المالية.\n\nFamilies 👨‍👩‍👧 fled 🇲🇱 north, said the « porte-parole » ?";
     fx.write("intl.txt", format!("Tensions au Sahel\n\n{body}\n"));
     let run = extract(&[fx.root()], &[]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let a = run.article("intl");
     assert_eq!(s(&a, "title"), "Tensions au Sahel");
     assert_eq!(s(&a, "body"), body);

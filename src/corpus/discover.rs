@@ -93,10 +93,7 @@ pub fn discover(paths: &[PathBuf], opts: &LoadOptions) -> Discovery {
 }
 
 fn skip(path: &Path, reason: impl Into<String>) -> Skipped {
-    Skipped {
-        path: path.display().to_string(),
-        reason: reason.into(),
-    }
+    Skipped::new(path.display().to_string(), reason.into())
 }
 
 impl Walker<'_> {
@@ -113,7 +110,7 @@ impl Walker<'_> {
             }
         };
         if meta.is_dir() {
-            self.dir(path, path, 0);
+            self.dir(path, path, 0, false);
         } else if !meta.is_file() {
             let reason = format!("not a regular file ({})", kind_name(&meta.file_type()));
             self.out.skip(skip(path, reason));
@@ -135,7 +132,9 @@ impl Walker<'_> {
         }
     }
 
-    fn dir(&mut self, dir: &Path, root: &Path, depth: usize) {
+    /// Walks a folder once; a folder reached again through a link inside the walk is reported
+    /// (`report_revisit`), a PATH named twice on the command line is not.
+    fn dir(&mut self, dir: &Path, root: &Path, depth: usize, report_revisit: bool) {
         let key = match fs::canonicalize(dir) {
             Ok(k) => k,
             Err(e) => {
@@ -144,6 +143,9 @@ impl Walker<'_> {
             }
         };
         if !self.visited_dirs.insert(key.clone()) {
+            if !report_revisit {
+                return;
+            }
             let reason = format!(
                 "folder already visited as {} (symbolic link loop?), not walked again",
                 key.display()
@@ -203,7 +205,7 @@ impl Walker<'_> {
                 );
                 self.out.skip(skip(path, reason));
             } else {
-                self.dir(path, root, depth + 1);
+                self.dir(path, root, depth + 1, true);
             }
             return;
         }
@@ -305,5 +307,10 @@ mod tests {
         let d = discover(&[root.to_path_buf()], &shallow);
         assert_eq!(names(&d), vec!["top.txt"]);
         assert!(d.skipped().any(|s| s.reason.contains("deeper than 2")));
+        let twice = discover(
+            &[root.to_path_buf(), root.join("a")],
+            &LoadOptions::default(),
+        );
+        assert_eq!(names(&twice), vec!["deep.txt", "top.txt"], "no file twice");
     }
 }

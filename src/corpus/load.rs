@@ -2,32 +2,76 @@
 //! clean and segment every draft, and make ids unique. Each failure becomes one [`Skipped`].
 
 use super::build::{self, Draft, Origin, Tools};
+use super::clean::Rules;
 use super::discover::{self, Found};
 use super::formats;
 use super::manifest::Manifest;
 use super::read;
 use super::{Article, Corpus, Format, LoadOptions, Skipped};
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Loads every supported file under `paths`.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
-    let tools = Tools::builtin();
-    let found = discover::discover(paths, opts);
     let mut corpus = Corpus::default();
+    let user_rules = opts
+        .debris_file
+        .as_deref()
+        .and_then(|p| user_debris(p, opts, &mut corpus.skipped));
+    let mut tools = Tools::builtin();
+    if let Some(rules) = &user_rules {
+        tools.rules = rules;
+    }
+    let found = discover::discover(paths, opts);
+    // Manifests are looked up in walk order (so their problems are reported in place), then the
+    // files are read and cleaned in parallel; collecting keeps the walk order.
     let mut manifests = Manifests::default();
+    let mut jobs: Vec<Result<(Found, Applicable), Skipped>> = Vec::new();
     for item in found.items {
         match item {
             Ok(f) => {
-                let manifest = manifests.for_file(&f, opts, &mut corpus.skipped);
-                load_file(&f, opts, &tools, manifest, &mut corpus);
+                let mut problems = Vec::new();
+                let manifest = manifests.for_file(&f, opts, &mut problems);
+                jobs.extend(problems.into_iter().map(Err));
+                jobs.push(Ok((f, manifest)));
             }
+            Err(s) => jobs.push(Err(s)),
+        }
+    }
+    let outcomes: Vec<Vec<Outcome>> = jobs
+        .into_par_iter()
+        .map(|job| match job {
+            Ok((f, manifest)) => load_file(&f, opts, &tools, manifest),
+            Err(s) => vec![Err(s)],
+        })
+        .collect();
+    for outcome in outcomes.into_iter().flatten() {
+        match outcome {
+            Ok(a) => corpus.articles.push(a),
             Err(s) => corpus.skipped.push(s),
         }
     }
     make_ids_unique(&mut corpus.articles);
     corpus
+}
+
+/// One article, or why one file or line gave none.
+type Outcome = Result<Article, Skipped>;
+
+/// The built-in debris rules extended by a user file; a bad file is reported and ignored.
+fn user_debris(path: &Path, opts: &LoadOptions, skipped: &mut Vec<Skipped>) -> Option<Rules> {
+    let parsed = read::read_text(path, opts.max_file_size).and_then(|t| {
+        Rules::builtin_with(&t.text).map_err(|e| format!("invalid debris file: {e}"))
+    });
+    match parsed {
+        Ok(r) => Some(r),
+        Err(reason) => {
+            skipped.push(Skipped::new(path.display().to_string(), reason));
+            None
+        }
+    }
 }
 
 /// Loads texts held in memory, named by file name (the bundled seeds).
@@ -48,13 +92,12 @@ pub fn load_embedded(files: &[(&str, &str)]) -> Corpus {
             folder_source: None,
             lossy: false,
         };
-        add_drafts(
-            &ctx,
-            formats::read_drafts(format, &text),
-            &tools,
-            None,
-            &mut corpus,
-        );
+        for outcome in add_drafts(&ctx, formats::read_drafts(format, &text), &tools, None) {
+            match outcome {
+                Ok(a) => corpus.articles.push(a),
+                Err(s) => corpus.skipped.push(s),
+            }
+        }
     }
     make_ids_unique(&mut corpus.articles);
     corpus
@@ -71,11 +114,11 @@ struct FileCtx<'a> {
 /// Parsed `corpus.toml` files by folder, each read (and reported if invalid) once.
 #[derive(Default)]
 struct Manifests {
-    by_dir: HashMap<PathBuf, Option<Rc<Manifest>>>,
+    by_dir: HashMap<PathBuf, Option<Arc<Manifest>>>,
 }
 
 /// A manifest and the path of a file relative to the manifest's folder.
-type Applicable = Option<(Rc<Manifest>, String)>;
+type Applicable = Option<(Arc<Manifest>, String)>;
 
 impl Manifests {
     /// The nearest manifest between the file's folder and its corpus root.
@@ -107,7 +150,7 @@ impl Manifests {
         dir: &Path,
         opts: &LoadOptions,
         skipped: &mut Vec<Skipped>,
-    ) -> Option<Rc<Manifest>> {
+    ) -> Option<Arc<Manifest>> {
         if let Some(m) = self.by_dir.get(dir) {
             return m.clone();
         }
@@ -116,12 +159,9 @@ impl Manifests {
             let parsed = read::read_text(&path, opts.max_file_size)
                 .and_then(|t| Manifest::from_toml_str(&t.text));
             match parsed {
-                Ok(m) => Some(Rc::new(m)),
+                Ok(m) => Some(Arc::new(m)),
                 Err(reason) => {
-                    skipped.push(Skipped {
-                        path: path.display().to_string(),
-                        reason,
-                    });
+                    skipped.push(Skipped::new(path.display().to_string(), reason));
                     None
                 }
             }
@@ -133,23 +173,11 @@ impl Manifests {
     }
 }
 
-fn load_file(
-    f: &Found,
-    opts: &LoadOptions,
-    tools: &Tools,
-    manifest: Applicable,
-    corpus: &mut Corpus,
-) {
+fn load_file(f: &Found, opts: &LoadOptions, tools: &Tools, manifest: Applicable) -> Vec<Outcome> {
     let display = f.path.display().to_string();
     let text = match read::read_text(&f.path, opts.max_file_size) {
         Ok(t) => t,
-        Err(reason) => {
-            corpus.skipped.push(Skipped {
-                path: display,
-                reason,
-            });
-            return;
-        }
+        Err(reason) => return vec![Err(Skipped::new(display, reason))],
     };
     let ctx = FileCtx {
         path: &f.path,
@@ -159,16 +187,16 @@ fn load_file(
         lossy: text.lossy,
     };
     let items = formats::read_drafts(f.format, &text.text);
-    add_drafts(&ctx, items, tools, manifest.as_ref(), corpus);
+    add_drafts(&ctx, items, tools, manifest.as_ref())
 }
 
 fn add_drafts(
     ctx: &FileCtx,
     items: Vec<formats::Item>,
     tools: &Tools,
-    manifest: Option<&(Rc<Manifest>, String)>,
-    corpus: &mut Corpus,
-) {
+    manifest: Option<&(Arc<Manifest>, String)>,
+) -> Vec<Outcome> {
+    let mut out = Vec::with_capacity(items.len());
     let stem = ctx
         .path
         .file_stem()
@@ -190,19 +218,14 @@ fn add_drafts(
                     lossy: ctx.lossy,
                 };
                 match build::finish(draft, &origin, tools) {
-                    Ok(a) => corpus.articles.push(a),
-                    Err(reason) => corpus.skipped.push(Skipped {
-                        path: where_,
-                        reason,
-                    }),
+                    Ok(a) => out.push(Ok(a)),
+                    Err(reason) => out.push(Err(Skipped::new(where_, reason))),
                 }
             }
-            Err((line, reason)) => corpus.skipped.push(Skipped {
-                path: located(ctx.display, line),
-                reason,
-            }),
+            Err((line, reason)) => out.push(Err(Skipped::new(located(ctx.display, line), reason))),
         }
     }
+    out
 }
 
 fn located(display: &str, line: Option<usize>) -> String {
@@ -258,6 +281,36 @@ mod tests {
         make_ids_unique(&mut arts);
         let ids: Vec<&str> = arts.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["a", "a~3", "a~2", "a~4"]);
+    }
+
+    #[test]
+    fn user_debris_file_adds_patterns_and_a_bad_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        std::fs::write(
+            &article,
+            "Headline here\n\nBody text that stays.\n\nBrought to you by Acme\n",
+        )
+        .unwrap();
+        let rules = dir.path().join("debris.toml");
+        std::fs::write(&rules, "drop = ['brought to you by .*']").unwrap();
+        let opts = LoadOptions {
+            debris_file: Some(rules.clone()),
+            ..LoadOptions::default()
+        };
+        let c = load(std::slice::from_ref(&article), &opts);
+        assert_eq!(c.articles[0].body, "Body text that stays.");
+        std::fs::write(&rules, "drop = 3").unwrap();
+        let c = load(&[article], &opts);
+        assert!(
+            c.skipped[0].reason.starts_with("invalid debris file"),
+            "{:?}",
+            c.skipped
+        );
+        assert_eq!(
+            c.articles[0].body,
+            "Body text that stays.\n\nBrought to you by Acme"
+        );
     }
 
     #[test]

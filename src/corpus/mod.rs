@@ -1,10 +1,20 @@
 //! Files in, clean [`Article`]s out: discovery, one reader per format, cleaning, sanitising and
 //! segmentation. Nothing here prints or touches the terminal; problems become [`Skipped`] records.
+//!
+//! Pipeline: [`discover`] walks the PATHs (sorted, guarded against links, loops and depth) →
+//! [`read`] reads each regular file under a size cap and decodes it → `formats` turns it into
+//! drafts (`.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`) → [`manifest`] adds `corpus.toml`
+//! metadata → [`clean`] cuts web debris (`assets/debris.toml`) and finds the headline and
+//! section → [`sanitize`] makes every displayed string terminal-safe → [`segment`] finds
+//! paragraphs and sentences (`assets/abbreviations.toml`). Dates in metadata are read by
+//! [`metadata`] (`assets/metadata.toml`).
 
 mod build;
 pub mod clean;
 pub mod discover;
 mod formats;
+#[cfg(test)]
+mod invariants;
 mod load;
 pub mod manifest;
 pub mod metadata;
@@ -126,6 +136,16 @@ pub struct Skipped {
     pub reason: String,
 }
 
+impl Skipped {
+    /// A skipped record; path and reason are sanitised, since both are printed.
+    pub fn new(path: impl AsRef<str>, reason: impl AsRef<str>) -> Self {
+        Self {
+            path: sanitize(path.as_ref()),
+            reason: sanitize(reason.as_ref()),
+        }
+    }
+}
+
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "sitrep: skipped {}: {}", self.path, self.reason)
@@ -141,6 +161,9 @@ pub struct LoadOptions {
     pub follow_links: bool,
     /// Deepest folder level walked below each PATH.
     pub max_depth: usize,
+    /// A TOML file of extra web-debris patterns (the format of `assets/debris.toml`), added to
+    /// the built-in ones.
+    pub debris_file: Option<PathBuf>,
 }
 
 impl Default for LoadOptions {
@@ -149,6 +172,7 @@ impl Default for LoadOptions {
             max_file_size: 16 * 1024 * 1024,
             follow_links: false,
             max_depth: 32,
+            debris_file: None,
         }
     }
 }

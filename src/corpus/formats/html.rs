@@ -236,11 +236,8 @@ struct Page {
     blocks: Vec<(bool, String)>,
 }
 
-/// Reads an HTML file.
-pub fn read_html(html: &str) -> Vec<Item> {
-    let rules = HtmlRules::builtin();
-    let page = scan(html, rules);
-    let meta = |keys: &[&str]| keys.iter().find_map(|k| page.meta.get(*k).cloned());
+/// The main text of a page: its blocks separated by blank lines.
+fn main_text(page: &Page) -> String {
     let in_main = page.blocks.iter().any(|(m, _)| *m);
     let text: Vec<&str> = page
         .blocks
@@ -248,6 +245,30 @@ pub fn read_html(html: &str) -> Vec<Item> {
         .filter(|(m, _)| *m || !in_main)
         .map(|(_, t)| t.as_str())
         .collect();
+    text.join("\n\n")
+}
+
+/// True when a text field holds HTML markup rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let lower = text
+        .get(..text.len().min(4096))
+        .unwrap_or(text)
+        .to_ascii_lowercase();
+    ["<p>", "<p ", "<br", "</p>", "<div", "</a>", "<html"]
+        .iter()
+        .any(|t| lower.contains(t))
+}
+
+/// The text of an HTML fragment (a JSON body written in HTML).
+pub fn fragment_text(html: &str) -> String {
+    main_text(&scan(html, HtmlRules::builtin()))
+}
+
+/// Reads an HTML file.
+pub fn read_html(html: &str) -> Vec<Item> {
+    let rules = HtmlRules::builtin();
+    let page = scan(html, rules);
+    let meta = |keys: &[&str]| keys.iter().find_map(|k| page.meta.get(*k).cloned());
     let title = page
         .h1
         .clone()
@@ -268,7 +289,7 @@ pub fn read_html(html: &str) -> Vec<Item> {
             "og:published_time",
         ]),
         url: page.canonical.clone().or_else(|| meta(&["og:url"])),
-        text: text.join("\n\n"),
+        text: main_text(&page),
         structured: true,
     };
     vec![Ok((None, draft))]

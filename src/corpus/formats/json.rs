@@ -113,8 +113,11 @@ fn field(map: &Map<String, Value>, names: &[&str]) -> Option<String> {
 }
 
 fn from_object(map: &Map<String, Value>) -> Result<Draft, String> {
-    let text = field(map, &["body", "text", "content"])
+    let mut text = field(map, &["body", "text", "content"])
         .ok_or("no \"body\", \"text\" or \"content\" field with text")?;
+    if super::html::looks_like_html(&text) {
+        text = super::html::fragment_text(&text);
+    }
     Ok(Draft {
         id: field(map, &["id"]),
         title: field(map, &["title"]),
@@ -144,6 +147,15 @@ mod tests {
             "item 2: expected an article object, found a number"
         );
         assert!(many[2].as_ref().unwrap_err().1.contains("no \"body\""));
+    }
+
+    #[test]
+    fn html_bodies_become_text() {
+        let r =
+            read_json(r#"{"body": "<p>First &amp; one.</p><script>x()</script><p>Second.</p>"}"#);
+        assert_eq!(r[0].as_ref().unwrap().1.text, "First & one.\n\nSecond.");
+        let plain = read_json(r#"{"body": "3 < 4 and 5 > 2."}"#);
+        assert_eq!(plain[0].as_ref().unwrap().1.text, "3 < 4 and 5 > 2.");
     }
 
     #[test]

@@ -217,6 +217,9 @@ fn block_marker(line: &str) -> (bool, &str) {
     (marker, rest)
 }
 
+/// How far inline markup looks for its closing bracket (keeps pathological lines linear).
+const INLINE_REACH: usize = 2048;
+
 /// Removes inline markup: images, links (keeping their text), code ticks, emphasis, HTML tags.
 fn inline(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -242,7 +245,7 @@ fn inline(text: &str) -> String {
                     i += 1;
                 }
             },
-            '<' => match chars[i..].iter().position(|&c| c == '>') {
+            '<' => match reach(&chars[i..]).iter().position(|&c| c == '>') {
                 Some(len) if is_tag(&chars[i + 1..i + len]) => {
                     let inner: String = chars[i + 1..i + len].iter().collect();
                     if inner.starts_with("http") {
@@ -256,7 +259,16 @@ fn inline(text: &str) -> String {
                 }
             },
             '`' => i += 1,
-            '*' | '_' if is_emphasis(&chars, i) => i += 1,
+            '*' | '_' => {
+                let mut end = i;
+                while end < chars.len() && chars[end] == c {
+                    end += 1;
+                }
+                if !is_emphasis(&chars, i, end) {
+                    out.extend(&chars[i..end]);
+                }
+                i = end;
+            }
             '\\' if chars.get(i + 1).is_some_and(|c| c.is_ascii_punctuation()) => {
                 out.push(chars[i + 1]);
                 i += 2;
@@ -270,22 +282,18 @@ fn inline(text: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn reach(chars: &[char]) -> &[char] {
+    &chars[..chars.len().min(INLINE_REACH)]
+}
+
 fn is_tag(inner: &[char]) -> bool {
     let first = inner.first().copied().unwrap_or(' ');
     (first.is_ascii_alphabetic() || first == '/' || first == '!') && !inner.contains(&'<')
 }
 
-/// A `*` or `_` run that opens or closes emphasis (not inside a word like snake_case).
-fn is_emphasis(chars: &[char], i: usize) -> bool {
-    let c = chars[i];
-    let mut start = i;
-    while start > 0 && chars[start - 1] == c {
-        start -= 1;
-    }
-    let mut end = i;
-    while end < chars.len() && chars[end] == c {
-        end += 1;
-    }
+/// The `*` or `_` run `start..end` opens or closes emphasis (not inside a word like snake_case).
+fn is_emphasis(chars: &[char], start: usize, end: usize) -> bool {
+    let c = chars[start];
     let before = start.checked_sub(1).map(|j| chars[j]);
     let after = chars.get(end).copied();
     let word = |x: Option<char>| x.is_some_and(char::is_alphanumeric);
@@ -298,14 +306,14 @@ fn is_emphasis(chars: &[char], i: usize) -> bool {
 
 /// `[label](target)` or `[label][ref]` starting at `i`: the label and the index after it.
 fn link_end(chars: &[char], i: usize) -> Option<(String, usize)> {
-    let close = i + chars[i..].iter().position(|&c| c == ']')?;
+    let close = i + reach(&chars[i..]).iter().position(|&c| c == ']')?;
     let label: String = chars[i + 1..close].iter().collect();
     let shut = match chars.get(close + 1) {
         Some('(') => ')',
         Some('[') => ']',
         _ => return None,
     };
-    let end = close + 1 + chars[close + 1..].iter().position(|&c| c == shut)?;
+    let end = close + 1 + reach(&chars[close + 1..]).iter().position(|&c| c == shut)?;
     Some((label, end + 1))
 }
 

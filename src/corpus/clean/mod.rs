@@ -1,0 +1,185 @@
+//! Cleaning scraped text: web debris around the body is cut (patterns in `assets/debris.toml`),
+//! a section line and a repeated headline are taken apart, bylines become metadata, and the rest
+//! is rebuilt as paragraphs.
+//!
+//! Layout handled (the plain-text dumps of news pages): an optional short section line, a
+//! headline that may be repeated two or three times (possibly glued to debris from the previous
+//! page), the body, and debris before or after it. A debris marker such as "Leave a Reply" ends
+//! the body once it has begun.
+
+mod head;
+mod rules;
+#[cfg(test)]
+mod tests;
+
+pub use rules::Rules;
+
+use super::metadata::MetaRules;
+use crate::date::DateValue;
+use head::{detect_head, remove_title_repeats, word_count};
+
+/// A line with at least this many words means the body has begun.
+const BODY_LINE_WORDS: usize = 10;
+/// How many lines at each end are searched for a byline.
+const BYLINE_LINES: usize = 12;
+
+/// What cleaning found.
+#[derive(Debug, Default, PartialEq)]
+pub struct Cleaned {
+    pub title: Option<String>,
+    pub section: Option<String>,
+    pub published: Option<DateValue>,
+    pub author: Option<String>,
+    /// Paragraphs, each on one line.
+    pub paragraphs: Vec<String>,
+}
+
+/// Collapses runs of spaces (keeping no-break spaces inside the text, which French typography
+/// needs) and trims all whitespace at both ends.
+pub fn collapse_spaces(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut space = false;
+    for c in line.trim().chars() {
+        if c.is_whitespace() && c != '\u{A0}' && c != '\u{202F}' {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Cleans one scraped text. With `known_title` (from metadata), only repeats of it are removed
+/// from the top; otherwise the section line and headline are detected.
+pub fn clean_text(
+    text: &str,
+    known_title: Option<&str>,
+    rules: &Rules,
+    meta: &MetaRules,
+) -> Cleaned {
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(|l| rules.unglue(&collapse_spaces(l)))
+        .map(|l| collapse_spaces(&l))
+        .collect();
+    let mut out = Cleaned::default();
+    take_bylines(&mut lines, meta, &mut out);
+    cut_after_end_marker(&mut lines, rules);
+    for line in lines.iter_mut() {
+        if rules.drops(line) {
+            line.clear();
+        }
+    }
+    trim_edges(&mut lines, rules);
+    match known_title {
+        Some(t) => remove_title_repeats(&mut lines, t),
+        None => detect_head(&mut lines, &mut out),
+    }
+    trim_edges(&mut lines, rules);
+    out.paragraphs = paragraphs(&lines);
+    out
+}
+
+fn take_bylines(lines: &mut [String], meta: &MetaRules, out: &mut Cleaned) {
+    let n = lines.len();
+    let nonblank: Vec<usize> = (0..n).filter(|&i| !lines[i].is_empty()).collect();
+    let edges = nonblank
+        .iter()
+        .take(BYLINE_LINES)
+        .chain(nonblank.iter().rev().take(BYLINE_LINES));
+    let mut hits = Vec::new();
+    for &i in edges {
+        let line = &lines[i];
+        if line.split_whitespace().count() > 16 {
+            continue;
+        }
+        if let Some((author, date)) = meta.byline(line) {
+            out.author.get_or_insert(author);
+            if let Some(d) = date {
+                out.published.get_or_insert(d);
+            }
+            hits.push(i);
+        } else if let Some(d) = meta.dateline(line).or_else(|| bare_date(line, meta)) {
+            out.published.get_or_insert(d);
+            hits.push(i);
+        }
+    }
+    for i in hits {
+        lines[i].clear();
+    }
+}
+
+/// A line that is nothing but a date with at least a month ("12 March 2024", "2024-03-12").
+fn bare_date(line: &str, meta: &MetaRules) -> Option<DateValue> {
+    if word_count(line) > 6 {
+        return None;
+    }
+    meta.parse_date(line).filter(|d| d.month.is_some())
+}
+
+fn cut_after_end_marker(lines: &mut Vec<String>, rules: &Rules) {
+    let mut body_begun = false;
+    for i in 0..lines.len() {
+        if body_begun && rules.ends_body(&lines[i]) {
+            lines.truncate(i);
+            return;
+        }
+        if rules.ends_body(&lines[i]) {
+            lines[i].clear();
+        }
+        body_begun |= word_count(&lines[i]) >= BODY_LINE_WORDS;
+    }
+}
+
+fn trim_edges(lines: &mut Vec<String>, rules: &Rules) {
+    let start = lines
+        .iter()
+        .position(|l| !l.is_empty() && !rules.edge_debris(l))
+        .unwrap_or(lines.len());
+    lines.drain(..start);
+    while let Some(last) = lines.last() {
+        if last.is_empty() || rules.edge_debris(last) {
+            lines.pop();
+        } else {
+            break;
+        }
+    }
+}
+
+/// Rebuilds paragraphs: blank lines separate them; inside a block a line that ends a sentence (or
+/// is short, like a subheading) ends a paragraph, and a hard-wrapped line joins the next one.
+pub fn paragraphs(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    for line in lines {
+        if line.is_empty() {
+            flush(&mut current, &mut out);
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line);
+        if !is_wrapped(line) {
+            flush(&mut current, &mut out);
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+fn is_wrapped(line: &str) -> bool {
+    line.chars().count() >= 40
+        && !line.ends_with(['.', '!', '?', '…', ':', '"', '”', '»', ')', '’', '\''])
+}
+
+fn flush(current: &mut String, out: &mut Vec<String>) {
+    if !current.trim().is_empty() {
+        out.push(std::mem::take(current));
+    }
+    current.clear();
+}
