@@ -40,7 +40,14 @@ pub fn find_in_text(text: &str, gazetteer: &Gazetteer) -> Vec<FoundMention> {
         matches: &matches,
         gazetteer,
     };
-    out.extend(unknown::find_unknown(&ctx));
+    let unknown = unknown::find_unknown(&ctx);
+    // A gazetteer place inside a longer unknown name ("University of Bamako") is part of it.
+    out.retain(|m| {
+        !unknown
+            .iter()
+            .any(|u| u.span.start <= m.span.start && m.span.end <= u.span.end)
+    });
+    out.extend(unknown);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }

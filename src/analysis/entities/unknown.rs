@@ -12,6 +12,8 @@ use std::collections::HashMap;
 
 /// Longest run of words taken as one name.
 const MAX_RUN: usize = 8;
+/// Longest unknown acronym taken as a name (longer all-capital words are shouting).
+const MAX_ACRONYM: usize = 7;
 
 pub(super) struct Context<'a> {
     pub text: &'a str,
@@ -134,7 +136,15 @@ fn runs(ctx: &Context, starts: &[bool], headline: &[bool]) -> Vec<Run> {
                 }
                 last = k;
                 k += 1;
+            } else if ctx.covered[k] && ctx.connector(k - 1) && absorbs_places(ctx, i, k) {
+                // "Front for the Liberation of the Azawad Homeland", "University of Bamako".
+                last = k;
+                k += 1;
             } else if ctx.connector(k) {
+                if person_like(ctx, i, last) {
+                    // "Ulf Laessing of the Konrad Adenauer Foundation": two names.
+                    break;
+                }
                 k += 1;
             } else {
                 break;
@@ -150,8 +160,30 @@ fn runs(ctx: &Context, starts: &[bool], headline: &[bool]) -> Vec<Run> {
     out
 }
 
-fn in_kind(sets: &KindSets, f: impl Fn(&KindSets) -> bool) -> bool {
-    f(sets)
+/// True when the run starting at `first` names an institution or group by its first word
+/// ("Front", "University") and token `k` belongs to a gazetteer place it may contain.
+fn absorbs_places(ctx: &Context, first: usize, k: usize) -> bool {
+    let c = ctx.cues();
+    let w = ctx.word(first);
+    let institution = [&c.organization, &c.armed_group, &c.military]
+        .iter()
+        .any(|s| s.prefix.has(w));
+    let i = ctx.matches.partition_point(|m| m.last < k);
+    institution
+        && ctx
+            .matches
+            .get(i)
+            .is_some_and(|m| m.first <= k && ctx.gazetteer.entry(m.entry).kind == EntityKind::Place)
+}
+
+/// A run of two or more words that starts with a first name or follows a title.
+fn person_like(ctx: &Context, first: usize, last: usize) -> bool {
+    let c = ctx.cues();
+    last > first
+        && (c.given_names.has(ctx.word(first))
+            || ctx
+                .prev(first)
+                .is_some_and(|p| c.person.before.has(ctx.word(p))))
 }
 
 /// The kind the words of the name itself point to ("… Brigade", "Ministry of …").
@@ -168,12 +200,8 @@ fn internal_cue(ctx: &Context, r: &Run) -> Option<EntityKind> {
     let single = r.first == r.last;
     by_kind
         .iter()
-        .find(|(_, s)| !single && in_kind(s, |s| s.suffix.has(last)))
-        .or_else(|| {
-            by_kind
-                .iter()
-                .find(|(_, s)| !single && in_kind(s, |s| s.prefix.has(first)))
-        })
+        .find(|(_, s)| !single && s.suffix.has(last))
+        .or_else(|| by_kind.iter().find(|(_, s)| !single && s.prefix.has(first)))
         .map(|(k, _)| *k)
 }
 
@@ -238,15 +266,21 @@ fn default_kind(ctx: &Context, r: &Run) -> Option<EntityKind> {
     let c = ctx.cues();
     if r.first == r.last {
         let w = ctx.word(r.first);
-        return (ctx.is_acronym(r.first) && !c.acronym_stop.has(w) && w.len() >= 2)
-            .then_some(EntityKind::Organization);
+        let len = w.chars().count();
+        return (ctx.is_acronym(r.first)
+            && !c.acronym_stop.has(w)
+            && !c.not_names.has(w)
+            && (2..=MAX_ACRONYM).contains(&len))
+        .then_some(EntityKind::Organization);
     }
     if r.initial {
         return None;
     }
     let words = || (r.first..=r.last).map(|i| ctx.word(i));
     let connectors = (r.first..=r.last).filter(|&i| ctx.connector(i)).count();
-    let generic = words().filter(|w| c.generic.has(w)).count();
+    let generic = words()
+        .filter(|w| c.generic.has(w) || c.not_names.has(w))
+        .count();
     let len = r.last - r.first + 1;
     if connectors == 0 && generic == 0 && len <= 3 && (r.first..=r.last).all(|i| !ctx.is_acronym(i))
     {
@@ -304,6 +338,32 @@ fn surnames(ctx: &Context) -> HashMap<String, Resolved> {
     out
 }
 
+fn linked(g: &Gazetteer, entry: usize) -> Resolved {
+    let e = g.entry(entry);
+    Resolved {
+        name: e.name.clone(),
+        kind: e.kind,
+        linked: true,
+        parent: e.parent.clone(),
+    }
+}
+
+/// "Front for the Liberation of X (FLX)": the acronym names the entity just before it.
+fn bracketed_acronym(
+    ctx: &Context,
+    r: &Run,
+    by_last: &HashMap<usize, Resolved>,
+) -> Option<Resolved> {
+    if r.first != r.last || r.first == 0 || !ctx.is_acronym(r.first) {
+        return None;
+    }
+    let t = &ctx.folded.tokens;
+    let between = ctx.text.get(t[r.first - 1].end..t[r.first].start)?;
+    (between.trim() == "(")
+        .then(|| by_last.get(&(r.first - 1)).cloned())
+        .flatten()
+}
+
 /// Every mention of a name the gazetteer lacks.
 pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
     let starts = sentence_starts(ctx);
@@ -311,27 +371,33 @@ pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
     let mut runs = runs(ctx, &starts, &headline);
     runs.retain(|r| !hollow(ctx, r));
     let mut known: HashMap<String, Resolved> = surnames(ctx);
+    // Names by their last token, for an acronym in brackets right after one.
+    let mut by_last: HashMap<usize, Resolved> = ctx
+        .matches
+        .iter()
+        .map(|m| (m.last, linked(ctx.gazetteer, m.entry)))
+        .collect();
     // First pass: names with a cue (or a confident default) fix the kind of their surface.
-    let mut kinds: Vec<Option<EntityKind>> = Vec::with_capacity(runs.len());
     for r in &runs {
-        let kind = internal_cue(ctx, r)
-            .or_else(|| context_cue(ctx, r))
-            .or_else(|| default_kind(ctx, r));
-        if let Some(kind) = kind {
-            let resolved = Resolved {
-                name: display_name(ctx, r),
-                kind,
-                linked: false,
-                parent: None,
-            };
-            if kind == EntityKind::Person && r.last > r.first {
-                known
-                    .entry(ctx.word(r.last).to_string())
-                    .or_insert_with(|| resolved.clone());
-            }
-            known.entry(surface_key(ctx, r)).or_insert(resolved);
+        let resolved = bracketed_acronym(ctx, r, &by_last).or_else(|| {
+            internal_cue(ctx, r)
+                .or_else(|| context_cue(ctx, r))
+                .or_else(|| default_kind(ctx, r))
+                .map(|kind| Resolved {
+                    name: display_name(ctx, r),
+                    kind,
+                    linked: false,
+                    parent: None,
+                })
+        });
+        let Some(resolved) = resolved else { continue };
+        if resolved.kind == EntityKind::Person && r.last > r.first {
+            known
+                .entry(ctx.word(r.last).to_string())
+                .or_insert_with(|| resolved.clone());
         }
-        kinds.push(kind);
+        by_last.insert(r.last, resolved.clone());
+        known.entry(surface_key(ctx, r)).or_insert(resolved);
     }
     // Second pass: every run whose surface (or a person's surname) is known.
     let mut out = Vec::new();

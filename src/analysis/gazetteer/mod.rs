@@ -189,3 +189,6 @@ fn validate(kind: EntityKind, i: usize, d: EntryDef) -> Result<Entry> {
         national_forces: d.national_forces,
     })
 }
+
+#[cfg(test)]
+mod tests;
