@@ -49,7 +49,7 @@ impl Parser<'_> {
     }
 
     /// After a part-of-period word at `i` ("early", "end of", "mid-", "début"): the next token.
-    fn modifier_end(&self, i: usize) -> Option<usize> {
+    pub fn modifier_end(&self, i: usize) -> Option<usize> {
         let needs_of = self.info(i)?.modifier?;
         let mut k = i + 1;
         if self.punct(k, '-') && self.glued(i, k) {
@@ -105,10 +105,12 @@ impl Parser<'_> {
         let (a, da, sa) = self.num(j)?;
         let (b, db, sb) = self.num(j + 2)?;
         let (c, dc, sc) = self.num(j + 4)?;
-        if [sa, sb, sc].iter().any(|s| *s != Suffix::None) || db > 2 {
+        let timestamp = sc == Suffix::Time && da == 4;
+        if sa != Suffix::None || sb != Suffix::None || (sc != Suffix::None && !timestamp) || db > 2
+        {
             return None;
         }
-        if self.glued(j + 4, j + 5) && !self.isolated(j + 4) {
+        if !timestamp && self.glued(j + 4, j + 5) && !self.isolated(j + 4) {
             return None;
         }
         let (y, m, d) = match (da, dc) {

@@ -1,11 +1,28 @@
 //! Temporal expressions, in two steps as HeidelTime does: a single scan over the tokens of the
 //! body finds each expression and gives it an underspecified value ("February 22, year unknown",
 //! "Tuesday, in the past"), then each value is resolved against the publication date (see
-//! `resolve.rs` for the policy). Vocabulary: `assets/dates.toml`.
+//! `resolve.rs` for the policy). Vocabulary: `assets/dates.toml` (English and French).
 //!
-//! Spans are UTF-8 byte offsets into `article.body`, sorted and never overlapping. Values are
-//! `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a range ("between 2012 and 2015", "3-5 July 2024", "last
-//! week", "the 1990s") has its start in `value` and its end in `until`.
+//! Spans are UTF-8 byte offsets into `article.body`, sorted and never overlapping; prepositions
+//! stay out ("in 2005" covers "2005"), range words stay in ("between 2012 and 2015"). Values are
+//! `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a range ("3-5 July 2024", "last week", "the 1990s") has
+//! its start in `value` and its end in `until`.
+//!
+//! What is read:
+//! - calendar dates: "12 March 2024", "March 12, 2024", "12th of March", "Mar. 12", "1er mars",
+//!   "November 2022", "2024-03-12", "13/03/2024" (slashed or dotted dates only when a part
+//!   above 12 decides the order), day names before them ("Tuesday, 12 March 2024");
+//! - bare years 1900–2099 after a date word ("in", "since", "by", "the", "as of", "en",
+//!   "depuis", a possessive), never before a count noun ("2005 soldiers"), after "$" or "page",
+//!   inside "2,005" or "2000-strong";
+//! - part-of-period words, which keep the precision: "mid-2023", "early July", "end of March",
+//!   "début juillet", "mi-juin", "summer 2024";
+//! - ranges and coordinations: "between 2012 and 2015", "2012-15", "3-5 July 2024", "July 3-5,
+//!   2024", "from March to May 2024", "du 3 au 5 juillet", "May and June 2015";
+//! - decades: "the 1990s" is 1990 until 1999;
+//! - relative expressions: "yesterday", "hier", "last week", "on Tuesday", "Sunday night", "On
+//!   February 22", "last July", "juillet dernier", "this month", "two days ago", "il y a deux
+//!   jours", "earlier this year", "by the end of the year", "the same day", "le lendemain".
 
 mod calendar;
 mod relative;

@@ -25,9 +25,10 @@ impl Parser<'_> {
             })
             .or_else(|| w.article.then(|| self.anaphoric(i + 1)).flatten())
             .or_else(|| w.dir.and_then(|d| self.after_dir(i, d)))
-            .or_else(|| w.weekday.map(|wd| self.weekday(i, wd)))
+            .or_else(|| w.weekday.and_then(|wd| self.weekday(i, wd)))
             .or_else(|| w.unit.and_then(|u| self.unit_then_dir(i, u)))
             .or_else(|| w.earlier_later.then(|| self.this_unit(i + 1)).flatten())
+            .or_else(|| w.modifier.and_then(|_| self.modified(i)))
             .or_else(|| self.ago(i))?;
         Some((self.found(i, end, raw, None), end))
     }
@@ -86,8 +87,11 @@ impl Parser<'_> {
     }
 
     /// "Tuesday", "Sunday night", "Tuesday last week", "mardi dernier".
-    fn weekday(&self, i: usize, wd: u8) -> (Raw, usize) {
+    fn weekday(&self, i: usize, wd: u8) -> Option<(Raw, usize)> {
         let k = i + 1;
+        if self.is_name_part(i) {
+            return None;
+        }
         if let Some(d @ (Dir::Last | Dir::Next | Dir::This)) = self.dir(k) {
             if self.unit(k + 1) == Some(Unit::Week) {
                 let n = match d {
@@ -95,13 +99,26 @@ impl Parser<'_> {
                     Dir::Next => 1,
                     _ => 0,
                 };
-                return (Raw::WeekdayInWeek(wd, n), self.part_end(k + 2));
+                return Some((Raw::WeekdayInWeek(wd, n), self.part_end(k + 2)));
             }
             if d != Dir::This {
-                return (Raw::Weekday(wd, Some(d)), self.part_end(k + 1));
+                return Some((Raw::Weekday(wd, Some(d)), self.part_end(k + 1)));
             }
         }
-        (Raw::Weekday(wd, None), self.part_end(k))
+        Some((Raw::Weekday(wd, None), self.part_end(k)))
+    }
+
+    /// "the Sunday Times": after an article and before a capitalised name, a day name is a name.
+    fn is_name_part(&self, i: usize) -> bool {
+        i > 0
+            && self.info(i - 1).is_some_and(|w| w.article)
+            && matches!(
+                self.toks.get(i + 1).map(|t| t.kind),
+                Some(super::token::Kind::Word {
+                    info: None,
+                    cap: true
+                })
+            )
     }
 
     /// French order, unit then direction: "la semaine dernière", "le jour suivant".
@@ -116,6 +133,24 @@ impl Parser<'_> {
             (Dir::Previous, _) => Raw::Anaphoric(u, -1),
         };
         Some((raw, i + 2))
+    }
+
+    /// A part-of-period word before a relative period: "by the end of the year", "late last
+    /// year", "fin de l'année", "early next month".
+    fn modified(&self, i: usize) -> Option<(Raw, usize)> {
+        let k = self.modifier_end(i)?;
+        match self.unit(k) {
+            Some(u @ (Unit::Year | Unit::Month | Unit::Week)) if k > i + 1 => self
+                .info(k - 1)?
+                .article
+                .then_some((Raw::Offset(u, 0), k + 1)),
+            Some(_) => None,
+            None => {
+                let d = self.dir(k)?;
+                let (raw, end) = self.after_dir(k, d)?;
+                matches!(raw, Raw::Offset(..) | Raw::MonthRel(..)).then_some((raw, end))
+            }
+        }
     }
 
     /// "this year" after "earlier" / "later": the current unit.

@@ -3,16 +3,17 @@
 //!
 //! Policy:
 //! - A date without a year ("On February 22", "early July") takes the year that makes it the
-//!   nearest such date not after publication (news report the past); when a future cue stands
-//!   near ("will meet on March 3"), the nearest not before publication. Without a publication
-//!   date, it takes the year of the last date mentioned before it (narrative order); without
-//!   one either, it stays unresolved (`value: None`, `relative: true`).
+//!   nearest such date not after publication (news report the past); when the nearest tense
+//!   cue of the sentence points forward ("will meet on March 3"; see `scan.rs`), the nearest
+//!   not before publication. Without a publication date, it takes the year of the last date
+//!   mentioned before it (narrative order); without one either, it stays unresolved
+//!   (`value: None`, `relative: true`).
 //! - Deictic expressions count from the publication date: "yesterday" (day), "last week" (the
 //!   Monday–Sunday week before: `value` Monday, `until` Sunday), "this month", "last year",
 //!   "two days ago". A day name alone is the nearest such day on or before publication (on or
-//!   after with a future cue); "last Tuesday" is strictly before, "next Tuesday" strictly after.
-//!   "last July" is the latest July before the publication month. Seasons give a year.
-//!   Each needs the publication date at the precision it counts in, else no value.
+//!   after when the tense points forward); "last Tuesday" is strictly before, "next Tuesday"
+//!   strictly after. "last July" is the latest July before the publication month. Seasons give
+//!   a year. Each needs the publication date at the precision it counts in, else no value.
 //! - Anaphoric expressions ("the same day", "the following day", "la veille") count from the
 //!   last date resolved before them in the text.
 //! - Decades ("the 1990s") are year ranges: 1990 until 1999.

@@ -123,7 +123,7 @@ impl<'a> Parser<'a> {
 
     fn at(&self, i: usize) -> Option<(Found, usize)> {
         if self.info(i).is_some_and(|w| w.range_opener)
-            && let Some(r) = self.range(i + 1, Some(i))
+            && let Some(r) = self.range(self.skip_article(i + 1), Some(i))
         {
             return Some(r);
         }
@@ -140,10 +140,40 @@ impl<'a> Parser<'a> {
                 return Some(r);
             }
         }
-        if opener.is_some() || !self.accept(&a) {
+        if opener.is_some() {
+            return None;
+        }
+        if let Some(filled) = self.coordinated_fill(&a) {
+            return Some((self.found(a.start, a.end, filled, None), a.end));
+        }
+        if !self.accept(&a) {
             return None;
         }
         Some((self.found(a.start, a.end, a.raw, None), a.end))
+    }
+
+    /// The first of two coordinated dates, completed from the second: "May and June 2015",
+    /// "the 1st and 2nd of March", "le 3 et le 4 juillet".
+    fn coordinated_fill(&self, a: &Phrase) -> Option<Raw> {
+        let Raw::Cal(ca) = a.raw else { return None };
+        if ca.y.is_some() || ca.year_offset.is_some() || !self.is_coordinator(a.end) {
+            return None;
+        }
+        let b = self.cal_phrase(self.skip_article(a.end + 1))?;
+        let Raw::Cal(cb) = b.raw else { return None };
+        if cb.y.is_none() && (ca.m.is_some() || cb.m.is_none()) {
+            return None;
+        }
+        Some(Raw::Cal(fill(ca, cb)?))
+    }
+
+    fn is_coordinator(&self, k: usize) -> bool {
+        self.punct(k, ',') || self.info(k).is_some_and(|w| w.coordinator)
+    }
+
+    /// `k`, or the token after it when it is an article ("entre le 25 et le 27 juillet").
+    fn skip_article(&self, k: usize) -> usize {
+        k + usize::from(self.info(k).is_some_and(|w| w.article))
     }
 
     /// "3" of "3-5 July": a day number that only counts as the start of a range.
@@ -188,7 +218,7 @@ impl<'a> Parser<'a> {
             let ca = fill(ca, cb)?;
             return Some((self.found(from, end, Raw::Cal(ca), Some(Raw::Cal(cb))), end));
         }
-        let b = self.cal_phrase(j)?;
+        let b = self.cal_phrase(self.skip_article(j))?;
         let Raw::Cal(cb) = b.raw else { return None };
         let ca = fill(ca, cb)?;
         Some((self.found(from, b.end, Raw::Cal(ca), Some(b.raw)), b.end))
@@ -228,6 +258,8 @@ impl<'a> Parser<'a> {
             Need::Nothing => true,
             Need::YearContext => {
                 !self.marker_before(p.start)
+                    && !self.compound_after(p.end)
+                    && !self.count_range_after(p.end)
                     && !self.info(p.end).is_some_and(|w| w.count_noun)
                     && (self.year_context(p.start) || self.coordinated(p.start))
             }
@@ -245,10 +277,10 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A date word right before token `i`: "in", "since", "the", "as of".
+    /// A date word right before token `i`: "in", "since", "the", "as of", "Mali's".
     fn year_context(&self, i: usize) -> bool {
         let Some(w) = self.info_before(i) else {
-            return false;
+            return i > 0 && self.possessive(i - 1);
         };
         w.year_before
             || w.article
@@ -258,10 +290,34 @@ impl<'a> Parser<'a> {
     /// "and 2015" right after a date: the date, a comma or coordinator, then token `i`.
     fn coordinated(&self, i: usize) -> bool {
         let last = self.last_end.get();
-        let coord = |k: usize| self.punct(k, ',') || self.info(k).is_some_and(|w| w.coordinator);
+        let coord = |k: usize| self.is_coordinator(k);
         last > 0
             && ((i == last + 1 && coord(last))
                 || (i == last + 2 && self.punct(last, ',') && coord(last + 1)))
+    }
+
+    /// "to 3000" of "from 2000 to 3000 people": a range of counts, not of years.
+    fn count_range_after(&self, k: usize) -> bool {
+        self.joiner(k, true)
+            .is_some_and(|j| self.num(j).is_some() && self.year_at(j, 1000, 2999).is_none())
+    }
+
+    /// "-strong" of "a 2000-strong force": the number is a count.
+    fn compound_after(&self, k: usize) -> bool {
+        self.punct(k, '-')
+            && self.glued(k - 1, k)
+            && self.glued(k, k + 1)
+            && matches!(
+                self.toks.get(k + 1).map(|t| t.kind),
+                Some(Kind::Word { .. })
+            )
+    }
+
+    /// A word ending in a possessive "'s" ("Mali's 2023 constitution").
+    fn possessive(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        let w = &self.text[t.start..t.end];
+        matches!(t.kind, Kind::Word { .. }) && (w.ends_with("'s") || w.ends_with("’s"))
     }
 
     /// "page", "p.", "No." right before token `i`.
@@ -282,16 +338,29 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// A future cue within eight tokens of `start..end`, inside the same sentence.
+    /// Whether the tense around `start..end` points forward: the nearest tense cue within eight
+    /// tokens before, inside the sentence, decides ("will meet on Tuesday", "said on Tuesday it
+    /// will"); without one, the nearest after ("On Tuesday, the minister will travel").
     fn future_near(&self, start: usize, end: usize) -> bool {
-        let stop = |t: &Tok| matches!(t.kind, Kind::Break | Kind::Punct('.' | '!' | '?' | ';'));
-        let cue = |t: &Tok| match t.kind {
-            Kind::Word { info: Some(k), .. } => self.vocab.info(k).future_cue,
-            _ => false,
+        let stop = |t: &&Tok| !matches!(t.kind, Kind::Break | Kind::Punct('.' | '!' | '?' | ';'));
+        let tense = |t: &Tok| match t.kind {
+            Kind::Word { info: Some(k), .. } => {
+                let w = self.vocab.info(k);
+                (w.future_cue || w.past_cue).then_some(w.future_cue)
+            }
+            _ => None,
         };
-        let before = self.toks[start.saturating_sub(8)..start].iter().rev();
-        let after = self.toks[end..(end + 8).min(self.toks.len())].iter();
-        before.take_while(|t| !stop(t)).any(cue) || after.take_while(|t| !stop(t)).any(cue)
+        let mut before = self.toks[start.saturating_sub(8)..start]
+            .iter()
+            .rev()
+            .take_while(stop);
+        let mut after = self.toks[end..(end + 8).min(self.toks.len())]
+            .iter()
+            .take_while(stop);
+        before
+            .find_map(tense)
+            .or_else(|| after.find_map(tense))
+            .unwrap_or(false)
     }
 
     // ---- token helpers ----

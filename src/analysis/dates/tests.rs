@@ -115,6 +115,7 @@ fn bare_years_need_a_date_context() {
         Some(s("2012"))
     );
     assert_eq!(val("after the 2012 coup"), Some(s("2012")));
+    assert_eq!(val("Mali’s 2023 constitution"), Some(s("2023")));
     assert_eq!(val("as of 2024 the mission"), Some(s("2024")));
     assert_eq!(val("withdrawn by 2030"), Some(s("2030")));
     assert_eq!(val("en 2013, la France"), Some(s("2013")));
@@ -133,6 +134,8 @@ fn numbers_that_are_not_years() {
         "the 2005 soldiers deployed there",
         "In 1999.5 units",
         "see pp. 2001-2005",
+        "from 2000 to 3000 people",
+        "between 1900 and 2500 fighters",
     ] {
         assert!(
             find(body, None).is_empty(),
@@ -384,4 +387,71 @@ fn user_vocabulary_errors_name_the_cause() {
     let bad = super::vocab::BUILTIN.replace(r#"names = ["janvier""#, r#"names = ["janvier", "x""#);
     let err = DateVocab::from_toml_str(&bad).expect_err("13 months");
     assert!(format!("{err:#}").contains("12 months"), "{err:#}");
+}
+
+#[test]
+fn coordinated_dates_share_the_year_or_month() {
+    // "May and June 2015", "the 1st and 2nd of March 2024", "le 3 et le 4 juillet 2024"
+    let f = find("signed in May and June 2015 in Algiers", None);
+    let got: Vec<(&str, Option<&str>)> = f.iter().map(|d| (d.0.as_str(), d.1.as_deref())).collect();
+    assert_eq!(
+        got,
+        [("May", Some("2015-05")), ("June 2015", Some("2015-06"))]
+    );
+    let f = find("on the 1st and 2nd of March 2024", None);
+    assert_eq!(f[0].1, Some(s("2024-03-01")), "{f:?}");
+    let f = find("le 3 et le 4 juillet 2024", None);
+    assert_eq!(f[0].1, Some(s("2024-07-03")), "{f:?}");
+    assert!(!f[0].3, "completed from an absolute date");
+}
+
+#[test]
+fn french_range_with_articles() {
+    // "entre le 25 et le 27 juillet 2024"
+    let f = find("entre le 25 et le 27 juillet 2024", None);
+    assert_eq!(
+        f,
+        vec![(
+            s("entre le 25 et le 27 juillet 2024"),
+            Some(s("2024-07-25")),
+            Some(s("2024-07-27")),
+            false
+        )]
+    );
+}
+
+#[test]
+fn timestamps_and_indefinite_article_years() {
+    // "2024-03-12T10:00:00Z" (the date only), "a 2022 UN report", not "a 2000-strong force"
+    assert_eq!(
+        one("at 2024-03-12T10:00:00Z", None),
+        (s("2024-03-12"), Some(s("2024-03-12")))
+    );
+    assert_eq!(val("a 2022 UN report"), Some(s("2022")));
+    assert!(find("a 2000-strong force", None).is_empty());
+}
+
+#[test]
+fn user_vocabulary_file_errors_name_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let missing = dir.path().join("missing.toml");
+    let err = DateVocab::from_file(&missing).expect_err("missing file");
+    assert!(format!("{err:#}").contains("missing.toml"), "{err:#}");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "months = []\n").expect("write");
+    let err = DateVocab::from_file(&bad).expect_err("incomplete file");
+    assert!(format!("{err:#}").contains("bad.toml"), "{err:#}");
+    let good = dir.path().join("good.toml");
+    let custom = super::vocab::BUILTIN.replace(
+        r#"yesterday = -1"#,
+        r#"yesterday = -1
+ystrdy = -1"#,
+    );
+    std::fs::write(&good, custom).expect("write");
+    let vocab = DateVocab::from_file(&good).expect("valid file");
+    let a = article_from_text("t", "T", "ystrdy", DateValue::parse_iso("2025-03-05"));
+    assert_eq!(
+        find_dates(&a, &vocab)[0].value,
+        DateValue::parse_iso("2025-03-04")
+    );
 }

@@ -280,3 +280,34 @@ fn lone_words_are_not_dates() {
         );
     }
 }
+
+#[test]
+fn part_of_period_before_relative_periods() {
+    // "by the end of the year", "late last year", "early next month", "fin de l'année"
+    assert_eq!(
+        rel("by the end of the year"),
+        (s("end of the year"), Some(s("2025")))
+    );
+    assert_eq!(
+        rel("in late last year"),
+        (s("late last year"), Some(s("2024")))
+    );
+    assert_eq!(
+        rel("early next month"),
+        (s("early next month"), Some(s("2025-04")))
+    );
+    assert_eq!(
+        rel("d'ici la fin de l'année"),
+        (s("fin de l'année"), Some(s("2025")))
+    );
+}
+
+#[test]
+fn day_names_in_titles_are_names() {
+    // "the Sunday Times" is a newspaper; "On Sunday Malian troops" is a day
+    assert!(find("told the Sunday Times that", PUB).is_empty());
+    assert_eq!(
+        rel("On Sunday Malian troops"),
+        (s("Sunday"), Some(s("2025-03-02")))
+    );
+}

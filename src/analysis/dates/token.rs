@@ -14,7 +14,9 @@ pub(crate) enum Suffix {
     Ordinal,
     /// "1990s", "1990's".
     Decade,
-    /// Anything else glued to the digits ("2005km", "12T10").
+    /// The time separator of a timestamp ("2024-03-12T10:00").
+    Time,
+    /// Anything else glued to the digits ("2005km").
     Other,
 }
 
@@ -127,8 +129,13 @@ fn number(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
                     Suffix::Ordinal
                 }
                 "s" => Suffix::Decade,
+                "t" if bytes.get(end).is_some_and(u8::is_ascii_digit) => Suffix::Time,
                 _ => Suffix::Other,
             };
+            if suffix == Suffix::Time {
+                // The time is not part of the date: the token stops before the "T".
+                end = i;
+            }
         } else if is_apostrophe(c) {
             let after = i + c.len_utf8();
             let s_end = letters_end(text, after);

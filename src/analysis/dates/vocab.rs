@@ -75,6 +75,7 @@ pub(crate) struct WordInfo {
     pub ago_before_start: bool,
     pub earlier_later: bool,
     pub future_cue: bool,
+    pub past_cue: bool,
 }
 
 /// Month names, relative words and context words, compiled for lookup.
@@ -183,6 +184,7 @@ struct ContextTable {
     ago_before: Vec<String>,
     earlier_later: Vec<String>,
     future_cues: Vec<String>,
+    past_cues: Vec<String>,
 }
 
 fn compile(file: VocabFile) -> Result<DateVocab> {
@@ -302,6 +304,9 @@ fn add_context(v: &mut DateVocab, c: &ContextTable) -> Result<()> {
     }
     for w in &c.future_cues {
         v.entry(w)?.future_cue = true;
+    }
+    for w in &c.past_cues {
+        v.entry(w)?.past_cue = true;
     }
     for phrase in &c.ago_before {
         let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
