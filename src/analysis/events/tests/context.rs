@@ -272,3 +272,15 @@ fn same_kind_triggers_with_their_own_dates_are_distinct_events() {
     assert_eq!(kinds(&evs), [EventKind::ArmedClash, EventKind::ArmedClash]);
     assert_eq!(got, ["2024-05-03", "2024-05-05"]);
 }
+
+#[test]
+fn clashes_between_two_sides_name_both() {
+    let body = "Clashes broke out between FAMa and CSP rebels around the town.";
+    let ents = [
+        ent("FAMa", "Malian Armed Forces", EntityKind::Military),
+        ent("CSP", "CSP-DPA", EntityKind::ArmedGroup),
+    ];
+    let evs = detect_full(body, &ents, &[], lex());
+    assert_eq!(evs[0].actors, ["Malian Armed Forces"]);
+    assert_eq!(evs[0].targets, ["CSP-DPA"]);
+}
