@@ -51,6 +51,9 @@ pub(super) struct StatusFile {
     pub status: String,
     pub window: u8,
     pub positive: Option<String>,
+    /// True for cues that follow a nominal trigger instead of preceding it.
+    #[serde(default)]
+    pub after: bool,
     pub cues: Vec<String>,
 }
 

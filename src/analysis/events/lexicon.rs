@@ -25,6 +25,11 @@ pub enum Role {
         window: u8,
         positive: Option<Status>,
     },
+    /// A status cue that follows a nominal trigger ("clashes could erupt").
+    StatusAfter {
+        status: Status,
+        window: u8,
+    },
     Breaker,
     Negation,
     NegationExcept,
@@ -326,14 +331,19 @@ fn add_status(b: &mut Builder, file: &LexiconFile) -> Result<()> {
     for s in &file.status {
         let status = parse_status(&s.status)?;
         let positive = s.positive.as_deref().map(parse_status).transpose()?;
-        b.add_all(
-            &s.cues,
+        let role = if s.after {
+            Role::StatusAfter {
+                status,
+                window: s.window,
+            }
+        } else {
             Role::Status {
                 status,
                 window: s.window,
                 positive,
-            },
-        );
+            }
+        };
+        b.add_all(&s.cues, role);
     }
     Ok(())
 }

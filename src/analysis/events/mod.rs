@@ -237,7 +237,7 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
             continue;
         }
         let positive = s.lex.base_severity(kind, Status::Reported) > 0.0;
-        out.push((*c, status::status_of(s, c.start, positive)));
+        out.push((*c, status::status_of(s, c.start, c.end, c.verbal, positive)));
     }
     out.sort_by_key(|(c, _)| (c.start, c.end));
     out

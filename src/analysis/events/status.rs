@@ -11,8 +11,9 @@ fn usable(s: &Sentence, h: &Hit) -> bool {
     !s.name_like(h.start, h.end) && !s.in_date(h.start, h.end)
 }
 
-/// The status of a trigger starting at `start`; `positive` for de-escalating kinds.
-pub fn status_of(s: &Sentence, start: usize, positive: bool) -> Status {
+/// The status of a trigger at `[start, end)`: the nearest governing cue before it, else for a
+/// nominal trigger a cue right after it; `positive` for de-escalating kinds.
+pub fn status_of(s: &Sentence, start: usize, end: usize, verbal: bool, positive: bool) -> Status {
     let is_cue = |r: &Role| matches!(r, Role::Status { .. });
     let mut best: Option<(usize, Status)> = None;
     for h in s.with_role(is_cue).filter(|h| h.end <= start) {
@@ -36,7 +37,26 @@ pub fn status_of(s: &Sentence, start: usize, positive: bool) -> Status {
             }
         }
     }
-    best.map_or(Status::Reported, |(_, st)| st)
+    best.map(|(_, st)| st)
+        .or_else(|| (!verbal).then(|| status_after(s, end)).flatten())
+        .unwrap_or(Status::Reported)
+}
+
+/// The status given by the nearest cue after a nominal trigger ending at `end`, in its clause.
+fn status_after(s: &Sentence, end: usize) -> Option<Status> {
+    s.hits
+        .iter()
+        .filter(|h| h.start >= end && usable(s, h))
+        .find_map(|h| {
+            s.roles(h).iter().find_map(|r| match *r {
+                Role::StatusAfter { status, window }
+                    if s.governs(end, h.start, usize::from(window)) =>
+                {
+                    Some(status)
+                }
+                _ => None,
+            })
+        })
 }
 
 /// True when a negation cue governs the trigger ("did not deploy", "denied attacking").

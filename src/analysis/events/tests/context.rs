@@ -284,3 +284,31 @@ fn clashes_between_two_sides_name_both() {
     assert_eq!(evs[0].actors, ["Malian Armed Forces"]);
     assert_eq!(evs[0].targets, ["CSP-DPA"]);
 }
+
+#[test]
+fn a_modal_after_a_nominal_trigger_sets_its_status() {
+    let e = one(
+        "Clashes could erupt along the border.",
+        EventKind::ArmedClash,
+    );
+    assert_eq!(e.status, Status::Potential);
+    let body = "A military confrontation between the two neighbours would be disastrous.";
+    let e = one(body, EventKind::ArmedClash);
+    assert_eq!(e.status, Status::Potential);
+    let e = one("Talks should resume soon.", EventKind::Mediation);
+    assert_eq!(e.status, Status::Proposed);
+    let e = one(
+        "Militants attacked the base that could hold 500 troops.",
+        EventKind::ArmedClash,
+    );
+    assert_eq!(
+        e.status,
+        Status::Reported,
+        "a verb takes no status from after it"
+    );
+    let e = one(
+        "The attack, which could be repeated, killed four.",
+        EventKind::ArmedClash,
+    );
+    assert_eq!(e.status, Status::Reported);
+}
