@@ -202,6 +202,24 @@ fn names_that_contain_a_trigger_word_are_not_events() {
 fn exclusions_stop_set_phrases() {
     assert!(detect("Cooperation in the fight against terrorism continued.").is_empty());
     assert!(detect("A humanitarian convoy reached Kidal.").is_empty());
+    for body in [
+        "Algeria deployed considerable diplomatic efforts.",
+        "The party withdrew its candidacy.",
+        "Analysts fear an explosion of violence.",
+        "Cooperation on fighting terrorism stalled.",
+    ] {
+        assert!(
+            detect(body).is_empty(),
+            "{body:?} gave {:?}",
+            kinds(&detect(body))
+        );
+    }
+    let evs = detect("Niger bought offensive weapons.");
+    assert_eq!(
+        kinds(&evs),
+        [EventKind::Alignment],
+        "an arms purchase, no offensive"
+    );
     let evs = detect("Moscow delivered attack helicopters to Bamako.");
     assert_eq!(
         kinds(&evs),
