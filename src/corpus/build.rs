@@ -24,7 +24,9 @@ pub struct Draft {
     pub url: Option<String>,
     /// The text, still carrying whatever debris the page had.
     pub text: String,
-    /// True when the text is already structured (HTML, Markdown, JSON): the first line is not
+    /// True when the text's structure is known (HTML blocks): without a title, the first line is
+    /// kept as text instead of being taken for a headline. Markdown and JSON bodies may be scraped
+    /// text, so their headline is looked for like in `.txt` files.
     /// taken for a headline.
     pub structured: bool,
 }
@@ -65,7 +67,10 @@ fn clean_field(s: Option<&str>) -> Option<String> {
 pub fn finish(draft: Draft, origin: &Origin, tools: &Tools) -> Result<Article, String> {
     let text = sanitize(&draft.text);
     let known_title = clean_field(draft.title.as_deref());
-    let cleaned = if draft.structured && known_title.is_none() {
+    if text.trim().is_empty() {
+        return Err("empty (no text)".into());
+    }
+    let mut cleaned = if draft.structured && known_title.is_none() {
         // Structured input without a title: still strip debris, but keep the first line as text.
         let mut c = clean::clean_text(&text, Some(""), tools.rules, tools.meta);
         c.title = None;
@@ -74,7 +79,15 @@ pub fn finish(draft: Draft, origin: &Origin, tools: &Tools) -> Result<Article, S
         clean::clean_text(&text, known_title.as_deref(), tools.rules, tools.meta)
     };
     if cleaned.paragraphs.is_empty() {
-        return Err("empty after cleaning (no text left once web debris was removed)".into());
+        // A text of one short line: it was taken for a headline, but it is all there is.
+        match cleaned.title.clone() {
+            Some(t) if known_title.is_none() => cleaned.paragraphs.push(t),
+            _ => {
+                return Err(
+                    "empty after cleaning (no text left once web debris was removed)".into(),
+                );
+            }
+        }
     }
     let body = cleaned.paragraphs.join("\n\n");
     let title = known_title
@@ -183,6 +196,27 @@ mod tests {
         };
         let err = finish(draft, &origin(), &Tools::builtin()).unwrap_err();
         assert!(err.contains("empty after cleaning"));
+    }
+
+    #[test]
+    fn empty_text_and_a_lone_line() {
+        let blank = Draft {
+            text: " \n\n ".into(),
+            ..Draft::default()
+        };
+        assert_eq!(
+            finish(blank, &origin(), &Tools::builtin()).unwrap_err(),
+            "empty (no text)"
+        );
+        let lone = Draft {
+            text: "Ceasefire holds\n".into(),
+            ..Draft::default()
+        };
+        let a = finish(lone, &origin(), &Tools::builtin()).unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.body.as_str()),
+            ("Ceasefire holds", "Ceasefire holds")
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! [`read`] reads each regular file under a size cap and decodes it → `formats` turns it into
 //! drafts (`.txt`, `.md`, `.html`/`.htm`, `.json`, `.jsonl`) → [`manifest`] adds `corpus.toml`
 //! metadata → [`clean`] cuts web debris (`assets/debris.toml`) and finds the headline and
-//! section → [`sanitize`] makes every displayed string terminal-safe → [`segment`] finds
+//! section → [`sanitize()`] makes every displayed string terminal-safe → [`segment`] finds
 //! paragraphs and sentences (`assets/abbreviations.toml`). Dates in metadata are read by
 //! [`metadata`] (`assets/metadata.toml`).
 

@@ -150,31 +150,51 @@ fn trim_edges(lines: &mut Vec<String>, rules: &Rules) {
     }
 }
 
-/// Rebuilds paragraphs: blank lines separate them; inside a block a line that ends a sentence (or
-/// is short, like a subheading) ends a paragraph, and a hard-wrapped line joins the next one.
+/// Lines of a hard-wrapped block are at most this long.
+const WRAP_MAX_CHARS: usize = 100;
+
+/// Rebuilds paragraphs: blank lines separate blocks. A hard-wrapped block (every line but the
+/// last of similar width, as a text editor or mail client wraps) is joined into one paragraph;
+/// in any other block each line is a paragraph, as scraped pages put one paragraph per line.
 pub fn paragraphs(lines: &[String]) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    for line in lines {
-        if line.is_empty() {
-            flush(&mut current, &mut out);
+    for block in lines.split(|l| l.is_empty()) {
+        if block.is_empty() {
             continue;
         }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(line);
-        if !is_wrapped(line) {
+        if is_wrapped(block) {
+            let mut current = block.join(" ");
             flush(&mut current, &mut out);
+        } else {
+            for line in block {
+                let mut current = line.clone();
+                flush(&mut current, &mut out);
+            }
         }
     }
-    flush(&mut current, &mut out);
     out
 }
 
-fn is_wrapped(line: &str) -> bool {
-    line.chars().count() >= 40
-        && !line.ends_with(['.', '!', '?', '…', ':', '"', '”', '»', ')', '’', '\''])
+fn is_wrapped(block: &[String]) -> bool {
+    let Some((last, body)) = block.split_last() else {
+        return false;
+    };
+    let open = |l: &String| !l.ends_with(['.', '!', '?', '…', ':', '"', '”', '»', ')', '’']);
+    if let [first] = body {
+        // Two lines: joined when the first stops mid-sentence and the second goes on.
+        let goes_on = last
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        return open(first)
+            && first.chars().count() >= 30
+            && (goes_on || first.ends_with([',', ';', '-']));
+    }
+    let widths: Vec<usize> = body.iter().map(|l| l.chars().count()).collect();
+    let max = widths.iter().copied().max().unwrap_or(0);
+    let min = widths.iter().copied().min().unwrap_or(0);
+    let mid_sentence = body.iter().filter(|l| open(l)).count();
+    max <= WRAP_MAX_CHARS && min * 10 >= max * 6 && min >= 30 && mid_sentence * 2 >= body.len()
 }
 
 fn flush(current: &mut String, out: &mut Vec<String>) {

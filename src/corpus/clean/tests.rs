@@ -87,10 +87,26 @@ fn byline_becomes_metadata() {
 }
 
 #[test]
+fn one_paragraph_per_line_when_not_wrapped() {
+    let lines: Vec<String> = [
+        "Why the border matters for trade across the region",
+        "Traders said the closure had already doubled prices in the markets of the north.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(paragraphs(&lines).len(), 2);
+}
+
+#[test]
 fn hard_wrapped_lines_join() {
     let lines: Vec<String> = [
         "This is a hard wrapped line of text that goes on",
         "and ends here.",
+        "",
+        "A text editor wraps its lines near the same width, so",
+        "that every line but the last of a paragraph is about",
+        "as long as the others. This one ends the paragraph.",
         "",
         "Second paragraph.",
     ]
@@ -101,6 +117,7 @@ fn hard_wrapped_lines_join() {
         paragraphs(&lines),
         vec![
             "This is a hard wrapped line of text that goes on and ends here.",
+            "A text editor wraps its lines near the same width, so that every line but the last of a paragraph is about as long as the others. This one ends the paragraph.",
             "Second paragraph."
         ]
     );

@@ -1,9 +1,9 @@
 //! `.html`/`.htm`: a tolerant tag scanner (no DOM) that keeps the main content's headings and
 //! paragraphs. Script, style, nav, header, footer, aside, forms and comments are dropped (element
 //! lists in `assets/html.toml`); when the page has an `<article>` or `<main>`, only its text is
-//! kept. The title is the first `<h1>`, else `og:title`, else `<title>` without a trailing
-//! " | Site" part; `<meta>` tags give the date, site name, section and canonical URL. Character
-//! references (`&amp;`, `&#8217;`, `&#x2019;`) are decoded.
+//! kept. The title is the first `<h1>` (of the main content if it has one), else `og:title`,
+//! else `<title>` without a trailing " | Site" part; `<meta>` tags give the date, site name,
+//! section and canonical URL. Character references (`&amp;`, `&#8217;`, `&#x2019;`) are decoded.
 
 use super::Item;
 use crate::corpus::build::Draft;
@@ -231,6 +231,8 @@ fn numeric(num: &str) -> char {
 struct Page {
     title: Option<String>,
     h1: Option<String>,
+    /// The kept `<h1>` lies inside the main content.
+    h1_in_main: bool,
     meta: HashMap<String, String>,
     canonical: Option<String>,
     blocks: Vec<(bool, String)>,
@@ -333,7 +335,7 @@ fn scan(html: &str, rules: &HtmlRules) -> Page {
                 if rules.block.contains(&name) {
                     flush(&mut current, current_main, &mut page);
                 }
-                if name == "h1" && page.h1.is_none() {
+                if name == "h1" && h1.is_none() && !page.h1_in_main {
                     h1 = Some(String::new());
                 }
                 if !rules.void.contains(&name) && !attrs.trim_end().ends_with('/') {
@@ -349,9 +351,13 @@ fn scan(html: &str, rules: &HtmlRules) -> Page {
                 if name == "h1"
                     && let Some(t) = h1.take()
                 {
+                    // The first <h1>, unless a later one sits in the main content (sites often
+                    // put their name in an <h1> of the page header).
                     let t = collapse(&decode_entities(&t, rules));
-                    if !t.is_empty() {
+                    let in_main = stack.iter().any(|(_, m)| *m);
+                    if !t.is_empty() && (page.h1.is_none() || in_main) {
                         page.h1 = Some(t);
+                        page.h1_in_main = in_main;
                     }
                 }
                 // Close it and anything left open inside it; a stray end tag is ignored.
@@ -434,6 +440,14 @@ mod tests {
             d.text,
             "Officials said the crossing & the road would stay shut.\n\nTalks stall\n\nThey didn’t say when. It’s unclear."
         );
+    }
+
+    #[test]
+    fn headline_of_the_article_beats_the_site_name() {
+        let d = draft(
+            "<header><h1>Daily Site</h1></header><main><h1>Drone downed near border</h1><p>Text.</p></main>",
+        );
+        assert_eq!(d.title.as_deref(), Some("Drone downed near border"));
     }
 
     #[test]

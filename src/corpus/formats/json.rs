@@ -126,7 +126,7 @@ fn from_object(map: &Map<String, Value>) -> Result<Draft, String> {
         published: field(map, &["published", "date"]),
         url: field(map, &["url"]),
         text,
-        structured: true,
+        structured: false,
     })
 }
 

@@ -31,7 +31,7 @@ pub fn read_markdown(text: &str) -> Vec<Item> {
         published: get(&["published", "date"]),
         url: get(&["url", "link"]),
         text,
-        structured: true,
+        structured: false,
     };
     vec![Ok((None, draft))]
 }
@@ -351,6 +351,28 @@ mod tests {
         );
         let open = read_markdown("---\ntitle: x\nBody.");
         assert!(open[0].as_ref().unwrap_err().1.contains("never closed"));
+    }
+
+    #[test]
+    fn plain_first_line_is_left_for_headline_detection() {
+        let d =
+            draft("Border stays closed\n\nThe crossing stays shut, officials said on Monday.\n");
+        assert_eq!(d.title, None);
+        assert!(!d.structured);
+        let a = crate::corpus::build::finish(
+            d,
+            &crate::corpus::build::Origin {
+                id: "m",
+                path: "m.md",
+                format: crate::corpus::Format::Markdown,
+                folder_source: None,
+                lossy: false,
+            },
+            &crate::corpus::build::Tools::builtin(),
+        )
+        .unwrap();
+        assert_eq!(a.title, "Border stays closed");
+        assert_eq!(a.body, "The crossing stays shut, officials said on Monday.");
     }
 
     #[test]
