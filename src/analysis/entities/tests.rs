@@ -524,3 +524,13 @@ fn codes_and_headlines_are_not_names() {
         "{ts:?}"
     );
 }
+
+#[test]
+fn names_in_brackets_after_a_place_are_places() {
+    let t = "On 5 June, JNIM abducted 3 people in Djibasso (Kossi, Boucle du Mouhoun).";
+    assert_eq!(unknown(t, "Djibasso"), Some(EntityKind::Place));
+    assert_eq!(unknown(t, "Kossi"), Some(EntityKind::Place));
+    assert_eq!(unknown(t, "Boucle du Mouhoun"), Some(EntityKind::Place));
+    let t = "Gunmen killed two civilians near Boni (Douentza, Mopti).";
+    assert!(has(t, "Douentza", "Douentza", EntityKind::Place));
+}

@@ -410,6 +410,32 @@ fn bracketed_acronym(
         .flatten()
 }
 
+/// Most bytes between a place and a name in brackets after it ("Boni (Douentza, Mopti)").
+const MAX_BRACKET: usize = 80;
+
+/// "near Boni (Douentza, Mopti)": names listed in brackets right after a place are the
+/// districts and regions that hold it.
+fn bracketed_place(
+    ctx: &Context,
+    r: &Run,
+    by_last: &HashMap<usize, Resolved>,
+) -> Option<EntityKind> {
+    let t = &ctx.folded.tokens;
+    let start = t[r.first].start;
+    let from = start.saturating_sub(MAX_BRACKET);
+    let window = ctx.text.get(from..start)?;
+    let open = from + window.rfind('(')?;
+    let inside = ctx.text.get(open + 1..start)?;
+    let listed = inside
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",-'’".contains(c));
+    let before = t.partition_point(|x| x.end <= open).checked_sub(1)?;
+    let place = by_last
+        .get(&before)
+        .is_some_and(|res| matches!(res.kind, EntityKind::Place | EntityKind::Country));
+    (listed && place).then_some(EntityKind::Place)
+}
+
 /// Every mention of a name the gazetteer lacks.
 pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
     let starts = sentence_starts(ctx);
@@ -431,6 +457,7 @@ pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
         let resolved = bracketed_acronym(ctx, r, &by_last).or_else(|| {
             internal_cue(ctx, r)
                 .or_else(|| context_cue(ctx, r))
+                .or_else(|| bracketed_place(ctx, r, &by_last))
                 .or_else(|| default_kind(ctx, r))
                 .map(|kind| Resolved {
                     name: display_name(ctx, r),
