@@ -16,7 +16,8 @@ impl Parser<'_> {
     /// A calendar phrase starting at token `i`.
     pub fn cal_phrase(&self, i: usize) -> Option<Phrase> {
         let mut j = i;
-        if self.info(j).is_some_and(|w| w.weekday.is_some()) {
+        let wd = self.info(j).and_then(|w| w.weekday);
+        if wd.is_some() {
             j += 1;
             if self.punct(j, ',') {
                 j += 1;
@@ -32,7 +33,12 @@ impl Parser<'_> {
             }
             None => false,
         };
-        let (raw, end, need) = self.cal_core(j)?;
+        let (mut raw, end, need) = self.cal_core(j)?;
+        if let Raw::Cal(c) = &mut raw
+            && c.d.is_some()
+        {
+            c.wd = wd;
+        }
         let need = if modified || j > i {
             Need::Nothing
         } else {
@@ -128,6 +134,7 @@ impl Parser<'_> {
             m: Some(u8::try_from(m).ok()?),
             d: Some(u8::try_from(d).ok()?),
             year_offset: None,
+            wd: None,
         };
         cal.value()?;
         Some((Raw::Cal(cal), j + 5, Need::Nothing))
@@ -140,13 +147,28 @@ impl Parser<'_> {
         if self.info(k).is_some_and(|w| w.of_word) {
             k += 1;
         }
+        // "12-Mar-2020": day, month and year joined by hyphens.
+        let hyphens = self.punct(k, '-') && self.glued(j, k) && self.glued(k, k + 1);
+        if hyphens {
+            k += 1;
+        }
         let (mw, mend) = self.month_at(k)?;
-        let (y, end) = self.year_after(mend);
+        let (y, end) = if hyphens {
+            match self.year_at(mend + 1, CAL_YEARS.0, CAL_YEARS.1) {
+                Some(y) if self.punct(mend, '-') && self.glued(mend, mend + 1) => {
+                    (Some(y), mend + 2)
+                }
+                _ => (None, mend),
+            }
+        } else {
+            self.year_after(mend)
+        };
         let cal = checked_day(Cal {
             y,
             m: Some(mw.month),
             d: Some(d),
             year_offset: None,
+            wd: None,
         });
         Some((Raw::Cal(cal), end, Need::Nothing))
     }
@@ -164,6 +186,7 @@ impl Parser<'_> {
                 m: Some(mw.month),
                 d: Some(d),
                 year_offset: None,
+                wd: None,
             });
             return Some((Raw::Cal(cal), end, Need::Nothing));
         }

@@ -59,6 +59,11 @@ impl Parser<'_> {
         };
         let deictic = matches!(d, Dir::Last | Dir::Next | Dir::This);
         if let Some(u) = self.unit(k) {
+            // "cette année-là": that year, not this one.
+            if self.punct(k + 1, '-') && self.glued(k, k + 1) && self.dir(k + 2) == Some(Dir::Same)
+            {
+                return Some((Raw::Anaphoric(u, 0), k + 3));
+            }
             return match (u, deictic) {
                 // "next day" is the day after the last date; "last day" and "this day" are not dates.
                 (Unit::Day, true) => (d == Dir::Next).then_some((Raw::Anaphoric(u, 1), k + 1)),

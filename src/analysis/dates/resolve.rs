@@ -119,8 +119,25 @@ impl State {
             (None, Some(p)) => infer_year(p, c.m?, c.d, future),
             (None, None) => self.last?.year,
         };
+        let y = match c.wd {
+            Some(wd) if c.year_offset.is_none() => year_with_weekday(c, y, wd),
+            _ => y,
+        };
         Cal { y: Some(y), ..c }.value()
     }
+}
+
+/// The year nearest `y` (itself first, then a year before, then after) in which the day of
+/// "Tuesday 1 April" is that day of the week; `y` when none is.
+fn year_with_weekday(c: Cal, y: i32, wd: u8) -> i32 {
+    [y, y - 1, y + 1]
+        .into_iter()
+        .find(|&y| {
+            Cal { y: Some(y), ..c }
+                .value()
+                .is_some_and(|v| weekday(v.first_day()) == wd)
+        })
+        .unwrap_or(y)
 }
 
 fn is_relative(raw: &Raw) -> bool {

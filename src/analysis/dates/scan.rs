@@ -16,6 +16,8 @@ pub(crate) struct Cal {
     pub d: Option<u8>,
     /// Years from the publication year ("March last year" → -1), when `y` is `None`.
     pub year_offset: Option<i32>,
+    /// The day name written with it ("Tuesday 1 April"), 0 = Monday: it picks the year.
+    pub wd: Option<u8>,
 }
 
 impl Cal {
@@ -245,6 +247,7 @@ impl<'a> Parser<'a> {
                     m: Some(m),
                     d: Some(d),
                     year_offset: None,
+                    wd: None,
                 },
                 end,
             ));
@@ -266,13 +269,17 @@ impl<'a> Parser<'a> {
             Need::MonthContext => self
                 .info_before(p.start)
                 .is_some_and(|w| w.year_before || w.of_word),
-            Need::NoNameAfter => !matches!(
-                self.toks.get(p.end).map(|t| t.kind),
-                Some(Kind::Word {
-                    info: None,
-                    cap: true
-                })
-            ),
+            Need::NoNameAfter => {
+                self.info_before(p.start)
+                    .is_some_and(|w| w.year_before || w.of_word)
+                    || !matches!(
+                        self.toks.get(p.end).map(|t| t.kind),
+                        Some(Kind::Word {
+                            info: None,
+                            cap: true
+                        })
+                    )
+            }
             Need::RangeOnly => false,
         }
     }

@@ -212,6 +212,10 @@ fn english_months_need_a_capital_and_ambiguous_ones_a_context() {
     );
     assert!(find("said April Smith, an analyst", Some("2024-06-01")).is_empty());
     assert_eq!(
+        val_pub("In July Malian troops left", "2024-09-01"),
+        Some(s("2024-07"))
+    );
+    assert_eq!(
         val_pub("The talks resumed in November.", "2024-12-01"),
         Some(s("2024-11"))
     );
@@ -453,5 +457,132 @@ ystrdy = -1"#,
     assert_eq!(
         find_dates(&a, &vocab)[0].value,
         DateValue::parse_iso("2025-03-04")
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "12",
+        "3",
+        "1er",
+        "2024",
+        "1990s",
+        "2012",
+        "15",
+        "31",
+        "March",
+        "mars",
+        "May",
+        "Mar",
+        ".",
+        ",",
+        "-",
+        "–",
+        "/",
+        "between",
+        "and",
+        "from",
+        "to",
+        "du",
+        "au",
+        "entre",
+        "et",
+        "the",
+        "l’",
+        "last",
+        "next",
+        "this",
+        "week",
+        "year",
+        "ago",
+        "two",
+        "il",
+        "y",
+        "a",
+        "Tuesday",
+        "mardi",
+        "dernier",
+        "early",
+        "mid",
+        "end",
+        "of",
+        "yesterday",
+        "hier",
+        "same",
+        "day",
+        "in",
+        "since",
+        "soldiers",
+        "$",
+        "page",
+        "\n",
+        "é",
+        "’s",
+        "T",
+        "summer",
+        "là",
+        "that",
+    ];
+
+    fn body() -> impl Strategy<Value = String> {
+        prop::collection::vec((0..PIECES.len(), prop::bool::ANY), 0..40).prop_map(|v| {
+            let mut s = String::new();
+            for (i, space) in v {
+                s.push_str(PIECES[i]);
+                if space {
+                    s.push(' ');
+                }
+            }
+            s
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_sorted_disjoint_and_on_char_boundaries(b in body(), dated in prop::bool::ANY) {
+            let vocab = DateVocab::builtin().expect("vocabulary");
+            let published = dated.then(|| DateValue::ymd(2025, 3, 5)).flatten();
+            let a = article_from_text("t", "T", &b, published);
+            let dates = find_dates(&a, &vocab);
+            for d in &dates {
+                prop_assert!(d.span.start < d.span.end && d.span.end <= a.body.len());
+                prop_assert!(a.body.is_char_boundary(d.span.start) && a.body.is_char_boundary(d.span.end));
+                if let (Some(v), Some(u)) = (d.value, d.until) {
+                    prop_assert!(v.first_day() <= u.last_day(), "{:?} in {:?}", d, a.body);
+                }
+            }
+            prop_assert!(dates.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        }
+    }
+}
+
+#[test]
+fn incident_report_phrasings() {
+    // "On the night of 11-12 March 2020", "Between 10-12 March 2020", "12-Mar-2020"
+    let r = |body: &str| find(body, None).into_iter().next().expect("a date");
+    assert_eq!(
+        r("On the night of 11-12 March 2020, an IED struck."),
+        (
+            s("11-12 March 2020"),
+            Some(s("2020-03-11")),
+            Some(s("2020-03-12")),
+            false
+        )
+    );
+    assert_eq!(
+        r("Between 10-12 March 2020, clashes."),
+        (
+            s("Between 10-12 March 2020"),
+            Some(s("2020-03-10")),
+            Some(s("2020-03-12")),
+            false
+        )
+    );
+    assert_eq!(
+        one("On 12-Mar-2020 there", None),
+        (s("12-Mar-2020"), Some(s("2020-03-12")))
     );
 }

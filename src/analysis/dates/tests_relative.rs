@@ -311,3 +311,29 @@ fn day_names_in_titles_are_names() {
         (s("Sunday"), Some(s("2025-03-02")))
     );
 }
+
+#[test]
+fn that_year_is_anaphoric() {
+    // "that year", "cette année-là", "that day" count from the text's last date
+    let f = find(
+        "In 2019, Wagner arrived. That year, attacks rose. Cette année-là, rien.",
+        PUB,
+    );
+    let got: Vec<Option<&str>> = f.iter().map(|d| d.1.as_deref()).collect();
+    assert_eq!(got, [Some("2019"), Some("2019"), Some("2019")], "{f:?}");
+    assert_eq!(f[2].0, "Cette année-là");
+}
+
+#[test]
+fn day_name_picks_the_year() {
+    // "Mardi 1er avril" (published March 2025): 1 April 2025 is a Tuesday, 1 April 2024 is not
+    assert_eq!(
+        rel("Mardi 1er avril, Bamako a réagi."),
+        (s("Mardi 1er avril"), Some(s("2025-04-01")))
+    );
+    // Without a day name the past policy gives the year before.
+    assert_eq!(
+        rel("Le 1er avril, Bamako a réagi."),
+        (s("1er avril"), Some(s("2024-04-01")))
+    );
+}

@@ -158,10 +158,23 @@ fn number(text: &str, start: usize, out: &mut Vec<Tok>) -> usize {
 }
 
 fn letters_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .char_indices()
-        .find(|&(_, c)| !c.is_alphabetic())
-        .map_or(text.len(), |(k, _)| from + k)
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            let c = char_at(text, i);
+            if !c.is_alphabetic() {
+                break;
+            }
+            i += c.len_utf8();
+        }
+    }
+    i
 }
 
 /// End of a word: letters, with apostrophes between letters ("aujourd'hui", "l'an").
@@ -186,6 +199,11 @@ fn lower_into(buf: &mut String, s: &str) -> bool {
     buf.clear();
     if s.len() > MAX_WORD {
         return false;
+    }
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        return true;
     }
     for c in s.chars() {
         if is_apostrophe(c) {
