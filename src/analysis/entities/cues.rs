@@ -59,6 +59,7 @@ struct CuesFile {
     not_names: Vec<String>,
     generic: Vec<String>,
     connectors: Vec<String>,
+    weak_connectors: Vec<String>,
     acronym_stop: Vec<String>,
     abbreviations: Vec<String>,
 }
@@ -111,6 +112,8 @@ pub struct Cues {
     pub generic: WordSet,
     /// Lower-case words allowed inside a name ("of", "de", "ag").
     pub connectors: WordSet,
+    /// Connectors allowed only after another connector or an institutional first word ("and").
+    pub weak_connectors: WordSet,
     /// Capitalised abbreviations that are not entities ("IED", "NGO").
     pub acronym_stop: WordSet,
     /// Words whose following dot does not end a sentence ("Mr", "Gen").
@@ -141,6 +144,7 @@ impl Cues {
             not_names: WordSet::from_list(&f.not_names),
             generic: WordSet::from_list(&f.generic),
             connectors: WordSet::from_list(&f.connectors),
+            weak_connectors: WordSet::from_list(&f.weak_connectors),
             acronym_stop: WordSet::from_list(&f.acronym_stop),
             abbreviations: WordSet::from_list(&f.abbreviations),
         })

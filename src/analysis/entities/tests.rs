@@ -445,3 +445,92 @@ armed_group = [ { name = "JNIM", aliases = ["Nusrat"] } ]
         "built-in untouched"
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_text_gives_char_aligned_ordered_spans(text in "(\\PC|[ .,'’\\-éÉßİı(\\n]|Mali|AES|Tin-Zaouatène){0,80}") {
+            let ms = found(&text);
+            let a = article_from_text("t", "t", &text, None);
+            let mut last_end = 0;
+            for m in ms {
+                prop_assert!(a.body.is_char_boundary(m.span.start) && a.body.is_char_boundary(m.span.end));
+                prop_assert!(m.span.start < m.span.end && m.span.start >= last_end);
+                last_end = m.span.end;
+            }
+        }
+    }
+}
+
+#[test]
+fn two_names_joined_by_and_or_of_stay_apart() {
+    let t = "Reporting by Jane Doe and Kwesi Arthur; analyst Ulf Laessing of the Konrad Adenauer Foundation agreed.";
+    assert_eq!(unknown(t, "Jane Doe"), Some(EntityKind::Person));
+    assert_eq!(unknown(t, "Kwesi Arthur"), Some(EntityKind::Person));
+    assert_eq!(unknown(t, "Ulf Laessing"), Some(EntityKind::Person));
+    assert_eq!(
+        unknown(t, "Konrad Adenauer Foundation"),
+        Some(EntityKind::Organization)
+    );
+    // Inside an institution "and" is part of the name.
+    let t = "the Ministry of Defence and Veterans Affairs denied it";
+    assert_eq!(
+        unknown(t, "Ministry of Defence and Veterans Affairs"),
+        Some(EntityKind::Organization)
+    );
+}
+
+#[test]
+fn bracketed_acronym_names_the_entity_before_it() {
+    let t =
+        "the Front for the Liberation of the Azawad Homeland (FLAH) emerged; FLAH fighters left.";
+    let a = article_from_text("t", "t", t, None);
+    let ms = find_entities(&a, builtin());
+    let long = "Front for the Liberation of the Azawad Homeland";
+    let flah: Vec<_> = ms
+        .iter()
+        .filter(|m| m.span.slice(&a.body) == "FLAH")
+        .collect();
+    assert_eq!(flah.len(), 2, "{ms:?}");
+    assert!(
+        flah.iter()
+            .all(|m| m.name == long && m.kind == EntityKind::ArmedGroup)
+    );
+    // The gazetteer place inside the longer name is not a separate mention.
+    assert!(mention(&ms, &a.body, "Azawad").is_none(), "{ms:?}");
+}
+
+#[test]
+fn demonym_before_an_institution_is_part_of_its_name() {
+    let t = "Aid came from the Danish Refugee Council.";
+    assert_eq!(
+        unknown(t, "Danish Refugee Council"),
+        Some(EntityKind::Organization)
+    );
+    assert!(!has(t, "Danish", "Denmark", EntityKind::Country));
+}
+
+#[test]
+fn codes_and_headlines_are_not_names() {
+    assert_eq!(unknown("on the RN16 road near Gao", "RN"), None);
+    let ts =
+        triples("Escalating Tensions Between Algeria And Mali: Risks Of Military Confrontation");
+    assert!(
+        ts.iter().all(|(s, _, _)| s == "Algeria" || s == "Mali"),
+        "{ts:?}"
+    );
+}
+
+#[test]
+fn names_in_brackets_after_a_place_are_places() {
+    let t = "On 5 June, JNIM abducted 3 people in Djibasso (Kossi, Boucle du Mouhoun).";
+    assert_eq!(unknown(t, "Djibasso"), Some(EntityKind::Place));
+    assert_eq!(unknown(t, "Kossi"), Some(EntityKind::Place));
+    assert_eq!(unknown(t, "Boucle du Mouhoun"), Some(EntityKind::Place));
+    let t = "Gunmen killed two civilians near Boni (Douentza, Mopti).";
+    assert!(has(t, "Douentza", "Douentza", EntityKind::Place));
+}

@@ -130,7 +130,7 @@ fn runs(ctx: &Context, starts: &[bool], headline: &[bool]) -> Vec<Run> {
         let mut last = i;
         let mut k = i + 1;
         while k < toks.len() && k - i < MAX_RUN && toks[k].gap.joins() {
-            if ctx.namey(k) {
+            if ctx.namey(k) && !ctx.cues().stop_starts.has(ctx.word(k)) {
                 if toks[k].gap == Gap::Apostrophe && ctx.orig(k).len() == 1 {
                     break;
                 }
@@ -141,8 +141,9 @@ fn runs(ctx: &Context, starts: &[bool], headline: &[bool]) -> Vec<Run> {
                 last = k;
                 k += 1;
             } else if ctx.connector(k) {
-                if person_like(ctx, i, last) {
-                    // "Ulf Laessing of the Konrad Adenauer Foundation": two names.
+                if person_like(ctx, i, last) || (weak(ctx, k) && !institutional(ctx, i, k)) {
+                    // "Ulf Laessing of the Konrad Adenauer Foundation", "Jane Doe and John
+                    // Smith": two names.
                     break;
                 }
                 k += 1;
@@ -174,6 +175,21 @@ fn absorbs_places(ctx: &Context, first: usize, k: usize) -> bool {
             .matches
             .get(i)
             .is_some_and(|m| m.first <= k && ctx.gazetteer.entry(m.entry).kind == EntityKind::Place)
+}
+
+fn weak(ctx: &Context, k: usize) -> bool {
+    ctx.cues().weak_connectors.has(ctx.word(k))
+}
+
+/// True when the words `first..k` already read as an institution: an institutional first word
+/// or a strong connector ("Ministry of Defence and …").
+fn institutional(ctx: &Context, first: usize, k: usize) -> bool {
+    let c = ctx.cues();
+    let w = ctx.word(first);
+    [&c.organization, &c.armed_group, &c.military]
+        .iter()
+        .any(|s| s.prefix.has(w))
+        || (first..k).any(|j| ctx.connector(j) && !weak(ctx, j))
 }
 
 /// A run of two or more words that starts with a first name or follows a title.
@@ -226,6 +242,10 @@ fn context_cue(ctx: &Context, r: &Run) -> Option<EntityKind> {
     }
     let toks = &ctx.folded.tokens;
     let next = r.last + 1;
+    if r.initial && !multi {
+        // "Aid groups said": a capitalised first word is too weak for the words after it.
+        return None;
+    }
     if next < toks.len() && toks[next].gap.joins() && !ctx.covered[next] {
         let w = ctx.word(next);
         for (kind, sets) in [
@@ -307,6 +327,32 @@ fn hollow(ctx: &Context, r: &Run) -> bool {
     })
 }
 
+/// "Danish Refugee Council": a demonym right before an institution's name is part of it.
+fn take_demonym(ctx: &Context, r: &mut Run) {
+    if r.first == 0 || !ctx.folded.tokens[r.first].gap.joins() {
+        return;
+    }
+    let institution = matches!(
+        internal_cue(ctx, r),
+        Some(EntityKind::Organization | EntityKind::ArmedGroup | EntityKind::Military)
+    );
+    let i = ctx.matches.partition_point(|m| m.last < r.first - 1);
+    if let Some(m) = ctx.matches.get(i)
+        && institution
+        && m.demonym
+        && m.last == r.first - 1
+    {
+        r.first = m.first;
+        r.initial = false;
+    }
+}
+
+/// "RN16", "A400M": letters glued to digits are a code, not a name.
+fn glued_to_digits(ctx: &Context, r: &Run) -> bool {
+    let t = &ctx.folded.tokens;
+    t[r.first].gap == Gap::Split || t.get(r.last + 1).is_some_and(|n| n.gap == Gap::Split)
+}
+
 fn surface_key(ctx: &Context, r: &Run) -> String {
     let t = &ctx.folded.tokens;
     ctx.folded.text[t[r.first].fstart..t[r.last].fend].to_string()
@@ -364,12 +410,41 @@ fn bracketed_acronym(
         .flatten()
 }
 
+/// Most bytes between a place and a name in brackets after it ("Boni (Douentza, Mopti)").
+const MAX_BRACKET: usize = 80;
+
+/// "near Boni (Douentza, Mopti)": names listed in brackets right after a place are the
+/// districts and regions that hold it.
+fn bracketed_place(
+    ctx: &Context,
+    r: &Run,
+    by_last: &HashMap<usize, Resolved>,
+) -> Option<EntityKind> {
+    let t = &ctx.folded.tokens;
+    let start = t[r.first].start;
+    let from = start.saturating_sub(MAX_BRACKET);
+    let window = ctx.text.get(from..start)?;
+    let open = from + window.rfind('(')?;
+    let inside = ctx.text.get(open + 1..start)?;
+    let listed = inside
+        .chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace() || ",-'’".contains(c));
+    let before = t.partition_point(|x| x.end <= open).checked_sub(1)?;
+    let place = by_last
+        .get(&before)
+        .is_some_and(|res| matches!(res.kind, EntityKind::Place | EntityKind::Country));
+    (listed && place).then_some(EntityKind::Place)
+}
+
 /// Every mention of a name the gazetteer lacks.
 pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
     let starts = sentence_starts(ctx);
     let headline = headline_tokens(ctx, &starts);
     let mut runs = runs(ctx, &starts, &headline);
-    runs.retain(|r| !hollow(ctx, r));
+    runs.retain(|r| !hollow(ctx, r) && !glued_to_digits(ctx, r));
+    for r in &mut runs {
+        take_demonym(ctx, r);
+    }
     let mut known: HashMap<String, Resolved> = surnames(ctx);
     // Names by their last token, for an acronym in brackets right after one.
     let mut by_last: HashMap<usize, Resolved> = ctx
@@ -382,6 +457,7 @@ pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
         let resolved = bracketed_acronym(ctx, r, &by_last).or_else(|| {
             internal_cue(ctx, r)
                 .or_else(|| context_cue(ctx, r))
+                .or_else(|| bracketed_place(ctx, r, &by_last))
                 .or_else(|| default_kind(ctx, r))
                 .map(|kind| Resolved {
                     name: display_name(ctx, r),

@@ -2,11 +2,11 @@
 //! once into a single Aho-Corasick automaton whose every pattern carries its roles (trigger part,
 //! status cue, negation, role marker, date blocker...).
 
+use super::config::{Damping, Intensity, LexiconFile, parse_file};
 use super::inflect::{noun_forms, verb_forms};
 use crate::analysis::model::{EntityKind, EventKind, Status};
 use aho_corasick::{AhoCorasick, MatchKind};
 use anyhow::{Context, Result, anyhow, bail};
-use serde::Deserialize;
 use std::collections::HashMap;
 
 const BUILTIN: &str = include_str!("../../../assets/events.toml");
@@ -24,6 +24,11 @@ pub enum Role {
         status: Status,
         window: u8,
         positive: Option<Status>,
+    },
+    /// A status cue that follows a nominal trigger ("clashes could erupt").
+    StatusAfter {
+        status: Status,
+        window: u8,
     },
     Breaker,
     Negation,
@@ -74,162 +79,6 @@ pub struct EventLexicon {
     pub(super) role_window: usize,
     pub(super) date_window: usize,
     pub(super) leading_words: usize,
-}
-
-#[derive(Clone, Copy, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Damping {
-    reported: f32,
-    potential: f32,
-    proposed: f32,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Intensity {
-    pub step: f32,
-    pub level1: u64,
-    pub level2: u64,
-    #[serde(default)]
-    level1_words: Vec<String>,
-    #[serde(default)]
-    level2_words: Vec<String>,
-    #[serde(default)]
-    victim_words: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct KindFile {
-    kind: String,
-    severity: f32,
-    #[allow(dead_code)]
-    anchor: Option<String>,
-    gap: Option<u8>,
-    #[serde(default)]
-    verbs: Vec<String>,
-    #[serde(default)]
-    nouns: Vec<String>,
-    #[serde(default)]
-    cues: Vec<String>,
-    #[serde(default)]
-    not_object_of: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StatusFile {
-    status: String,
-    window: u8,
-    positive: Option<String>,
-    cues: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ClauseFile {
-    breakers: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NegationFile {
-    window: u8,
-    cues: Vec<String>,
-    #[serde(default)]
-    except: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AnaphoraFile {
-    window: u8,
-    cues: Vec<String>,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RolesFile {
-    actor_markers: Vec<String>,
-    target_markers: Vec<String>,
-    #[serde(default)]
-    passive: Vec<String>,
-    #[serde(default)]
-    of_markers: Vec<String>,
-    #[serde(default)]
-    of_actor_kinds: Vec<String>,
-    locative: Vec<String>,
-    window: u8,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct DatesFile {
-    blockers: Vec<String>,
-    window: u8,
-    leading_words: u8,
-}
-
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExcludeFile {
-    gap: Option<u8>,
-    cues: Vec<String>,
-}
-
-/// The whole file; every section optional so a user file may give only what it changes.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LexiconFile {
-    gap: Option<u8>,
-    damping: Option<Damping>,
-    intensity: Option<Intensity>,
-    #[serde(default)]
-    irregular: HashMap<String, Vec<String>>,
-    #[serde(default)]
-    kind: Vec<KindFile>,
-    #[serde(default)]
-    status: Vec<StatusFile>,
-    clause: Option<ClauseFile>,
-    negation: Option<NegationFile>,
-    anaphora: Option<AnaphoraFile>,
-    roles: Option<RolesFile>,
-    dates: Option<DatesFile>,
-    #[serde(default)]
-    exclude: Vec<ExcludeFile>,
-}
-
-impl LexiconFile {
-    /// Lays `user` over `self`: a user `[[kind]]` replaces the kind of the same name, the
-    /// `[irregular]` entries are added, any other section given replaces the built-in one.
-    fn overlay(mut self, user: LexiconFile) -> Self {
-        for k in user.kind {
-            match self.kind.iter_mut().find(|b| b.kind == k.kind) {
-                Some(b) => *b = k,
-                None => self.kind.push(k),
-            }
-        }
-        self.irregular.extend(user.irregular);
-        if !user.status.is_empty() {
-            self.status = user.status;
-        }
-        if !user.exclude.is_empty() {
-            self.exclude = user.exclude;
-        }
-        self.gap = user.gap.or(self.gap);
-        self.damping = user.damping.or(self.damping);
-        self.intensity = user.intensity.or(self.intensity);
-        self.clause = user.clause.or(self.clause);
-        self.negation = user.negation.or(self.negation);
-        self.anaphora = user.anaphora.or(self.anaphora);
-        self.roles = user.roles.or(self.roles);
-        self.dates = user.dates.or(self.dates);
-        self
-    }
-}
-
-fn parse_file(text: &str) -> Result<LexiconFile> {
-    toml::from_str(text).map_err(|e| anyhow!("{e}"))
 }
 
 impl EventLexicon {
@@ -482,14 +331,19 @@ fn add_status(b: &mut Builder, file: &LexiconFile) -> Result<()> {
     for s in &file.status {
         let status = parse_status(&s.status)?;
         let positive = s.positive.as_deref().map(parse_status).transpose()?;
-        b.add_all(
-            &s.cues,
+        let role = if s.after {
+            Role::StatusAfter {
+                status,
+                window: s.window,
+            }
+        } else {
             Role::Status {
                 status,
                 window: s.window,
                 positive,
-            },
-        );
+            }
+        };
+        b.add_all(&s.cues, role);
     }
     Ok(())
 }

@@ -3,6 +3,7 @@
 //! negated event; the sentence's roles give actors and targets; the governing date expression
 //! gives the date; the kind's anchor, damped by status, gives the severity.
 
+mod config;
 mod inflect;
 mod lexicon;
 mod roles;
@@ -236,7 +237,7 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
             continue;
         }
         let positive = s.lex.base_severity(kind, Status::Reported) > 0.0;
-        out.push((*c, status::status_of(s, c.start, c.end, positive)));
+        out.push((*c, status::status_of(s, c.start, c.end, c.verbal, positive)));
     }
     out.sort_by_key(|(c, _)| (c.start, c.end));
     out
@@ -248,7 +249,67 @@ impl Cand {
     }
 }
 
-/// One event per kind: the first reported trigger of that kind, else its first trigger.
+/// Splits the triggers of one kind into distinct events: triggers whose clauses carry different
+/// dates ("attacked Boni on 3 May, then Hombori on 5 May") are distinct; the rest join one.
+fn distinct_groups(s: &Sentence, own: &[(Cand, Status)]) -> Vec<Vec<(Cand, Status)>> {
+    type Group = (Option<DateValue>, Vec<(Cand, Status)>);
+    let mut groups: Vec<Group> = Vec::new();
+    for &(c, st) in own {
+        let d = when::clause_date(s, c.start, c.end);
+        let joins = |g: &Group| d.is_none() || g.0.is_none() || g.0 == d;
+        match groups.iter_mut().find(|g| joins(g)) {
+            Some(g) => {
+                g.0 = g.0.or(d);
+                g.1.push((c, st));
+            }
+            None => groups.push((d, vec![(c, st)])),
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// What every event of a sentence shares.
+struct SentenceCtx<'a> {
+    stand: &'a [(Cand, Status)],
+    entities: &'a [ArticleEntity],
+    para_date: Option<DateValue>,
+    level: u8,
+}
+
+/// The event told by `own`, triggers of one kind: the first reported trigger stands for it,
+/// else the first one.
+fn event_of(
+    s: &Sentence,
+    kind: EventKind,
+    own: &[(Cand, Status)],
+    cx: &SentenceCtx,
+) -> Option<Found> {
+    let &(rep, status) = own
+        .iter()
+        .find(|(_, st)| *st == Status::Reported)
+        .or_else(|| own.first())?;
+    let mut spans: Vec<(usize, usize)> = vec![(rep.start, rep.end)];
+    spans.extend(own.iter().map(|(c, _)| (c.start, c.end)));
+    let others: Vec<(usize, usize)> = cx
+        .stand
+        .iter()
+        .filter(|(c, _)| c.kind != Some(kind))
+        .map(|(c, _)| (c.start, c.end))
+        .collect();
+    let (actors, targets) =
+        roles::participants(s, cx.entities, rep.start, rep.end, rep.verbal, kind);
+    Some(Found {
+        kind,
+        status,
+        date: when::event_date(s, &spans, &others, cx.para_date),
+        trigger: s.norm.to_body(rep.start, rep.end),
+        actors,
+        targets,
+        severity: severity::severity(s, kind, status, cx.level),
+    })
+}
+
+/// The sentence's events: one per kind, unless its triggers are clearly distinct.
 fn sentence_events(
     s: &Sentence,
     cands: &[Cand],
@@ -256,6 +317,9 @@ fn sentence_events(
     para_date: Option<DateValue>,
 ) -> Vec<Found> {
     let stand = standing(s, cands);
+    if stand.is_empty() {
+        return Vec::new();
+    }
     let mut kinds: Vec<EventKind> = Vec::new();
     for (c, _) in &stand {
         if let Some(k) = c.kind
@@ -264,40 +328,22 @@ fn sentence_events(
             kinds.push(k);
         }
     }
-    let level = if stand.is_empty() {
-        0
-    } else {
-        severity::intensity_level(s)
+    let cx = SentenceCtx {
+        stand: &stand,
+        entities,
+        para_date,
+        level: severity::intensity_level(s),
     };
     let mut out = Vec::with_capacity(kinds.len());
     for kind in kinds {
-        let own: Vec<&(Cand, Status)> =
-            stand.iter().filter(|(c, _)| c.kind == Some(kind)).collect();
-        let Some(&&(rep, status)) = own
+        let own: Vec<(Cand, Status)> = stand
             .iter()
-            .find(|(_, st)| *st == Status::Reported)
-            .or_else(|| own.first())
-        else {
-            continue;
-        };
-        let mut spans: Vec<(usize, usize)> = vec![(rep.start, rep.end)];
-        spans.extend(own.iter().map(|(c, _)| (c.start, c.end)));
-        let others: Vec<(usize, usize)> = stand
-            .iter()
-            .filter(|(c, _)| c.kind != Some(kind))
-            .map(|(c, _)| (c.start, c.end))
+            .filter(|(c, _)| c.kind == Some(kind))
+            .copied()
             .collect();
-        let (actors, targets) =
-            roles::participants(s, entities, rep.start, rep.end, rep.verbal, kind);
-        out.push(Found {
-            kind,
-            status,
-            date: when::event_date(s, &spans, &others, para_date),
-            trigger: s.norm.to_body(rep.start, rep.end),
-            actors,
-            targets,
-            severity: severity::severity(s, kind, status, level),
-        });
+        for group in distinct_groups(s, &own) {
+            out.extend(event_of(s, kind, &group, &cx));
+        }
     }
     out
 }

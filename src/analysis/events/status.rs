@@ -11,13 +11,13 @@ fn usable(s: &Sentence, h: &Hit) -> bool {
     !s.name_like(h.start, h.end) && !s.in_date(h.start, h.end)
 }
 
-/// The status of a trigger at `[start, end)`; `positive` for de-escalating kinds.
-pub fn status_of(s: &Sentence, start: usize, end: usize, positive: bool) -> Status {
+/// The status of a trigger at `[start, end)`: the nearest governing cue before it, else for a
+/// nominal trigger a cue right after it; `positive` for de-escalating kinds.
+pub fn status_of(s: &Sentence, start: usize, end: usize, verbal: bool, positive: bool) -> Status {
     let is_cue = |r: &Role| matches!(r, Role::Status { .. });
-    let cues: Vec<&Hit> = s.with_role(is_cue).collect();
     let mut best: Option<(usize, Status)> = None;
-    for h in &cues {
-        if h.overlaps(start, end) || cues.iter().any(|o| o.contains(h)) || !usable(s, h) {
+    for h in s.with_role(is_cue).filter(|h| h.end <= start) {
+        if s.with_role(is_cue).any(|o| o.contains(h)) || !usable(s, h) {
             continue;
         }
         for r in s.roles(h) {
@@ -37,18 +37,37 @@ pub fn status_of(s: &Sentence, start: usize, end: usize, positive: bool) -> Stat
             }
         }
     }
-    best.map_or(Status::Reported, |(_, st)| st)
+    best.map(|(_, st)| st)
+        .or_else(|| (!verbal).then(|| status_after(s, end)).flatten())
+        .unwrap_or(Status::Reported)
+}
+
+/// The status given by the nearest cue after a nominal trigger ending at `end`, in its clause.
+fn status_after(s: &Sentence, end: usize) -> Option<Status> {
+    s.hits
+        .iter()
+        .filter(|h| h.start >= end && usable(s, h))
+        .find_map(|h| {
+            s.roles(h).iter().find_map(|r| match *r {
+                Role::StatusAfter { status, window }
+                    if s.governs(end, h.start, usize::from(window)) =>
+                {
+                    Some(status)
+                }
+                _ => None,
+            })
+        })
 }
 
 /// True when a negation cue governs the trigger ("did not deploy", "denied attacking").
 pub fn negated(s: &Sentence, start: usize, end: usize) -> bool {
     let window = s.lex.negation_window;
-    let excepts: Vec<&Hit> = s.with_role(|r| matches!(r, Role::NegationExcept)).collect();
+    let except = |h: &Hit| {
+        s.with_role(|r| matches!(r, Role::NegationExcept))
+            .any(|x| x.overlaps(h.start, h.end))
+    };
     s.with_role(|r| matches!(r, Role::Negation)).any(|h| {
-        !h.overlaps(start, end)
-            && usable(s, h)
-            && !excepts.iter().any(|x| x.overlaps(h.start, h.end))
-            && s.governs(h.end, start, window)
+        !h.overlaps(start, end) && s.governs(h.end, start, window) && usable(s, h) && !except(h)
     })
 }
 

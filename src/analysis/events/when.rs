@@ -29,6 +29,30 @@ pub fn leading_date(s: &Sentence) -> Option<DateValue> {
         .and_then(|d| d.value)
 }
 
+fn nearest_in_clause(
+    s: &Sentence,
+    usable: &[&NormDate],
+    start: usize,
+    end: usize,
+) -> Option<DateValue> {
+    let (cs, ce) = s.clause(start, end);
+    usable
+        .iter()
+        .filter(|d| d.start >= cs && d.end <= ce)
+        .min_by_key(|d| distance(d, start, end))
+        .and_then(|d| d.value)
+}
+
+/// The date governing the clause of the trigger at `[start, end)`, if any.
+pub fn clause_date(s: &Sentence, start: usize, end: usize) -> Option<DateValue> {
+    let usable: Vec<&NormDate> = s
+        .dates
+        .iter()
+        .filter(|d| d.value.is_some() && !blocked(s, d))
+        .collect();
+    nearest_in_clause(s, &usable, start, end)
+}
+
 /// The date of an event whose triggers (representative first) are `own`; `others` are the
 /// triggers of the sentence's other events; `paragraph` the date opening the paragraph.
 pub fn event_date(
@@ -43,13 +67,8 @@ pub fn event_date(
         .filter(|d| d.value.is_some() && !blocked(s, d))
         .collect();
     for &(start, end) in own {
-        let (cs, ce) = s.clause(start, end);
-        let near = usable
-            .iter()
-            .filter(|d| d.start >= cs && d.end <= ce)
-            .min_by_key(|d| distance(d, start, end));
-        if let Some(d) = near {
-            return d.value;
+        if let Some(v) = nearest_in_clause(s, &usable, start, end) {
+            return Some(v);
         }
     }
     if let Some(v) = leading_date(s) {

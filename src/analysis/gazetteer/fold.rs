@@ -23,7 +23,7 @@ pub enum Gap {
     Split,
     /// Other punctuation (comma, quotes, brackets, dashes between spaces).
     Punct,
-    /// A full stop, question or exclamation mark, or an ellipsis.
+    /// A full stop, question or exclamation mark, colon or ellipsis.
     SentenceEnd,
     /// A line break.
     Line,
@@ -97,7 +97,7 @@ impl GapScan {
                 self.dot += 1;
                 self.end_mark = true;
             }
-            '!' | '?' | '\u{2026}' => self.end_mark = true,
+            '!' | '?' | ':' | '\u{2026}' => self.end_mark = true,
             _ => self.other = true,
         }
     }

@@ -10,6 +10,7 @@ use super::entities::cues::Cues;
 use super::model::EntityKind;
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
 
 pub use matcher::GazMatch;
 
@@ -98,14 +99,20 @@ impl Gazetteer {
 
     /// Adds the entries of `other`, replacing entries of the same canonical name.
     pub fn merge(&mut self, other: Gazetteer) -> Result<()> {
+        let mut index: HashMap<String, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (name_key(&e.name), i))
+            .collect();
         for e in other.entries {
-            match self
-                .entries
-                .iter()
-                .position(|x| same_name(&x.name, &e.name))
-            {
-                Some(i) => self.entries[i] = e,
-                None => self.entries.push(e),
+            let key = name_key(&e.name);
+            match index.get(&key) {
+                Some(&i) => self.entries[i] = e,
+                None => {
+                    index.insert(key, self.entries.len());
+                    self.entries.push(e);
+                }
             }
         }
         self.matcher = matcher::Matcher::build(&self.entries, &self.cues)?;
@@ -119,7 +126,10 @@ impl Gazetteer {
 
     /// The entry named `name`, if any.
     pub fn get(&self, name: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| same_name(&e.name, name))
+        let key = name_key(name);
+        self.entries
+            .iter()
+            .find(|e| e.name == name || name_key(&e.name) == key)
     }
 
     /// Entry by index (as [`GazMatch::entry`] gives it).
@@ -133,8 +143,9 @@ impl Gazetteer {
     }
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    a == b || fold::fold(a).text == fold::fold(b).text
+/// Canonical names compare folded: "Ségou" and "Segou" are one entry.
+fn name_key(name: &str) -> String {
+    fold::fold(name).text
 }
 
 fn entries_of(file: GazetteerFile) -> Result<Vec<Entry>> {
@@ -148,10 +159,11 @@ fn entries_of(file: GazetteerFile) -> Result<Vec<Entry>> {
         (EntityKind::Equipment, file.equipment),
     ];
     let mut out: Vec<Entry> = Vec::new();
+    let mut seen = HashSet::new();
     for (kind, defs) in groups {
         for (i, d) in defs.into_iter().enumerate() {
             let entry = validate(kind, i, d)?;
-            if out.iter().any(|e| same_name(&e.name, &entry.name)) {
+            if !seen.insert(name_key(&entry.name)) {
                 bail!(
                     "gazetteer: `{kind}` entry \"{}\" repeats a canonical name",
                     entry.name
