@@ -70,6 +70,12 @@ pub(super) struct NegationFile {
     pub cues: Vec<String>,
     #[serde(default)]
     pub except: Vec<String>,
+    /// Verbs of denial govern their whole complement ("denied that drones had been used
+    /// against civilians"), so they reach further than `window`.
+    #[serde(default)]
+    pub denials: Vec<String>,
+    #[serde(default)]
+    pub denial_window: u8,
 }
 
 #[derive(Clone, Debug, Deserialize)]

@@ -31,7 +31,10 @@ pub enum Role {
         window: u8,
     },
     Breaker,
-    Negation,
+    /// A negation cue and how many words it may stand before the trigger it negates.
+    Negation {
+        window: u8,
+    },
     NegationExcept,
     Anaphora,
     ActorMarker,
@@ -74,7 +77,6 @@ pub struct EventLexicon {
     pub(super) of_actor: Vec<EventKind>,
     damping: Damping,
     pub(super) intensity: Intensity,
-    pub(super) negation_window: usize,
     pub(super) anaphora_window: usize,
     pub(super) role_window: usize,
     pub(super) date_window: usize,
@@ -364,7 +366,19 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
     let clause = section(file.clause, "clause")?;
     b.add_all(&clause.breakers, Role::Breaker);
     let negation = section(file.negation, "negation")?;
-    b.add_all(&negation.cues, Role::Negation);
+    b.add_all(
+        &negation.cues,
+        Role::Negation {
+            window: negation.window,
+        },
+    );
+    let denial_window = negation.denial_window.max(negation.window);
+    b.add_all(
+        &negation.denials,
+        Role::Negation {
+            window: denial_window,
+        },
+    );
     b.add_all(&negation.except, Role::NegationExcept);
     let anaphora = section(file.anaphora, "anaphora")?;
     b.add_all(&anaphora.cues, Role::Anaphora);
@@ -400,7 +414,6 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
         of_actor,
         damping,
         intensity,
-        negation_window: usize::from(negation.window),
         anaphora_window: usize::from(anaphora.window),
         role_window: usize::from(roles.window),
         date_window: usize::from(dates.window),

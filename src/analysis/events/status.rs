@@ -59,15 +59,23 @@ fn status_after(s: &Sentence, end: usize) -> Option<Status> {
         })
 }
 
-/// True when a negation cue governs the trigger ("did not deploy", "denied attacking").
+/// True when a negation cue governs the trigger ("did not deploy", "denied attacking"), each
+/// cue within its own window of words.
 pub fn negated(s: &Sentence, start: usize, end: usize) -> bool {
-    let window = s.lex.negation_window;
     let except = |h: &Hit| {
         s.with_role(|r| matches!(r, Role::NegationExcept))
             .any(|x| x.overlaps(h.start, h.end))
     };
-    s.with_role(|r| matches!(r, Role::Negation)).any(|h| {
-        !h.overlaps(start, end) && s.governs(h.end, start, window) && usable(s, h) && !except(h)
+    s.hits.iter().any(|h| {
+        s.roles(h).iter().any(|r| match *r {
+            Role::Negation { window } => {
+                !h.overlaps(start, end)
+                    && s.governs(h.end, start, usize::from(window))
+                    && usable(s, h)
+                    && !except(h)
+            }
+            _ => false,
+        })
     })
 }
 

@@ -94,6 +94,9 @@ fn negated_events_are_dropped() {
         "Officials didn't arrest anyone.",
         "The bloc lifted the sanctions in February.",
         "Its doctrine shaped its refusal to deploy troops abroad.",
+        // A denial reaches over its whole complement clause, past the short window.
+        "The government denied that Turkish drones had been used against civilians.",
+        "The ministry rejected allegations that soldiers had executed villagers near Moura.",
     ] {
         assert!(
             detect(body).is_empty(),
