@@ -466,7 +466,15 @@ pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
                     parent: None,
                 })
         });
-        let Some(resolved) = resolved else { continue };
+        let Some(mut resolved) = resolved else {
+            continue;
+        };
+        if resolved.kind == EntityKind::Person && r.first == r.last && !resolved.linked {
+            // "President Traoré": the one gazetteer person with that surname.
+            if let Some(i) = ctx.gazetteer.person_by_surname(ctx.word(r.first)) {
+                resolved = linked(ctx.gazetteer, i);
+            }
+        }
         if resolved.kind == EntityKind::Person && r.last > r.first {
             known
                 .entry(ctx.word(r.last).to_string())
