@@ -373,12 +373,7 @@ fn surnames(ctx: &Context) -> HashMap<String, Resolved> {
         let e = ctx.gazetteer.entry(m.entry);
         if e.kind == EntityKind::Person && m.last > m.first {
             out.entry(ctx.word(m.last).to_string())
-                .or_insert_with(|| Resolved {
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    linked: true,
-                    parent: e.parent.clone(),
-                });
+                .or_insert_with(|| linked(ctx.gazetteer, m.entry));
         }
     }
     out
