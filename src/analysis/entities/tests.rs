@@ -534,3 +534,12 @@ fn names_in_brackets_after_a_place_are_places() {
     let t = "Gunmen killed two civilians near Boni (Douentza, Mopti).";
     assert!(has(t, "Douentza", "Douentza", EntityKind::Place));
 }
+
+#[test]
+fn title_and_surname_link_to_the_one_gazetteer_person() {
+    let t = "On Thursday, President Traoré visited Dori.";
+    let a = article_from_text("t", "t", t, None);
+    let ms = find_entities(&a, builtin());
+    let m = mention(&ms, &a.body, "Traoré").expect("Traoré");
+    assert_eq!((m.name.as_str(), m.linked), ("Ibrahim Traoré", true));
+}

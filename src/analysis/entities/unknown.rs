@@ -373,12 +373,7 @@ fn surnames(ctx: &Context) -> HashMap<String, Resolved> {
         let e = ctx.gazetteer.entry(m.entry);
         if e.kind == EntityKind::Person && m.last > m.first {
             out.entry(ctx.word(m.last).to_string())
-                .or_insert_with(|| Resolved {
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    linked: true,
-                    parent: e.parent.clone(),
-                });
+                .or_insert_with(|| linked(ctx.gazetteer, m.entry));
         }
     }
     out
@@ -466,7 +461,15 @@ pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
                     parent: None,
                 })
         });
-        let Some(resolved) = resolved else { continue };
+        let Some(mut resolved) = resolved else {
+            continue;
+        };
+        if resolved.kind == EntityKind::Person && r.first == r.last && !resolved.linked {
+            // "President Traoré": the one gazetteer person with that surname.
+            if let Some(i) = ctx.gazetteer.person_by_surname(ctx.word(r.first)) {
+                resolved = linked(ctx.gazetteer, i);
+            }
+        }
         if resolved.kind == EntityKind::Person && r.last > r.first {
             known
                 .entry(ctx.word(r.last).to_string())

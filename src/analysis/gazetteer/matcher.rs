@@ -6,7 +6,7 @@ use super::Entry;
 use super::fold::{self, Folded, case_counts, case_pattern, starts_upper};
 use crate::analysis::entities::cues::Cues;
 use crate::analysis::model::EntityKind;
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use anyhow::{Result, anyhow};
 use std::collections::HashMap;
 
@@ -93,6 +93,7 @@ impl Matcher {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
                     .start_kind(StartKind::Both)
+                    .kind(Some(AhoCorasickKind::DFA))
                     .build(&patterns)
                     .map_err(|e| anyhow!("gazetteer: cannot compile the aliases: {e}"))?,
             )

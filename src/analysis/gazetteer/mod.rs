@@ -70,6 +70,8 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     pub(crate) cues: Cues,
     matcher: matcher::Matcher,
+    /// Folded last word of a person's name → the entry, when only one person has it.
+    surnames: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -90,10 +92,12 @@ impl Gazetteer {
     pub fn from_entries(entries: Vec<Entry>) -> Result<Self> {
         let cues = Cues::builtin()?;
         let matcher = matcher::Matcher::build(&entries, &cues)?;
+        let surnames = surnames_of(&entries);
         Ok(Self {
             entries,
             cues,
             matcher,
+            surnames,
         })
     }
 
@@ -116,6 +120,7 @@ impl Gazetteer {
             }
         }
         self.matcher = matcher::Matcher::build(&self.entries, &self.cues)?;
+        self.surnames = surnames_of(&self.entries);
         Ok(())
     }
 
@@ -137,10 +142,32 @@ impl Gazetteer {
         &self.entries[i]
     }
 
+    /// The one person whose name ends with the folded word `surname` ("traore"), if unique.
+    pub fn person_by_surname(&self, surname: &str) -> Option<usize> {
+        self.surnames.get(surname).copied()
+    }
+
     /// Gazetteer matches over a folded text, in order, not overlapping.
     pub fn find(&self, folded: &fold::Folded, original: &str) -> Vec<GazMatch> {
         self.matcher.find(folded, original)
     }
+}
+
+fn surnames_of(entries: &[Entry]) -> HashMap<String, usize> {
+    let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let folded = fold::fold(&e.name);
+        if e.kind != EntityKind::Person || folded.tokens.len() < 2 {
+            continue;
+        }
+        let last = folded.word(folded.tokens.len() - 1).to_string();
+        seen.entry(last)
+            .and_modify(|v| *v = None)
+            .or_insert(Some(i));
+    }
+    seen.into_iter()
+        .filter_map(|(k, v)| v.map(|i| (k, i)))
+        .collect()
 }
 
 /// Canonical names compare folded: "Ségou" and "Segou" are one entry.
