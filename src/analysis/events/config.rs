@@ -97,6 +97,9 @@ pub(super) struct RolesFile {
     #[serde(default)]
     pub of_actor_kinds: Vec<String>,
     pub locative: Vec<String>,
+    /// Words that introduce who tells the story ("according to X"): X takes no role.
+    #[serde(default)]
+    pub attribution: Vec<String>,
     pub window: u8,
 }
 

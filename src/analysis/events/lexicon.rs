@@ -386,6 +386,7 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
     b.add_all(&roles.actor_markers, Role::ActorMarker);
     b.add_all(&roles.target_markers, Role::TargetMarker);
     b.add_all(&roles.locative, Role::Locative);
+    b.add_all(&roles.attribution, Role::Locative);
     b.add_all(&roles.passive, Role::Passive);
     b.add_all(&roles.of_markers, Role::OfMarker);
     let of_actor = roles

@@ -315,3 +315,33 @@ fn a_modal_after_a_nominal_trigger_sets_its_status() {
     );
     assert_eq!(e.status, Status::Reported);
 }
+
+#[test]
+fn whoever_tells_the_story_takes_no_role() {
+    let body = "Malian soldiers executed at least 300 civilians in Moura in March 2022, \
+                according to Human Rights Watch.";
+    let ents = [
+        ent(
+            "Malian soldiers",
+            "Malian Armed Forces",
+            EntityKind::Military,
+        ),
+        ent("Moura", "Moura", EntityKind::Place),
+        ent(
+            "Human Rights Watch",
+            "Human Rights Watch",
+            EntityKind::Organization,
+        ),
+    ];
+    let evs = detect_full(body, &ents, &[], lex());
+    let e = evs
+        .iter()
+        .find(|e| e.kind == EventKind::CivilianHarm)
+        .expect("civilian harm found");
+    assert!(
+        !e.targets.iter().any(|t| t == "Human Rights Watch"),
+        "{e:?}"
+    );
+    assert!(!e.actors.iter().any(|t| t == "Human Rights Watch"), "{e:?}");
+    assert_eq!(e.actors, ["Malian Armed Forces"]);
+}
