@@ -61,6 +61,30 @@ pub struct LoadArgs {
     /// A gazetteer TOML file whose entries are added to (or replace) the built-in ones.
     #[arg(long, value_name = "FILE", global = true)]
     pub gazetteer: Option<PathBuf>,
+    /// A folder of user vocabulary files laid over the built-in ones: gazetteer.toml,
+    /// events.toml, dates.toml, related.toml, debris.toml (each optional; same layout as the
+    /// files in the project's assets/). Default: the folder of the config file
+    /// ($XDG_CONFIG_HOME/sitrep/), when it exists.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub vocab: Option<PathBuf>,
+}
+
+impl LoadArgs {
+    /// The user vocabulary folder: `--vocab DIR`, else the config folder when it exists.
+    fn vocab_dir(&self) -> Option<PathBuf> {
+        self.vocab.clone().or_else(|| {
+            crate::tui::config::default_path()
+                .and_then(|p| p.parent().map(PathBuf::from))
+                .filter(|d| d.is_dir())
+        })
+    }
+
+    /// The user's debris patterns, `debris.toml` in the vocabulary folder.
+    fn debris_file(&self) -> Option<PathBuf> {
+        self.vocab_dir()
+            .map(|d| d.join("debris.toml"))
+            .filter(|p| p.is_file())
+    }
 }
 
 #[derive(Args, Debug)]
@@ -168,6 +192,7 @@ fn load_corpus(paths: &[PathBuf], args: &LoadArgs) -> Corpus {
     let opts = LoadOptions {
         max_file_size: args.max_file_size,
         follow_links: args.follow_links,
+        debris_file: args.debris_file(),
         ..LoadOptions::default()
     };
     corpus::load(paths, &opts)
@@ -175,7 +200,12 @@ fn load_corpus(paths: &[PathBuf], args: &LoadArgs) -> Corpus {
 
 /// Loads and analyses, reporting skipped files on stderr. `None` when nothing loaded.
 fn load_and_analyze(paths: &[PathBuf], args: &LoadArgs) -> anyhow::Result<Option<Analysis>> {
-    let vocab = Vocab::with_gazetteer_file(args.gazetteer.as_deref())?;
+    if let Some(dir) = &args.vocab
+        && !dir.is_dir()
+    {
+        anyhow::bail!("--vocab {}: not a folder", dir.display());
+    }
+    let vocab = Vocab::with_user_files(args.vocab_dir().as_deref(), args.gazetteer.as_deref())?;
     let corpus = load_corpus(paths, args);
     for skipped in &corpus.skipped {
         eprintln!("{skipped}");

@@ -6,6 +6,7 @@ fn sitrep(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sitrep"))
         .args(args)
         .env_remove("NO_COLOR")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
         .output()
         .expect("the sitrep binary runs")
 }
@@ -84,4 +85,73 @@ fn a_bad_gazetteer_file_is_named_in_the_error() {
     let o = sitrep(&["extract", "--gazetteer", missing.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("nope.toml"), "{}", stderr(&o));
+}
+
+fn extract_json(args: &[&str]) -> serde_json::Value {
+    let o = sitrep(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("extract prints JSON")
+}
+
+fn entity_names(v: &serde_json::Value) -> Vec<String> {
+    v["articles"][0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_vocab_folder_extends_the_gazetteer_and_the_event_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("story.md");
+    std::fs::write(
+        &text,
+        "# Flare-up\n\nZorbanian troops were seen near the Kessel pass. Rebels blorked the depot.\n",
+    )
+    .unwrap();
+    let vocab = dir.path().join("vocab");
+    std::fs::create_dir(&vocab).unwrap();
+    let path = text.to_str().unwrap();
+    let before = extract_json(&["extract", path]);
+    assert!(!entity_names(&before).contains(&"Zorbania".to_string()));
+    assert_eq!(before["articles"][0]["events"].as_array().unwrap().len(), 0);
+
+    std::fs::write(
+        vocab.join("gazetteer.toml"),
+        "country = [{ name = \"Zorbania\", demonyms = [\"Zorbanian\"] }]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        vocab.join("events.toml"),
+        "[[kind]]\nkind = \"looting\"\nseverity = -5.0\nverbs = [\"blork\"]\n",
+    )
+    .unwrap();
+    let after = extract_json(&["extract", "--vocab", vocab.to_str().unwrap(), path]);
+    assert!(
+        entity_names(&after).contains(&"Zorbania".to_string()),
+        "{after}"
+    );
+    let kinds: Vec<&str> = after["articles"][0]["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["looting"]);
+}
+
+#[test]
+fn a_bad_vocab_file_is_named_and_nothing_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("events.toml"), "[[kind]]\nkind = 12\n").unwrap();
+    let o = sitrep(&["extract", "--vocab", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("events.toml"), "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+
+    let o = sitrep(&["extract", "--vocab", "/no/such/folder"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("not a folder"), "{}", stderr(&o));
 }

@@ -23,7 +23,28 @@ pub struct Vocab {
     pub gazetteer: gazetteer::Gazetteer,
     pub dates: dates::DateVocab,
     pub events: events::EventLexicon,
+    pub related: related::RelatedConfig,
 }
+
+/// The user vocabulary files a folder may hold, and how each acts on the built-in one.
+pub const USER_VOCAB_FILES: &[(&str, &str)] = &[
+    (
+        "gazetteer.toml",
+        "entries added to the built-in gazetteer, or replacing those of the same name",
+    ),
+    (
+        "events.toml",
+        "laid over the built-in event lexicon: a [[kind]] replaces that kind, other sections replace theirs",
+    ),
+    (
+        "dates.toml",
+        "replaces the built-in date vocabulary (month names, relative words)",
+    ),
+    (
+        "related.toml",
+        "keys replacing those of the built-in related-passage weights",
+    ),
+];
 
 impl Vocab {
     /// The vocabularies embedded in the binary.
@@ -32,21 +53,50 @@ impl Vocab {
             gazetteer: gazetteer::Gazetteer::builtin()?,
             dates: dates::DateVocab::builtin()?,
             events: events::EventLexicon::builtin()?,
+            related: related::RelatedConfig::builtin()?,
         })
     }
 
     /// The embedded vocabularies, with the entries of a user gazetteer file added or replacing.
     pub fn with_gazetteer_file(path: Option<&Path>) -> Result<Self> {
+        Self::with_user_files(None, path)
+    }
+
+    /// The embedded vocabularies with the user's files laid over them: those of
+    /// [`USER_VOCAB_FILES`] found in `dir`, then the gazetteer file `gazetteer` if given.
+    pub fn with_user_files(dir: Option<&Path>, gazetteer: Option<&Path>) -> Result<Self> {
         let mut vocab = Self::builtin()?;
-        if let Some(path) = path {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read gazetteer {}", path.display()))?;
-            let extra = gazetteer::Gazetteer::from_toml_str(&text)
-                .with_context(|| format!("invalid gazetteer {}", path.display()))?;
-            vocab.gazetteer.merge(extra)?;
+        let in_dir = |name: &str| dir.map(|d| d.join(name)).filter(|p| p.is_file());
+        if let Some(path) = in_dir("gazetteer.toml") {
+            vocab.add_gazetteer(&path)?;
+        }
+        if let Some(path) = in_dir("events.toml") {
+            let text = read(&path, "event lexicon")?;
+            vocab.events = events::EventLexicon::from_toml_str(&text)
+                .with_context(|| format!("invalid event lexicon {}", path.display()))?;
+        }
+        if let Some(path) = in_dir("dates.toml") {
+            vocab.dates = dates::DateVocab::from_file(&path)?;
+        }
+        if let Some(path) = in_dir("related.toml") {
+            vocab.related = related::RelatedConfig::from_file(&path)?;
+        }
+        if let Some(path) = gazetteer {
+            vocab.add_gazetteer(path)?;
         }
         Ok(vocab)
     }
+
+    fn add_gazetteer(&mut self, path: &Path) -> Result<()> {
+        let text = read(path, "gazetteer")?;
+        let extra = gazetteer::Gazetteer::from_toml_str(&text)
+            .with_context(|| format!("invalid gazetteer {}", path.display()))?;
+        self.gazetteer.merge(extra)
+    }
+}
+
+fn read(path: &Path, what: &str) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {what} {}", path.display()))
 }
 
 /// Analyses one article: entities, dates, then events that use both.
@@ -76,7 +126,7 @@ pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
         .collect();
     let entities = corpus_entities(&analyses);
     let timeline = timeline::build_timeline(&articles, &analyses);
-    let related = related::build_related(&articles, &analyses);
+    let related = related::build_related_with(&articles, &analyses, &vocab.related);
     Analysis {
         articles,
         analyses,
