@@ -95,7 +95,7 @@ pub fn participants(
             Marker::Locative => continue,
             Marker::Of if of_actor && can_act => push(&mut actors, &e.name),
             Marker::Of => push(&mut targets, &e.name),
-            Marker::Actor if m.start >= end => push(&mut actors, &e.name),
+            Marker::Actor if m.start >= end && in_clause => push(&mut actors, &e.name),
             _ if m.start > start && m.start < end => push(&mut targets, &e.name),
             Marker::Target if m.start >= end && in_clause => push(&mut targets, &e.name),
             _ if m.end <= start => {

@@ -345,3 +345,19 @@ fn whoever_tells_the_story_takes_no_role() {
     assert!(!e.actors.iter().any(|t| t == "Human Rights Watch"), "{e:?}");
     assert_eq!(e.actors, ["Malian Armed Forces"]);
 }
+
+#[test]
+fn a_by_or_between_phrase_in_another_clause_names_no_actor() {
+    let body = "Officials worry about refugee flows, especially after the rapprochement \
+                between Rabat and Bamako.";
+    let ents = [
+        ent("Rabat", "Rabat", EntityKind::Place),
+        ent("Bamako", "Bamako", EntityKind::Place),
+    ];
+    let evs = detect_full(body, &ents, &[], lex());
+    let e = evs
+        .iter()
+        .find(|e| e.kind == EventKind::Displacement)
+        .expect("displacement found");
+    assert!(e.actors.is_empty(), "{e:?}");
+}
