@@ -350,3 +350,24 @@ fn help_lists_the_briefing_and_export_keys() {
         );
     }
 }
+
+#[test]
+fn f_inside_the_view_changes_the_filter_and_the_briefing_follows() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "b f");
+    let p = app.popup.as_ref().expect("the filter picker");
+    let row = p
+        .items
+        .iter()
+        .position(|i| i.lines[0].to_string().trim_end().ends_with(" shootdown"))
+        .expect("a shootdown choice");
+    app.popup.as_mut().unwrap().sel = row;
+    press(&mut app, "enter");
+    assert!(app.brief_open);
+    assert_eq!(app.filter, Some(Filter::Kind(EventKind::Shootdown)));
+    let v = app.brief.as_ref().unwrap();
+    assert_eq!(v.key, app.filter);
+    assert_eq!(v.briefing.filter.kinds, vec![EventKind::Shootdown]);
+    assert!(screen(&mut app, 80, 24).contains("filter: kind shootdown"));
+}

@@ -410,6 +410,10 @@ impl App<'_> {
                         if let Some(a) = self.selected_article() {
                             self.show_article(a);
                         }
+                        if self.brief_open {
+                            // the open briefing follows the new filter
+                            self.open_briefing();
+                        }
                     }
                     None => {}
                 }

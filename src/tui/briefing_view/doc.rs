@@ -245,3 +245,44 @@ pub fn bars(c: &Chart) -> Vec<Bar> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::ChartRow;
+
+    fn row(period: &str, events: usize, severity: f64) -> ChartRow {
+        ChartRow {
+            period: period.into(),
+            events,
+            severity,
+        }
+    }
+
+    #[test]
+    fn empty_runs_fold_and_labels_align() {
+        let c = Chart {
+            bucket: "month",
+            rows: vec![
+                row("2024-01", 2, -12.5),
+                row("2024-02", 0, 0.0),
+                row("2024-03", 0, 0.0),
+                row("2024-04", 0, 0.0),
+                row("2024-05", 0, 0.0),
+                row("2024-06", 1, 3.0),
+                row("2024-07", 0, 0.0),
+            ],
+        };
+        let b = bars(&c);
+        let labels: Vec<&str> = b.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels.len(), 4, "{labels:?}");
+        assert!(labels[0].starts_with("2024-01") && labels[0].ends_with("2 events  -12.5"));
+        assert!(labels[1].starts_with("2024-02…2024-05") && labels[1].ends_with("no events"));
+        assert!(labels[2].ends_with("1 event    +3.0"), "{}", labels[2]);
+        assert!(labels[3].starts_with("2024-07"), "a short gap stays");
+        let w = labels[0].chars().count();
+        assert!(labels.iter().all(|l| l.chars().count() == w), "{labels:?}");
+        assert_eq!((b[0].value, b[2].value), (125, 30));
+        assert!(b[0].mean < 0.0 && b[2].mean > 0.0);
+    }
+}

@@ -77,6 +77,11 @@ impl App<'_> {
             Action::Open => self.brief_jump(),
             Action::Export => self.start_export(),
             Action::Help => self.popup = Some(popup::help(&self.config.keymap, &self.config.theme)),
+            Action::Filter => {
+                let p =
+                    popup::filter_picker(self.analysis, &self.config.theme, self.filter.as_ref());
+                self.popup = Some(p);
+            }
             _ => {
                 let Some(v) = &mut self.brief else { return };
                 match action {

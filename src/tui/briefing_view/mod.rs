@@ -1,6 +1,7 @@
 //! The briefing view (`b`): the briefing of the reader's current filter, laid out as a
 //! scrollable document whose cursor moves over blocks (paragraphs, actors, events, the chart,
-//! sources). Enter on an event jumps to its passage.
+//! sources). Enter on an event jumps to its passage; `f` changes the filter and the view
+//! follows it.
 //!
 //! The briefing is derived data: built when `b` is pressed and cached here with the reader
 //! filter it was built for; the layout ([`doc::Doc`]) is redone only when the width changes.

@@ -57,11 +57,12 @@ pub fn draw_briefing(app: &App, v: &BriefView, area: Rect, buf: &mut Buffer) {
             fill_row(buf, inner.x, y, inner.width, theme.ui("selected"));
         }
     }
-    draw_chart(app, &v.doc, v.top, inner, buf);
+    let chart_selected = cur.is_some_and(|b| Some(b.start) == v.doc.chart_at);
+    draw_chart(app, &v.doc, v.top, inner, buf, chart_selected);
 }
 
 /// The chart, drawn whole into a scratch buffer, then its visible rows copied.
-fn draw_chart(app: &App, doc: &Doc, top: usize, inner: Rect, buf: &mut Buffer) {
+fn draw_chart(app: &App, doc: &Doc, top: usize, inner: Rect, buf: &mut Buffer, selected: bool) {
     let Some(at) = doc.chart_at else { return };
     let n = doc.bars.len();
     if n == 0 || at + n <= top || at >= top + usize::from(inner.height) {
@@ -87,6 +88,12 @@ fn draw_chart(app: &App, doc: &Doc, top: usize, inner: Rect, buf: &mut Buffer) {
         .max(max)
         .data(ratatui::widgets::BarGroup::default().bars(&bars));
     let h = u16::try_from(n).unwrap_or(u16::MAX);
+    let label_w = doc
+        .bars
+        .iter()
+        .map(|b| crate::tui::text::width(&b.label))
+        .max()
+        .map_or(0, |w| u16::try_from(w).unwrap_or(u16::MAX));
     let scratch_area = Rect::new(0, 0, inner.width, h);
     let mut scratch = Buffer::empty(scratch_area);
     chart.render(scratch_area, &mut scratch);
@@ -101,6 +108,16 @@ fn draw_chart(app: &App, doc: &Doc, top: usize, inner: Rect, buf: &mut Buffer) {
         }
         for x in 0..inner.width {
             buf[(inner.x + x, y)] = scratch[(x, r as u16)].clone();
+        }
+        if selected {
+            // the labels take the selection style; the bars keep their severity colour
+            fill_row(
+                buf,
+                inner.x,
+                y,
+                label_w.min(inner.width),
+                theme.ui("selected"),
+            );
         }
     }
 }

@@ -224,17 +224,15 @@ fn hints(app: &App) -> String {
                 format!("{}/{}", k(Action::MoveDown), k(Action::MoveUp)),
                 "move",
             ),
+            (k(Action::Open), "go to passage"),
+            (k(Action::Close), "close"),
+            (k(Action::Export), "export"),
+            (k(Action::Filter), "filter"),
             (
                 format!("{}/{}", k(Action::PageDown), k(Action::PageUp)),
                 "page",
             ),
-            (
-                format!("{}/{}", k(Action::Top), k(Action::Bottom)),
-                "top/end",
-            ),
-            (k(Action::Open), "go to passage"),
-            (k(Action::Export), "export"),
-            (k(Action::Close), "close"),
+            (format!("{}/{}", k(Action::Top), k(Action::Bottom)), "ends"),
             (k(Action::Help), "help"),
         ]
     } else {
