@@ -371,3 +371,71 @@ fn f_inside_the_view_changes_the_filter_and_the_briefing_follows() {
     assert_eq!(v.briefing.filter.kinds, vec![EventKind::Shootdown]);
     assert!(screen(&mut app, 80, 24).contains("filter: kind shootdown"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_folder_without_write_permission_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o555)).unwrap();
+    if fs::write(locked.join("probe"), "x").is_ok() {
+        eprintln!("running with permission to write anywhere: permission case skipped");
+        return;
+    }
+    let target = locked.join("brief.md");
+    let p = target.to_string_lossy().to_string();
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "x ctrl-u");
+    type_text(&mut app, &p);
+    press(&mut app, "enter");
+    let msg = app.message.clone().unwrap_or_default();
+    assert!(msg.starts_with(&format!("cannot export to {p}")), "{msg}");
+    assert!(msg.contains("ermission"), "{msg}");
+    assert!(!target.exists());
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Cells of the chart's bars (the first row drawn with a full block).
+fn bar_cells(buf: &ratatui::buffer::Buffer) -> Vec<ratatui::buffer::Cell> {
+    let area = buf.area;
+    let mut out = Vec::new();
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            if buf[(x, y)].symbol() == "█" {
+                out.push(buf[(x, y)].clone());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_chart_reads_without_colour_and_uses_16_colours() {
+    use ratatui::style::Color;
+    let an = fixture::analysis();
+    for mode in [ColorMode::Never, ColorMode::Ansi16] {
+        let mut app = App::new(&an, Config::builtin(mode));
+        press(&mut app, "b G");
+        let buf = fixture::render(&mut app, 80, 24);
+        let cells = bar_cells(&buf);
+        assert!(cells.len() > 10, "the bars are drawn in block characters");
+        let text = fixture::buffer_text(&buf);
+        assert!(text.contains("8 events  -47.0"), "figures beside the bars");
+        for c in &cells {
+            match mode {
+                ColorMode::Never => assert_eq!(c.fg, Color::Reset, "no colour"),
+                _ => assert!(
+                    !matches!(c.fg, Color::Rgb(..) | Color::Indexed(_)),
+                    "16 colours only: {:?}",
+                    c.fg
+                ),
+            }
+        }
+        if mode == ColorMode::Ansi16 {
+            assert!(cells.iter().any(|c| c.fg != Color::Reset), "coloured bars");
+        }
+    }
+}
