@@ -1,5 +1,5 @@
 //! Keys in, state changes out: the keymap turns a key into an [`Action`], which is routed to the
-//! prompt, the open popup, or the focused pane. Returns whether anything may have changed, so the
+//! prompt (search or export), the open popup, the briefing view, or the focused pane. Returns whether anything may have changed, so the
 //! event loop draws only then.
 
 use super::actions::Action;
