@@ -251,6 +251,12 @@ fn fixture_walkthrough_at_80x24() {
     t.wait_text("Help — keys");
     t.send("\x1b");
     t.wait("help closed", |s| !s.contents().contains("Help — keys"));
+    // the briefing view, then close it
+    t.send("b");
+    t.wait_text("Situation briefing");
+    t.wait_text("Bottom line");
+    t.send("\x1b");
+    t.wait("briefing closed", |s| !s.contents().contains("Bottom line"));
     // the timeline, walked from the oldest event
     t.send("3");
     t.wait_text("3 Timeline");

@@ -3,7 +3,6 @@
 use sitrep::analysis::Analysis;
 use sitrep::tui::app::App;
 use sitrep::tui::config::Config;
-use sitrep::tui::handle::NOT_YET;
 use sitrep::tui::keymap::Key;
 use sitrep::tui::layout::Pane;
 use sitrep::tui::popup::PopupKind;
@@ -431,10 +430,10 @@ fn help_quit_and_reserved_actions() {
     press(&mut app, "esc");
     assert!(app.popup.is_none());
     press(&mut app, "b");
-    assert_eq!(app.message.as_deref(), Some(NOT_YET));
-    press(&mut app, "x");
-    assert_eq!(app.message.as_deref(), Some(NOT_YET));
-    press(&mut app, "q");
+    assert!(app.brief_open);
+    press(&mut app, "esc x");
+    assert!(app.export.is_some());
+    press(&mut app, "esc q");
     assert!(app.quit);
 }
 

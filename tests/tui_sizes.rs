@@ -1,4 +1,5 @@
-//! Every layout (each focus, each popup, the prompt) at sizes from 1×1 to 250×80 draws without a
+//! Every layout (each focus, each popup, the prompt, the briefing view and the export prompt)
+//! at sizes from 1×1 to 250×80 draws without a
 //! panic and keeps the reader state consistent.
 
 use ratatui::buffer::Buffer;
@@ -22,7 +23,9 @@ fn heights() -> Vec<u16> {
     v
 }
 
-const STATES: [&str; 9] = ["1", "2", "3", "2 } r", "2 e *", "f", "?", "2 /", "3 enter"];
+const STATES: [&str; 13] = [
+    "1", "2", "3", "2 } r", "2 e *", "f", "?", "2 /", "3 enter", "b", "b G", "b x", "b ?",
+];
 
 #[test]
 fn every_layout_draws_at_every_size() {
@@ -46,6 +49,10 @@ fn every_layout_draws_at_every_size() {
                     let mut buf = Buffer::empty(area);
                     ui::draw(&app, area, &mut buf);
                     drawn += 1;
+                    if let (true, Some(v)) = (app.brief_open, &app.brief) {
+                        assert!(v.cursor < v.doc.blocks.len().max(1), "{keys} {w}x{h}");
+                        assert!(v.top <= v.doc.rows.len(), "{keys} {w}x{h}");
+                    }
                     if app.wrapped.as_ref().is_some_and(|wr| !wr.lines.is_empty()) {
                         assert!(app.cursor_line() >= app.top_line(), "{keys} {w}x{h}");
                     }
@@ -53,5 +60,5 @@ fn every_layout_draws_at_every_size() {
             }
         }
     }
-    assert!(drawn > 4000);
+    assert!(drawn > 6000);
 }

@@ -28,7 +28,12 @@ fn open(app: &mut App, id: &str) {
 
 /// Runs `setup` on a fresh reader, then snapshots the screen at every size.
 fn shots(an: &Analysis, name: &str, setup: impl Fn(&mut App)) {
-    for (w, h) in SIZES {
+    shots_at(an, name, &SIZES, setup);
+}
+
+/// The same at chosen sizes.
+fn shots_at(an: &Analysis, name: &str, sizes: &[(u16, u16)], setup: impl Fn(&mut App)) {
+    for &(w, h) in sizes {
         let mut app = App::new(an, Config::builtin(ColorMode::Never));
         app.resize(w, h);
         setup(&mut app);
@@ -109,6 +114,25 @@ fn search_prompt_and_counter() {
     });
 }
 
+/// The briefing view at the smallest and the largest size.
+const BRIEF_SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+#[test]
+fn briefing_view() {
+    let an = fixture::analysis();
+    shots_at(&an, "briefing", &BRIEF_SIZES, |app| press(app, "b"));
+    shots_at(&an, "briefing_end", &BRIEF_SIZES, |app| press(app, "b G"));
+}
+
+#[test]
+fn export_prompt_over_the_briefing() {
+    let an = fixture::analysis();
+    shots_at(&an, "export_prompt", &[(80, 24)], |app| {
+        app.clock = || sitrep::date::DateValue::ymd(2025, 3, 9).unwrap();
+        press(app, "b x");
+    });
+}
+
 #[test]
 fn seeds_when_the_loader_is_in() {
     let corpus = sitrep::corpus::load_seeds();
@@ -121,4 +145,5 @@ fn seeds_when_the_loader_is_in() {
     shots(&an, "seeds_start", |_| {});
     shots(&an, "seeds_reader", |app| press(app, "enter ] ]"));
     shots(&an, "seeds_timeline", |app| press(app, "3"));
+    shots_at(&an, "seeds_briefing", &BRIEF_SIZES, |app| press(app, "b"));
 }

@@ -1,7 +1,9 @@
 //! The reader's state: focus, cursors, scroll, selections, filters, popups, the jump list and the
 //! wrap cache. It only reads the immutable [`Analysis`]; rendering borrows it immutably.
 
+use super::briefing_view::BriefView;
 use super::config::Config;
+use super::export::ExportPrompt;
 use super::filter::{Filter, SortKey};
 use super::jumps::{JumpList, Position};
 use super::layout::{self, Mode, Pane, Screen};
@@ -9,6 +11,7 @@ use super::popup::Popup;
 use super::wrap::{WrapCache, Wrapped};
 use crate::analysis::Analysis;
 use crate::corpus::Span;
+use crate::date::DateValue;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -97,6 +100,14 @@ pub struct App<'a> {
     pub wrapped: Option<Rc<Wrapped>>,
     /// Reading positions of articles left, restored when they are shown again.
     pub remembered: HashMap<usize, (usize, usize)>,
+    /// The briefing view: its cached briefing (keyed by the filter), cursor and scroll.
+    pub brief: Option<BriefView>,
+    /// Whether the briefing view is shown.
+    pub brief_open: bool,
+    /// The `x` export prompt, when open.
+    pub export: Option<ExportPrompt>,
+    /// Today's date, read when `x` is pressed (the system clock in the binary).
+    pub clock: fn() -> DateValue,
 }
 
 impl<'a> App<'a> {
@@ -124,6 +135,10 @@ impl<'a> App<'a> {
             wraps: WrapCache::default(),
             wrapped: None,
             remembered: HashMap::new(),
+            brief: None,
+            brief_open: false,
+            export: None,
+            clock: super::export::system_today,
         };
         app.refresh_rows();
         if let Some(&first) = app.list_rows.first() {
@@ -150,6 +165,7 @@ impl<'a> App<'a> {
         self.sync_wrap();
         self.keep_cursor_visible(false);
         self.clamp_lists();
+        self.relayout_brief();
     }
 
     /// The reader's text area as it is (or would be, when another pane is shown alone).

@@ -1,5 +1,5 @@
 //! Keys in, state changes out: the keymap turns a key into an [`Action`], which is routed to the
-//! prompt, the open popup, or the focused pane. Returns whether anything may have changed, so the
+//! prompt (search or export), the open popup, the briefing view, or the focused pane. Returns whether anything may have changed, so the
 //! event loop draws only then.
 
 use super::actions::Action;
@@ -10,18 +10,23 @@ use super::layout::{self, Pane};
 use super::popup::{self, PopupKind, Target};
 use ratatui::crossterm::event::KeyCode;
 
-/// Message for the actions reserved for the briefing view.
-pub const NOT_YET: &str = "briefing view not available yet";
-
 impl App<'_> {
     /// Handles one key press. `true` when the screen needs redrawing.
     pub fn handle_key(&mut self, key: Key) -> bool {
         if self.prompt.is_some() {
             return self.prompt_key(key);
         }
+        if self.export.is_some() {
+            self.message = None;
+            return self.export_key(key);
+        }
         match self.config.keymap.action(&key) {
             Some(action) => {
                 self.message = None;
+                if self.brief_open && self.popup.is_none() {
+                    self.brief_action(action, key);
+                    return true;
+                }
                 self.run(action);
                 true
             }
@@ -96,7 +101,8 @@ impl App<'_> {
                 self.refresh_rows();
                 self.say(format!("sorted by {}", self.sort.label()));
             }
-            Action::Briefing | Action::Export => self.say(NOT_YET),
+            Action::Briefing => self.open_briefing(),
+            Action::Export => self.start_export(),
             Action::Help => self.popup = Some(popup::help(&self.config.keymap, &self.config.theme)),
             Action::Close => {
                 if self.search.is_some() || self.corpus_query.is_some() {
@@ -403,6 +409,10 @@ impl App<'_> {
                         self.refresh_rows();
                         if let Some(a) = self.selected_article() {
                             self.show_article(a);
+                        }
+                        if self.brief_open {
+                            // the open briefing follows the new filter
+                            self.open_briefing();
                         }
                     }
                     None => {}

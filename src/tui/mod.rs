@@ -4,10 +4,13 @@
 //! [`handle`] and [`nav`] (the state machine), [`filter`], [`popup`] and [`jumps`], [`layout`],
 //! [`ui`] (drawing panes into a buffer), [`theme`], [`wrap`] (the wrap cache), [`text`]
 //! (sanitising), [`config`] (the user's file) and [`term`] (the terminal guard and event loop).
+//! [`briefing_view`] (`b`) and [`export`] (`x`) show and save the briefing of the current filter.
 
 pub mod actions;
 pub mod app;
+pub mod briefing_view;
 pub mod config;
+pub mod export;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;

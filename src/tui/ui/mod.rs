@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the state into a [`Buffer`]. Each pane draws only its visible
 //! rows; nothing here changes the state or re-reads the article text beyond the visible lines.
 
+mod briefing;
 mod detail;
 mod list;
 mod popups;
@@ -39,6 +40,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
     if let Some(r) = screen.timeline {
         draw_timeline(app, r, buf);
+    }
+    if let (true, Some(v)) = (app.brief_open, &app.brief) {
+        let r = super::briefing_view::view_rect(area, app.focus);
+        briefing::draw_briefing(app, v, r, buf);
     }
     status::draw_status(app, screen.status, buf);
     if let Some(p) = &app.popup {

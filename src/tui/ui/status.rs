@@ -3,6 +3,7 @@
 
 use crate::tui::actions::Action;
 use crate::tui::app::App;
+use crate::tui::export::ExportPrompt;
 use crate::tui::layout::Pane;
 use crate::tui::popup::PopupKind;
 use crate::tui::text::{clean_line, truncate, width};
@@ -17,8 +18,9 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.config.theme;
     let w = usize::from(area.width);
     buf.set_style(Rect::new(area.x, area.y, area.width, 1), theme.ui("status"));
-    let left = match &app.prompt {
-        Some(p) => format!(
+    let left = match (&app.export, &app.prompt) {
+        (Some(e), _) => export_prompt(e),
+        (None, Some(p)) => format!(
             "/{}█  ({})",
             clean_line(&p.text),
             if p.scope == Pane::Detail {
@@ -27,7 +29,8 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
                 "all articles"
             }
         ),
-        None => info(app),
+        (None, None) if app.brief_open => brief_info(app),
+        (None, None) => info(app),
     };
     let msg = app.message.as_deref().map(clean_line).unwrap_or_default();
     let msg_w = width(&msg);
@@ -63,6 +66,27 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
             w,
             theme.ui("status_keys"),
         );
+    }
+}
+
+/// The export prompt: the path being typed, or the overwrite question.
+fn export_prompt(e: &ExportPrompt) -> String {
+    match e {
+        ExportPrompt::Path(p) => format!(" export briefing to: {}█", clean_line(p)),
+        ExportPrompt::Confirm(p) => format!(" overwrite {}? (y/n)", clean_line(p)),
+    }
+}
+
+/// The briefing view's position.
+fn brief_info(app: &App) -> String {
+    match &app.brief {
+        Some(v) => format!(
+            " briefing │ {} │ item {}/{}",
+            v.title(),
+            (v.cursor + 1).min(v.doc.blocks.len()),
+            v.doc.blocks.len()
+        ),
+        None => String::new(),
     }
 }
 
@@ -168,7 +192,17 @@ fn search_part(app: &App) -> Option<String> {
 fn hints(app: &App) -> String {
     let km = &app.config.keymap;
     let k = |a: Action| km.label(a).unwrap_or_default();
-    let pairs: Vec<(String, &str)> = if app.prompt.is_some() {
+    let pairs: Vec<(String, &str)> = if let Some(e) = &app.export {
+        match e {
+            ExportPrompt::Path(_) => vec![
+                ("Enter".into(), "save"),
+                ("Esc".into(), "cancel"),
+                ("BkSp".into(), "erase"),
+                ("C-u".into(), "clear"),
+            ],
+            ExportPrompt::Confirm(_) => vec![("y".into(), "overwrite"), ("n".into(), "cancel")],
+        }
+    } else if app.prompt.is_some() {
         vec![
             ("Enter".into(), "search"),
             ("Esc".into(), "cancel"),
@@ -184,6 +218,23 @@ fn hints(app: &App) -> String {
         }
         v.push((k(Action::Close), "close"));
         v
+    } else if app.brief_open {
+        vec![
+            (
+                format!("{}/{}", k(Action::MoveDown), k(Action::MoveUp)),
+                "move",
+            ),
+            (k(Action::Open), "go to passage"),
+            (k(Action::Close), "close"),
+            (k(Action::Export), "export"),
+            (k(Action::Filter), "filter"),
+            (
+                format!("{}/{}", k(Action::PageDown), k(Action::PageUp)),
+                "page",
+            ),
+            (format!("{}/{}", k(Action::Top), k(Action::Bottom)), "ends"),
+            (k(Action::Help), "help"),
+        ]
     } else {
         let mut v = vec![(
             format!("{}/{}", k(Action::MoveDown), k(Action::MoveUp)),

@@ -1,0 +1,123 @@
+//! What keys do while the briefing view is open, and opening and closing it.
+
+use super::BriefView;
+use crate::briefing::Briefing;
+use crate::tui::actions::Action;
+use crate::tui::app::App;
+use crate::tui::jumps::Position;
+use crate::tui::keymap::Key;
+use crate::tui::layout::{self, Mode};
+use crate::tui::popup;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Rect;
+use std::rc::Rc;
+
+/// The rectangle of the briefing view (frame included): the screen above the status bar.
+pub fn view_rect(size: Rect, focus: crate::tui::layout::Pane) -> Rect {
+    let screen = layout::compute(size, focus);
+    if screen.mode == Mode::TooSmall {
+        return Rect::new(size.x, size.y, 0, 0);
+    }
+    let h = screen.status.y.saturating_sub(size.y);
+    Rect::new(size.x, size.y, size.width, h)
+}
+
+impl App<'_> {
+    /// Rows of text the briefing view shows at the current size.
+    pub fn brief_rows(&self) -> usize {
+        usize::from(layout::inner(view_rect(self.size, self.focus)).height).max(1)
+    }
+
+    fn brief_width(&self) -> u16 {
+        layout::inner(view_rect(self.size, self.focus)).width.max(1)
+    }
+
+    /// The cached view for the current filter, built when missing or stale.
+    fn ensure_brief(&mut self) {
+        if self.brief.as_ref().is_none_or(|v| v.key != self.filter) {
+            self.brief = Some(BriefView::new(self.analysis, self.filter.clone()));
+        }
+    }
+
+    /// The briefing of the current filter (cached).
+    pub fn current_briefing(&mut self) -> Rc<Briefing> {
+        self.ensure_brief();
+        match &self.brief {
+            Some(v) => Rc::clone(&v.briefing),
+            None => Rc::new(crate::briefing::build(self.analysis, &Default::default())),
+        }
+    }
+
+    /// `b`: shows the briefing view of the current filter.
+    pub fn open_briefing(&mut self) {
+        self.ensure_brief();
+        self.brief_open = true;
+        self.relayout_brief();
+    }
+
+    /// Lays the open view out for the current size.
+    pub fn relayout_brief(&mut self) {
+        if !self.brief_open {
+            return;
+        }
+        let (w, rows) = (self.brief_width(), self.brief_rows());
+        if let Some(v) = &mut self.brief {
+            v.relayout(&self.config.theme, w, rows);
+        }
+    }
+
+    /// An action while the view is open. `key` tells Ctrl-c (quits) from `q` (closes).
+    pub fn brief_action(&mut self, action: Action, key: Key) {
+        let rows = self.brief_rows();
+        let page = rows.saturating_sub(1).max(1) as isize;
+        let half = (rows / 2).max(1) as isize;
+        match action {
+            Action::Quit if key.ctrl && key.code == KeyCode::Char('c') => self.quit = true,
+            Action::Close | Action::Briefing | Action::Quit => self.brief_open = false,
+            Action::Open => self.brief_jump(),
+            Action::Export => self.start_export(),
+            Action::Help => self.popup = Some(popup::help(&self.config.keymap, &self.config.theme)),
+            Action::Filter => {
+                let p =
+                    popup::filter_picker(self.analysis, &self.config.theme, self.filter.as_ref());
+                self.popup = Some(p);
+            }
+            _ => {
+                let Some(v) = &mut self.brief else { return };
+                match action {
+                    Action::MoveDown => v.step(true, rows),
+                    Action::MoveUp => v.step(false, rows),
+                    Action::PageDown => v.scroll(page, rows),
+                    Action::PageUp => v.scroll(-page, rows),
+                    Action::HalfPageDown => v.scroll(half, rows),
+                    Action::HalfPageUp => v.scroll(-half, rows),
+                    Action::Top => v.home_end(false, rows),
+                    Action::Bottom => v.home_end(true, rows),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Enter: closes the view and jumps to the selected event's passage (Ctrl-o comes back).
+    fn brief_jump(&mut self) {
+        let Some(r) = self.brief.as_ref().and_then(|v| v.chosen_event()) else {
+            self.say("not an event line: Enter jumps from timeline, warning and proposal lines");
+            return;
+        };
+        let Some(ev) = self
+            .analysis
+            .analyses
+            .get(r.article)
+            .and_then(|a| a.events.get(r.event))
+        else {
+            return;
+        };
+        self.brief_open = false;
+        self.jump_to(Position {
+            article: r.article,
+            offset: ev.span.start,
+        });
+        self.reader.event = Some(r.event);
+    }
+}
