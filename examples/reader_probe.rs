@@ -55,7 +55,7 @@ fn main() -> ExitCode {
         }
     };
     let t_vocab = t0.elapsed();
-    let loaded = corpus::load(&[dir.clone()], &LoadOptions::default());
+    let loaded = corpus::load(std::slice::from_ref(&dir), &LoadOptions::default());
     let t_load = t0.elapsed();
     if loaded.articles.is_empty() {
         eprintln!("reader_probe: no article in {}", dir.display());
