@@ -1,6 +1,6 @@
 //! Pipeline benchmarks (`cargo bench --bench pipeline`): loading and cleaning, entity matching,
 //! date extraction, event detection, whole-corpus analysis, timeline and related passages, JSON
-//! extract writing. The corpus is generated in-process by the same generator as
+//! extract writing, and the reader: frames, wrapping, search, related passages on demand. The corpus is generated in-process by the same generator as
 //! `examples/gen_corpus.rs`, so every run measures the same bytes.
 //!
 //! Kept short (10 samples, a few seconds each): the build machine is shared.
@@ -9,9 +9,16 @@
 #[path = "../examples/gen_corpus/mod.rs"]
 mod synth;
 
+#[allow(dead_code)]
+#[path = "../examples/reader_kit/mod.rs"]
+mod reader_kit;
+
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use sitrep::analysis::{self, ArticleAnalysis, Vocab, dates, entities, events, related, timeline};
 use sitrep::corpus::{self, Article, LoadOptions};
+use sitrep::tui::filter::{self, SortKey};
+use sitrep::tui::layout::Pane;
+use sitrep::tui::wrap::{WrapCache, Wrapped};
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -191,19 +198,64 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
-// TODO(reader): fill in once src/tui lands with its render entry point. Nothing is measured here
-// until then; do not replace it with a stand-in renderer. To add, in a `reader` group:
-//   - "frame/<pane>/80x24" and "frame/<pane>/200x60": draw one frame of each pane (list, detail,
-//     timeline, and any other) into a ratatui `TestBackend` of that size, on the largest article
-//     (`generator().big_article(BIG_ARTICLE_BYTES)`); budget ≤ 1 ms at 200×60.
-//   - "wrap/1MB": the reader's own wrapping of that 1 MB article at 80 and 200 columns; budget
-//     ≤ 20 ms.
-//   - "search": a corpus search over the 200-article corpus (budget ≤ 50 ms), and "related/one":
-//     related passages of one passage (budget ≤ 5 ms), through whatever the reader calls.
-//   - bytes written to the terminal for a one-line scroll at 80×24 (count with a Write that
-//     counts, report it in BENCHMARKS.md; it is a size, not a time).
-fn bench_reader_todo(_c: &mut Criterion) {
-    eprintln!("reader: TODO, not measured until src/tui lands (see benches/pipeline.rs)");
+/// The reader (src/tui) on the benchmark corpus plus the 1 MB article: one frame of each pane
+/// at 80×24 and 200×60 on that article (TestBackend), wrapping it cold at 80 and 200 columns and
+/// from the wrap cache, a corpus search, the related passages of one passage on demand. Prints
+/// the bytes a crossterm backend writes for a one-line scroll at 80×24.
+fn bench_reader(c: &mut Criterion) {
+    let vocab = vocab();
+    let g = generator();
+    let mut articles = clean_articles(&g);
+    articles.push(to_article(&g.big_article(BIG_ARTICLE_BYTES)));
+    let an = analysis::analyze(articles, &vocab);
+    let big = reader_kit::largest_article(&an);
+    let (first, scroll) = reader_kit::scroll_bytes(&an, big, 80, 24);
+    eprintln!("reader: 80x24, first frame {first} bytes, one-line scroll {scroll} bytes");
+    let mut group = c.benchmark_group("reader");
+    for (w, h) in [(80u16, 24u16), (200, 60)] {
+        for pane in Pane::ALL {
+            let app = reader_kit::app_on(&an, big, pane, w, h);
+            let mut terminal = reader_kit::test_terminal(w, h);
+            let name = format!("frame/{}/{w}x{h}", pane.title().to_lowercase());
+            group.bench_function(name, |b| {
+                b.iter(|| reader_kit::frame(&mut terminal, black_box(&app)))
+            });
+        }
+    }
+    let article = &an.articles[big];
+    group.throughput(Throughput::Bytes(article.body.len() as u64));
+    for w in [80usize, 200] {
+        group.bench_function(format!("wrap/1MB/{w}_cold"), |b| {
+            b.iter(|| Wrapped::new(black_box(article), w))
+        });
+    }
+    let mut cache = WrapCache::default();
+    group.bench_function("wrap/1MB/80_cached", |b| {
+        b.iter(|| cache.get(big, black_box(article), 80))
+    });
+    group.throughput(Throughput::Bytes(
+        an.articles.iter().map(|a| a.body.len() as u64).sum(),
+    ));
+    group.bench_function("search/corpus", |b| {
+        b.iter(|| filter::article_rows(&an, None, Some(black_box("air defence")), SortKey::Date))
+    });
+    group.throughput(Throughput::Elements(1));
+    let config = match related::RelatedConfig::builtin() {
+        Ok(c) => c,
+        Err(e) => panic!("related config: {e:#}"),
+    };
+    let index = related::RelatedIndex::build(&an.articles, &an.analyses, &config);
+    let keep = config.limits.keep;
+    let mut passage = 0usize;
+    group.bench_function("related/one", |b| {
+        b.iter(|| {
+            // A different passage of the first article each time, so no one passage is favoured.
+            let n = an.articles[0].paragraphs.len().max(1);
+            passage = (passage + 1) % n;
+            related::related_for(&index, 0, black_box(passage), keep)
+        })
+    });
+    group.finish();
 }
 
 fn config() -> Criterion {
@@ -217,6 +269,6 @@ criterion_group! {
     name = pipeline;
     config = config();
     targets = bench_load, bench_vocab, bench_stages, bench_analysis, bench_corpus_views,
-        bench_extract, bench_reader_todo
+        bench_extract, bench_reader
 }
 criterion_main!(pipeline);
