@@ -164,7 +164,7 @@ fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Ment
 }
 
 /// Corpus-wide entity table, most mentioned first, then by name.
-fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
+pub fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
     let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
     let mut out: Vec<CorpusEntity> = Vec::new();
     for (ai, a) in analyses.iter().enumerate() {

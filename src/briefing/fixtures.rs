@@ -3,12 +3,11 @@
 //! each other (one source reports an airspace closure another only warns of). Not for production.
 
 use crate::analysis::{
-    Analysis, ArticleAnalysis, ArticleEntity, CorpusEntity, EntityKind, Event, EventKind, EventRef,
-    Mention, Status, TimelineItem,
+    Analysis, ArticleAnalysis, ArticleEntity, EntityKind, Event, EventKind, EventRef, Mention,
+    Status, TimelineItem,
 };
 use crate::corpus::{Article, Span, article_from_text};
 use crate::date::DateValue;
-use std::collections::BTreeMap;
 
 use EntityKind as K;
 use EventKind as E;
@@ -371,29 +370,6 @@ fn event(article: &Article, ev: &Ev) -> Event {
     }
 }
 
-fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
-    let mut map: BTreeMap<(String, K), CorpusEntity> = BTreeMap::new();
-    for (i, a) in analyses.iter().enumerate() {
-        for e in &a.entities {
-            let c = map
-                .entry((e.name.clone(), e.kind))
-                .or_insert_with(|| CorpusEntity {
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    linked: e.linked,
-                    parent: None,
-                    count: 0,
-                    articles: Vec::new(),
-                });
-            c.count += e.mentions.len();
-            c.articles.push(i);
-        }
-    }
-    let mut out: Vec<CorpusEntity> = map.into_values().collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    out
-}
-
 /// Timeline of the dated events (undated ones stay out, as a timeline builder may leave them),
 /// with the [`MERGED`] pairs as one item each.
 fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
@@ -465,7 +441,7 @@ pub fn sahel() -> Analysis {
         });
         articles.push(a);
     }
-    let entities = corpus_entities(&analyses);
+    let entities = crate::analysis::corpus_entities(&analyses);
     let timeline = timeline(&articles, &analyses);
     let related = articles
         .iter()

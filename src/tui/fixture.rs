@@ -4,12 +4,11 @@
 //! typed by hand, so the fixture stays consistent when the text changes.
 
 use crate::analysis::{
-    Analysis, ArticleAnalysis, ArticleEntity, CorpusEntity, EntityKind, Event, EventKind, EventRef,
-    Mention, Related, Status, TimelineItem,
+    Analysis, ArticleAnalysis, ArticleEntity, EntityKind, Event, EventKind, EventRef, Mention,
+    Related, Status, TimelineItem,
 };
 use crate::corpus::{Article, Span, article_from_text};
 use crate::date::DateValue;
-use std::collections::BTreeMap;
 
 use EntityKind as K;
 use EventKind as E;
@@ -291,7 +290,7 @@ pub fn analysis() -> Analysis {
         articles.push(a);
         analyses.push(aa);
     }
-    let entities = corpus_entities(&analyses);
+    let entities = crate::analysis::corpus_entities(&analyses);
     let timeline = timeline(&articles, &analyses);
     let related = related(&articles, &analyses);
     Analysis {
@@ -301,29 +300,6 @@ pub fn analysis() -> Analysis {
         timeline,
         related,
     }
-}
-
-fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
-    let mut map: BTreeMap<(String, EntityKind), CorpusEntity> = BTreeMap::new();
-    for (ai, a) in analyses.iter().enumerate() {
-        for e in &a.entities {
-            let c = map
-                .entry((e.name.clone(), e.kind))
-                .or_insert_with(|| CorpusEntity {
-                    name: e.name.clone(),
-                    kind: e.kind,
-                    linked: true,
-                    parent: None,
-                    count: 0,
-                    articles: Vec::new(),
-                });
-            c.count += e.mentions.len();
-            c.articles.push(ai);
-        }
-    }
-    let mut out: Vec<CorpusEntity> = map.into_values().filter(|c| c.count > 0).collect();
-    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-    out
 }
 
 /// Events merged by (kind, date) when dated; undated ones stay apart, after the dated.
