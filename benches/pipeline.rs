@@ -90,14 +90,20 @@ fn bench_vocab(c: &mut Criterion) {
     c.bench_function("vocab/builtin", |b| b.iter(|| black_box(vocab())));
 }
 
+/// The benchmark corpus, cleaned, with each article analysed on its own.
+fn analysed_corpus(vocab: &Vocab) -> (Vec<Article>, Vec<ArticleAnalysis>) {
+    let articles = clean_articles(&generator());
+    let analyses = articles
+        .iter()
+        .map(|a| analysis::analyze_article(a, vocab))
+        .collect();
+    (articles, analyses)
+}
+
 /// The per-article stages, one at a time, over the whole benchmark corpus.
 fn bench_stages(c: &mut Criterion) {
     let vocab = vocab();
-    let articles = clean_articles(&generator());
-    let analyses: Vec<ArticleAnalysis> = articles
-        .iter()
-        .map(|a| analysis::analyze_article(a, &vocab))
-        .collect();
+    let (articles, analyses) = analysed_corpus(&vocab);
     let mut group = c.benchmark_group("stages");
     group.throughput(Throughput::Bytes(body_bytes(&articles)));
     group.bench_function("entities", |b| {
@@ -163,11 +169,7 @@ fn bench_analysis(c: &mut Criterion) {
 /// Corpus-wide views built from the per-article analyses.
 fn bench_corpus_views(c: &mut Criterion) {
     let vocab = vocab();
-    let articles = clean_articles(&generator());
-    let analyses: Vec<ArticleAnalysis> = articles
-        .iter()
-        .map(|a| analysis::analyze_article(a, &vocab))
-        .collect();
+    let (articles, analyses) = analysed_corpus(&vocab);
     let mut group = c.benchmark_group("corpus_views");
     group.bench_function("timeline", |b| {
         b.iter(|| timeline::build_timeline(black_box(&articles), &analyses))
