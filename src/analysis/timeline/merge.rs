@@ -2,14 +2,14 @@
 //! items of the timeline.
 //!
 //! Two events are the same report when they have the same kind and the same status, their actors
-//! and targets agree, and their dates are compatible (see [`same_report`]). Grouping is
+//! and targets agree, and their dates are compatible (see [`same_facts`] and [`Group::fits`]). Grouping is
 //! conservative: an event joins a group only when it is the same report as *every* event already
 //! there (so a coarse "2024" cannot chain a July event to an August one), and an event that could
 //! join two or more groups stays on its own, since we cannot tell which one it corroborates.
 
 use crate::analysis::model::{Event, EventKind, EventRef, Status};
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One event and where it comes from.
 #[derive(Clone, Copy, Debug)]
@@ -27,21 +27,14 @@ fn overlap(a: &[String], b: &[String]) -> Option<bool> {
     }
 }
 
-/// True when two events can be reports of the same thing:
-/// - same kind and same status: statuses are never mixed, since a call for mediation is not
-///   mediation happening, nor is a risk of an attack an attack;
-/// - two events of one article only when they come from the same sentence;
+/// True when two events of the same kind and status, from different articles or the same
+/// sentence, can be reports of the same thing (kind, status and the one-sentence-per-article rule
+/// are checked by [`Group::fits`]); statuses are never mixed, since a call for mediation is not
+/// mediation happening, nor is a risk of an attack an attack:
 /// - both dated with compatible dates ([`crate::date::DateValue::compatible`]), or both undated,
 ///   and participants that agree (see [`participants_agree`]);
 /// - a dated and an undated event only when they share an actor AND a target.
-pub(super) fn same_report(a: Occurrence, b: Occurrence) -> bool {
-    let (x, y) = (a.event, b.event);
-    if x.kind != y.kind || x.status != y.status {
-        return false;
-    }
-    if a.at.article == b.at.article && x.sentence != y.sentence {
-        return false;
-    }
+fn same_facts(x: &Event, y: &Event) -> bool {
     let actors = overlap(&x.actors, &y.actors);
     let targets = overlap(&x.targets, &y.targets);
     match (x.date, y.date) {
@@ -166,38 +159,94 @@ fn lookup_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
     }
 }
 
+/// A group being built: its occurrences, and what an event must agree with to join it.
+struct Group<'a> {
+    members: Vec<Occurrence<'a>>,
+    /// One member per distinct (date, actors, targets): whether an event agrees with a member
+    /// depends on nothing else once kind and status match, so a group of a thousand identical
+    /// reports is checked once, not a thousand times.
+    facts: Vec<&'a Event>,
+    distinct: HashSet<Facts<'a>>,
+    /// The sentence of the group's members in each article they come from (one article's
+    /// events join a group only from one sentence).
+    sentence_in: HashMap<usize, usize>,
+}
+
+type Facts<'a> = (Option<crate::date::DateValue>, &'a [String], &'a [String]);
+
+impl<'a> Group<'a> {
+    fn new(o: Occurrence<'a>) -> Self {
+        let mut g = Self {
+            members: Vec::new(),
+            facts: Vec::new(),
+            distinct: HashSet::new(),
+            sentence_in: HashMap::new(),
+        };
+        g.push(o);
+        g
+    }
+
+    fn push(&mut self, o: Occurrence<'a>) {
+        let e = o.event;
+        if self.distinct.insert((e.date, &e.actors, &e.targets)) {
+            self.facts.push(e);
+        }
+        self.sentence_in.insert(o.at.article, e.sentence);
+        self.members.push(o);
+    }
+
+    /// True when `o` is the same report as every member (kind and status already match).
+    fn fits(&self, o: Occurrence) -> bool {
+        self.sentence_in
+            .get(&o.at.article)
+            .is_none_or(|&s| s == o.event.sentence)
+            && self.facts.iter().all(|m| same_facts(m, o.event))
+    }
+}
+
 /// Groups the occurrences; each group's first occurrence is its representative. Groups come out
 /// in the order they were founded, the rest of each group in the order it joined.
 pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<'_>>> {
     occurrences.sort_by_key(preference);
-    let mut groups: Vec<Vec<Occurrence>> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
     for o in occurrences {
         let (own, filed) = date_keys(o.event);
         let e = o.event;
-        let mut candidates: Vec<usize> = lookup_pairs(e)
-            .into_iter()
-            .filter_map(|(a, t)| index.get(&(e.kind, e.status, a, t, own)))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        // Two fitting groups are enough to know the event is ambiguous.
-        let fitting: Vec<usize> = candidates
-            .into_iter()
-            .filter(|&g| groups[g].iter().all(|m| same_report(*m, o)))
-            .take(2)
-            .collect();
-        if let [only] = fitting[..] {
+        // Two fitting groups are enough to know the event is ambiguous, so the candidate lists
+        // (which grow with the corpus) are read only until a second one is found.
+        let mut fitting: Option<usize> = None;
+        let mut ambiguous = false;
+        'lists: for (a, t) in lookup_pairs(e) {
+            for &g in index
+                .get(&(e.kind, e.status, a, t, own))
+                .into_iter()
+                .flatten()
+            {
+                if fitting != Some(g) && groups[g].fits(o) {
+                    if fitting.is_some() {
+                        ambiguous = true;
+                        break 'lists;
+                    }
+                    fitting = Some(g);
+                }
+            }
+        }
+        if let (Some(only), false) = (fitting, ambiguous) {
             groups[only].push(o);
             continue;
         }
         let id = groups.len();
-        groups.push(vec![o]);
+        groups.push(Group::new(o));
         let pairs = filed_pairs(e);
         for date in filed {
+            // An undated event joins a dated group only if it shares an actor and a target
+            // with it, so under the undated key a dated group is filed by its named pairs alone.
+            let undated_lookup = date.is_none() && e.date.is_some();
             for &(a, t) in &pairs {
+                if undated_lookup && !(matches!(a, Who::Name(_)) && matches!(t, Who::Name(_))) {
+                    continue;
+                }
                 index
                     .entry((e.kind, e.status, a, t, date))
                     .or_default()
@@ -205,5 +254,104 @@ pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<
             }
         }
     }
-    groups
+    groups.into_iter().map(|g| g.members).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Span;
+    use crate::date::DateValue;
+    use proptest::prelude::*;
+
+    /// The definition, compared pair by pair with every member of every group.
+    fn same_report(a: Occurrence, b: Occurrence) -> bool {
+        let (x, y) = (a.event, b.event);
+        x.kind == y.kind
+            && x.status == y.status
+            && (a.at.article != b.at.article || x.sentence == y.sentence)
+            && same_facts(x, y)
+    }
+
+    /// Grouping by the definition: every group is a candidate, no index.
+    fn reference(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<EventRef>> {
+        occurrences.sort_by_key(preference);
+        let mut groups: Vec<Vec<Occurrence>> = Vec::new();
+        for o in occurrences {
+            let fitting: Vec<usize> = (0..groups.len())
+                .filter(|&g| groups[g].iter().all(|m| same_report(*m, o)))
+                .collect();
+            match fitting[..] {
+                [only] => groups[only].push(o),
+                _ => groups.push(vec![o]),
+            }
+        }
+        refs(groups)
+    }
+
+    fn refs(groups: Vec<Vec<Occurrence>>) -> Vec<Vec<EventRef>> {
+        groups
+            .into_iter()
+            .map(|g| g.into_iter().map(|o| o.at).collect())
+            .collect()
+    }
+
+    fn date(code: u8) -> Option<DateValue> {
+        let d = |year, month, day| Some(DateValue { year, month, day });
+        match code % 7 {
+            0 => None,
+            1 => d(2024, None, None),
+            2 => d(2024, Some(7), None),
+            3 => d(2024, Some(7), Some(3)),
+            4 => d(2024, Some(8), None),
+            5 => d(2024, Some(8), Some(1)),
+            _ => d(2023, Some(7), Some(3)),
+        }
+    }
+
+    fn names(mask: u8, pool: &[&str]) -> Vec<String> {
+        pool.iter()
+            .enumerate()
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, n)| n.to_string())
+            .collect()
+    }
+
+    fn event(spec: (u8, u8, u8, u8, u8, u8)) -> Event {
+        let (kind, status, day, actors, targets, sentence) = spec;
+        Event {
+            kind: [EventKind::Airstrike, EventKind::Accusation][kind as usize % 2],
+            status: [Status::Reported, Status::Potential][status as usize % 2],
+            date: date(day),
+            span: Span::new(0, 1),
+            trigger: Span::new(0, 1),
+            actors: names(actors, &["Mali", "Algeria", "JNIM"]),
+            targets: names(targets, &["Kidal", "Niger"]),
+            severity: -5.0,
+            sentence: sentence as usize % 3,
+            paragraph: 0,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_index_groups_exactly_as_the_definition(
+            specs in proptest::collection::vec(
+                ((0u8..2, 0u8..2, 0u8..7, 0u8..8, 0u8..4, 0u8..3), 0usize..6),
+                0..80,
+            )
+        ) {
+            let events: Vec<(Event, usize)> =
+                specs.into_iter().map(|(s, article)| (event(s), article)).collect();
+            let occurrences: Vec<Occurrence> = events
+                .iter()
+                .enumerate()
+                .map(|(i, (e, article))| Occurrence {
+                    at: EventRef { article: *article, event: i },
+                    event: e,
+                })
+                .collect();
+            prop_assert_eq!(refs(group(occurrences.clone())), reference(occurrences));
+        }
+    }
 }

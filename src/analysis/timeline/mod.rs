@@ -24,6 +24,7 @@ use super::model::{ArticleAnalysis, EventRef, Status, TimelineItem};
 use crate::corpus::Article;
 use crate::date::DateValue;
 use merge::Occurrence;
+use std::collections::HashSet;
 
 /// Every event of the corpus, merged across sources and ordered by date.
 pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
@@ -71,11 +72,20 @@ fn merged_status(group: &[Occurrence]) -> Option<Status> {
         .min_by_key(|s| rank(*s))
 }
 
-/// Adds the names of `more` not yet in `names`, in order.
-fn union_into(names: &mut Vec<String>, more: &[String]) {
-    for n in more {
-        if !names.contains(n) {
-            names.push(n.clone());
+/// Names in first-seen order without repeats; the set keeps a group of thousands of reports
+/// from comparing every name with every other.
+#[derive(Default)]
+struct Union<'a> {
+    names: Vec<String>,
+    seen: HashSet<&'a str>,
+}
+
+impl<'a> Union<'a> {
+    fn add(&mut self, more: &'a [String]) {
+        for n in more {
+            if self.seen.insert(n) {
+                self.names.push(n.clone());
+            }
         }
     }
 }
@@ -86,17 +96,14 @@ fn item(articles: &[Article], group: &[Occurrence]) -> Option<(EventRef, Timelin
     let mut rest: Vec<&Occurrence> = group[1..].iter().collect();
     rest.sort_by_key(|o| o.at);
     let ordered: Vec<&Occurrence> = std::iter::once(rep).chain(rest).collect();
-    let mut actors = Vec::new();
-    let mut targets = Vec::new();
-    let mut sources: Vec<String> = Vec::new();
+    let mut actors = Union::default();
+    let mut targets = Union::default();
+    let mut sources = Union::default();
     for o in &ordered {
-        union_into(&mut actors, &o.event.actors);
-        union_into(&mut targets, &o.event.targets);
+        actors.add(&o.event.actors);
+        targets.add(&o.event.targets);
         let a = &articles[o.at.article];
-        union_into(
-            &mut sources,
-            std::slice::from_ref(a.source.as_ref().unwrap_or(&a.id)),
-        );
+        sources.add(std::slice::from_ref(a.source.as_ref().unwrap_or(&a.id)));
     }
     let first = group.iter().map(|o| o.at).min()?;
     Some((
@@ -106,10 +113,10 @@ fn item(articles: &[Article], group: &[Occurrence]) -> Option<(EventRef, Timelin
             kind: rep.event.kind,
             status: merged_status(group)?,
             severity: rep.event.severity,
-            actors,
-            targets,
+            actors: actors.names,
+            targets: targets.names,
             occurrences: ordered.iter().map(|o| o.at).collect(),
-            sources,
+            sources: sources.names,
         },
     ))
 }
