@@ -185,7 +185,7 @@ fn bench_extract(c: &mut Criterion) {
     let vocab = vocab();
     let analysis = analysis::analyze(clean_articles(&generator()), &vocab);
     let mut out = Vec::new();
-    if let Err(e) = sitrep::extract::write_json(&analysis, &mut out) {
+    if let Err(e) = sitrep::extract::write_json(&analysis, &mut out, false) {
         panic!("extract failed: {e}");
     }
     let mut group = c.benchmark_group("extract");
@@ -193,7 +193,7 @@ fn bench_extract(c: &mut Criterion) {
     group.bench_function("write_json", |b| {
         b.iter(|| {
             let mut buf = Vec::with_capacity(out.len());
-            let written = sitrep::extract::write_json(black_box(&analysis), &mut buf);
+            let written = sitrep::extract::write_json(black_box(&analysis), &mut buf, false);
             black_box((written.is_ok(), buf.len()))
         })
     });

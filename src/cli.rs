@@ -45,6 +45,9 @@ pub enum Command {
         /// json: one document; jsonl: one line per article, then one line for the corpus.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
+        /// Indent the json document for reading (default: compact, one line).
+        #[arg(long)]
+        pretty: bool,
     },
     /// Print a briefing: bottom line, key actors, timeline, warnings, proposals, chart, sources.
     Brief(BriefArgs),
@@ -236,8 +239,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match command {
-        Some(Command::Extract { format, .. }) => match format {
-            ExtractFormat::Json => crate::extract::write_json(&analysis, &mut out)?,
+        Some(Command::Extract { format, pretty, .. }) => match format {
+            ExtractFormat::Json => crate::extract::write_json(&analysis, &mut out, pretty)?,
             ExtractFormat::Jsonl => crate::extract::write_jsonl(&analysis, &mut out)?,
         },
         Some(Command::Brief(b)) => {

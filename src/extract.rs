@@ -1,14 +1,19 @@
 //! The JSON view: `sitrep extract` prints the analysis in the schema of the evaluation kit, plus
 //! the corpus timeline, entity counts and related passages. Records borrow from the analysis and
-//! are streamed straight to the writer: no intermediate JSON tree, no copied bodies.
+//! are streamed straight to the writer: no intermediate JSON tree, no copied bodies. Compact
+//! output is written in batches of articles serialised in parallel (each with its related
+//! passages, found as it is written), so neither the whole document nor a table of every
+//! passage's related passages is ever held in memory; `--pretty` output is written in order.
 
+use crate::analysis::related::related_for;
 use crate::analysis::{
     Analysis, ArticleEntity, DateMention, EntityKind, Event, EventKind, Related, Status,
     TimelineItem,
 };
 use crate::corpus::{Format, Span};
 use crate::date::DateValue;
-use serde::Serialize;
+use rayon::prelude::*;
+use serde::{Serialize, Serializer, ser::SerializeSeq};
 use std::io::{self, Write};
 
 /// How many related passages each passage lists.
@@ -41,8 +46,8 @@ struct RelatedRecord<'a> {
     article: &'a str,
     passage: usize,
     score: f32,
-    shared_entities: &'a [String],
-    shared_kinds: &'a [EventKind],
+    shared_entities: Vec<String>,
+    shared_kinds: Vec<EventKind>,
 }
 
 #[derive(Serialize)]
@@ -79,36 +84,46 @@ struct CorpusRecord<'a> {
     entities: Vec<EntityRecord<'a>>,
 }
 
+/// Every article's record, made one at a time as the serialiser asks for it.
+struct Articles<'a>(&'a Analysis);
+
+impl Serialize for Articles<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.articles.len()))?;
+        for i in 0..self.0.articles.len() {
+            seq.serialize_element(&article_record(self.0, i))?;
+        }
+        seq.end()
+    }
+}
+
 #[derive(Serialize)]
 struct Document<'a> {
-    articles: Vec<ArticleRecord<'a>>,
+    articles: Articles<'a>,
     #[serde(flatten)]
     corpus: CorpusRecord<'a>,
 }
+
+/// Articles serialised together in parallel before being written in order: enough to keep
+/// both cores busy, few enough that the batch's bytes stay a small part of the corpus.
+const BATCH: usize = 64;
 
 fn article_id(analysis: &Analysis, index: usize) -> &str {
     &analysis.articles[index].id
 }
 
-/// One article's record, borrowing from the analysis.
+/// One article's record, borrowing from the analysis; its related passages are found now.
 pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
     let a = &analysis.articles[index];
     let an = &analysis.analyses[index];
-    let related = analysis
-        .related
-        .get(index)
-        .map(|per_passage| {
-            per_passage
-                .iter()
-                .map(|list| {
-                    list.iter()
-                        .take(RELATED_PER_PASSAGE)
-                        .map(|r| related_record(analysis, r))
-                        .collect()
-                })
+    let related = (0..a.paragraphs.len())
+        .map(|p| {
+            related_for(&analysis.related, index, p, RELATED_PER_PASSAGE)
+                .into_iter()
+                .map(|r| related_record(analysis, r))
                 .collect()
         })
-        .unwrap_or_default();
+        .collect();
     ArticleRecord {
         id: &a.id,
         path: &a.path,
@@ -130,13 +145,13 @@ pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
     }
 }
 
-fn related_record<'a>(analysis: &'a Analysis, r: &'a Related) -> RelatedRecord<'a> {
+fn related_record(analysis: &Analysis, r: Related) -> RelatedRecord<'_> {
     RelatedRecord {
         article: article_id(analysis, r.article),
         passage: r.passage,
         score: r.score,
-        shared_entities: &r.shared_entities,
-        shared_kinds: &r.shared_kinds,
+        shared_entities: r.shared_entities,
+        shared_kinds: r.shared_kinds,
     }
 }
 
@@ -186,24 +201,55 @@ fn corpus_record(analysis: &Analysis) -> CorpusRecord<'_> {
     }
 }
 
-/// Writes one pretty JSON document: `{"articles": [...], "timeline": [...], "entities": [...]}`.
-pub fn write_json(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
-    let doc = Document {
-        articles: (0..analysis.articles.len())
-            .map(|i| article_record(analysis, i))
-            .collect(),
-        corpus: corpus_record(analysis),
-    };
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+/// Writes the articles' records in order (compact JSON), `between` between two of them and
+/// `after` after each; the records of a batch are serialised in parallel.
+fn write_articles(
+    analysis: &Analysis,
+    out: &mut impl Write,
+    between: &[u8],
+    after: &[u8],
+) -> io::Result<()> {
+    let n = analysis.articles.len();
+    for start in (0..n).step_by(BATCH) {
+        let batch: Vec<Vec<u8>> = (start..(start + BATCH).min(n))
+            .into_par_iter()
+            .map(|i| serde_json::to_vec(&article_record(analysis, i)))
+            .collect::<Result<_, _>>()?;
+        for (k, bytes) in batch.iter().enumerate() {
+            if start + k > 0 {
+                out.write_all(between)?;
+            }
+            out.write_all(bytes)?;
+            out.write_all(after)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes one JSON document: `{"articles": [...], "timeline": [...], "entities": [...]}`,
+/// compact (one line) or indented.
+pub fn write_json(analysis: &Analysis, out: &mut impl Write, pretty: bool) -> io::Result<()> {
+    if pretty {
+        let doc = Document {
+            articles: Articles(analysis),
+            corpus: corpus_record(analysis),
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        return writeln!(out);
+    }
+    out.write_all(b"{\"articles\":[")?;
+    write_articles(analysis, out, b",", b"")?;
+    let corpus = corpus_record(analysis);
+    out.write_all(b"],\"timeline\":")?;
+    serde_json::to_writer(&mut *out, &corpus.timeline)?;
+    out.write_all(b",\"entities\":")?;
+    serde_json::to_writer(&mut *out, &corpus.entities)?;
+    out.write_all(b"}\n")
 }
 
 /// Writes one line per article, then one line `{"timeline": [...], "entities": [...]}`.
 pub fn write_jsonl(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
-    for i in 0..analysis.articles.len() {
-        serde_json::to_writer(&mut *out, &article_record(analysis, i))?;
-        writeln!(out)?;
-    }
+    write_articles(analysis, out, b"", b"\n")?;
     serde_json::to_writer(&mut *out, &corpus_record(analysis))?;
     writeln!(out)
 }
@@ -222,7 +268,7 @@ mod tests {
     #[test]
     fn json_document_has_the_schema_fields() {
         let mut out = Vec::new();
-        write_json(&sample(), &mut out).unwrap();
+        write_json(&sample(), &mut out, false).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let art = &v["articles"][0];
         for key in [
@@ -240,6 +286,56 @@ mod tests {
         }
         assert_eq!(art["paragraphs"][1], serde_json::json!([18, 34]));
         assert!(v["timeline"].is_array() && v["entities"].is_array());
+    }
+
+    /// More articles than a batch, sharing names so that related passages are found.
+    fn many() -> Analysis {
+        let articles = (0..BATCH + 7)
+            .map(|i| {
+                let body = format!(
+                    "Mali deployed troops near Kidal on 3 May 2024 (report {i}).\n\n\
+                     Algeria closed its airspace to Malian aircraft."
+                );
+                article_from_text(&format!("a{i}"), &format!("Report {i}"), &body, None)
+            })
+            .collect();
+        analyze(articles, &Vocab::builtin().unwrap())
+    }
+
+    #[test]
+    fn compact_pretty_and_jsonl_carry_the_same_records_in_order() {
+        let an = many();
+        let (mut compact, mut pretty, mut lines) = (Vec::new(), Vec::new(), Vec::new());
+        write_json(&an, &mut compact, false).unwrap();
+        write_json(&an, &mut pretty, true).unwrap();
+        write_jsonl(&an, &mut lines).unwrap();
+        assert_eq!(
+            compact.iter().filter(|&&b| b == b'\n').count(),
+            1,
+            "one line"
+        );
+        let c: serde_json::Value = serde_json::from_slice(&compact).unwrap();
+        let p: serde_json::Value = serde_json::from_slice(&pretty).unwrap();
+        assert_eq!(c, p);
+        let ids: Vec<&str> = c["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        let want: Vec<String> = (0..BATCH + 7).map(|i| format!("a{i}")).collect();
+        assert_eq!(ids, want);
+        let related = &c["articles"][0]["related"][0];
+        assert!(!related.as_array().unwrap().is_empty(), "related passages");
+        assert!(related.as_array().unwrap().len() <= RELATED_PER_PASSAGE);
+        let text = String::from_utf8(lines).unwrap();
+        let rows: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(rows.len(), BATCH + 8);
+        assert_eq!(rows[..BATCH + 7], c["articles"].as_array().unwrap()[..]);
+        assert_eq!(rows[BATCH + 7]["timeline"], c["timeline"]);
     }
 
     #[test]

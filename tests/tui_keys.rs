@@ -292,7 +292,7 @@ fn related_popup_goes_to_the_other_article_and_back() {
     assert!(app.popup.is_none());
     assert_ne!(app.reader.article, start.article);
     let para = an.articles[app.reader.article].paragraph_at(app.reader.cursor);
-    let rel = &an.related[start.article][1][0];
+    let rel = &an.related(start.article, 1)[0];
     assert_eq!((app.reader.article, para), (rel.article, Some(rel.passage)));
     press(&mut app, "ctrl-o");
     assert_eq!(app.position(), start);

@@ -126,7 +126,7 @@ pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
         .collect();
     let entities = corpus_entities(&analyses);
     let timeline = timeline::build_timeline(&articles, &analyses);
-    let related = related::build_related_with(&articles, &analyses, &vocab.related);
+    let related = related::RelatedIndex::build(&articles, &analyses, &vocab.related);
     Analysis {
         articles,
         analyses,

@@ -1,6 +1,7 @@
 //! The immutable result of analysis: entities, events, dates, the timeline and related passages.
 //! Every view reads these types; none of them re-parses text.
 
+use super::related::{RelatedConfig, RelatedIndex, related_for};
 use crate::corpus::{Article, Span};
 use crate::date::DateValue;
 use serde::Serialize;
@@ -213,7 +214,7 @@ pub struct Related {
 }
 
 /// The analysed corpus. Built once, then only read.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Analysis {
     pub articles: Vec<Article>,
     /// One per article, same order.
@@ -221,14 +222,34 @@ pub struct Analysis {
     /// Corpus-wide entities, most mentioned first.
     pub entities: Vec<CorpusEntity>,
     pub timeline: Vec<TimelineItem>,
-    /// `related[article][paragraph]`: best first, at most a handful.
-    pub related: Vec<Vec<Vec<Related>>>,
+    /// Related passages of any passage, found on demand ([`Analysis::related`]).
+    pub related: RelatedIndex,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        let config = RelatedConfig::builtin().unwrap_or_default();
+        Self {
+            articles: Vec::new(),
+            analyses: Vec::new(),
+            entities: Vec::new(),
+            timeline: Vec::new(),
+            related: RelatedIndex::empty(config),
+        }
+    }
 }
 
 impl Analysis {
     /// The event an [`EventRef`] points at.
     pub fn event(&self, r: EventRef) -> &Event {
         &self.analyses[r.article].events[r.event]
+    }
+
+    /// The passages of other articles most related to paragraph `passage` of `article`, best
+    /// first, as many as the configuration keeps; empty when the passage does not exist.
+    pub fn related(&self, article: usize, passage: usize) -> Vec<Related> {
+        let keep = self.related.config().limits.keep;
+        related_for(&self.related, article, passage, keep)
     }
 
     /// Source label of an article: its source, else its id.

@@ -443,10 +443,7 @@ pub fn sahel() -> Analysis {
     }
     let entities = crate::analysis::corpus_entities(&analyses);
     let timeline = timeline(&articles, &analyses);
-    let related = articles
-        .iter()
-        .map(|a| vec![Vec::new(); a.paragraphs.len()])
-        .collect();
+    let related = crate::analysis::related::RelatedIndex::empty(Default::default());
     Analysis {
         articles,
         analyses,

@@ -3,9 +3,10 @@
 //! hostile text (escape sequences, bidi overrides, C1 controls). Spans are found in the text, not
 //! typed by hand, so the fixture stays consistent when the text changes.
 
+use crate::analysis::related::{RelatedConfig, RelatedIndex};
 use crate::analysis::{
     Analysis, ArticleAnalysis, ArticleEntity, EntityKind, Event, EventKind, EventRef, Mention,
-    Related, Status, TimelineItem,
+    Status, TimelineItem,
 };
 use crate::corpus::{Article, Span, article_from_text};
 use crate::date::DateValue;
@@ -292,7 +293,7 @@ pub fn analysis() -> Analysis {
     }
     let entities = crate::analysis::corpus_entities(&analyses);
     let timeline = timeline(&articles, &analyses);
-    let related = related(&articles, &analyses);
+    let related = RelatedIndex::build(&articles, &analyses, &RelatedConfig::builtin().unwrap());
     Analysis {
         articles,
         analyses,
@@ -340,71 +341,6 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
     }
     items.sort_by_key(|t| (t.date.is_none(), t.date.map(|d| d.timeline_key())));
     items
-}
-
-/// Paragraphs of other articles sharing at least two entities, best first.
-fn related(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<Vec<Vec<Related>>> {
-    let names = |ai: usize, p: Span| -> Vec<String> {
-        let aa = &analyses[ai];
-        let mut v: Vec<String> = aa
-            .mentions
-            .iter()
-            .filter(|m| p.contains(m.span.start))
-            .map(|m| aa.entities[m.entity].name.clone())
-            .collect();
-        v.sort();
-        v.dedup();
-        v
-    };
-    let kinds = |ai: usize, pi: usize| -> Vec<EventKind> {
-        analyses[ai]
-            .events
-            .iter()
-            .filter(|e| e.paragraph == pi)
-            .map(|e| e.kind)
-            .collect()
-    };
-    let mut out = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let mut per_para = Vec::new();
-        for (pi, p) in a.paragraphs.iter().enumerate() {
-            let mine = names(ai, *p);
-            let my_kinds = kinds(ai, pi);
-            let mut rel = Vec::new();
-            for (bi, b) in articles.iter().enumerate() {
-                if bi == ai {
-                    continue;
-                }
-                for (qi, q) in b.paragraphs.iter().enumerate() {
-                    let theirs = names(bi, *q);
-                    let shared: Vec<String> = mine
-                        .iter()
-                        .filter(|n| theirs.contains(n))
-                        .cloned()
-                        .collect();
-                    let shared_kinds: Vec<EventKind> = kinds(bi, qi)
-                        .into_iter()
-                        .filter(|k| my_kinds.contains(k))
-                        .collect();
-                    let score = shared.len() as f32 + 2.0 * shared_kinds.len() as f32;
-                    if shared.len() >= 2 || (!shared_kinds.is_empty() && !shared.is_empty()) {
-                        rel.push(Related {
-                            article: bi,
-                            passage: qi,
-                            score,
-                            shared_entities: shared,
-                            shared_kinds,
-                        });
-                    }
-                }
-            }
-            rel.sort_by(|x, y| y.score.total_cmp(&x.score));
-            rel.truncate(5);
-            per_para.push(rel);
-        }
-        out.push(per_para);
-    }
-    out
 }
 
 /// Draws `app` on a `w`×`h` test terminal and returns the buffer.
@@ -478,7 +414,7 @@ mod tests {
             "a merged item"
         );
         assert!(
-            an.related[0].iter().any(|r| !r.is_empty()),
+            (0..an.articles[0].paragraphs.len()).any(|p| !an.related(0, p).is_empty()),
             "related passages"
         );
     }

@@ -150,7 +150,7 @@ fn article_head(an: &Analysis, i: usize) -> String {
 
 /// Related passages of paragraph `para` of `article`; `None` when there are none.
 pub fn related(an: &Analysis, theme: &Theme, article: usize, para: usize) -> Option<Popup> {
-    let list = an.related.get(article)?.get(para)?;
+    let list = an.related(article, para);
     let items: Vec<Item> = list
         .iter()
         .filter_map(|r| {

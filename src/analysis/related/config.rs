@@ -8,7 +8,7 @@ use std::path::Path;
 const BUILTIN: &str = include_str!("../../../assets/related.toml");
 
 /// How the parts of a score are weighted.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     pub text: f32,
@@ -17,7 +17,7 @@ pub struct Weights {
 }
 
 /// BM25 parameters.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Bm25 {
     pub k1: f32,
@@ -25,7 +25,7 @@ pub struct Bm25 {
 }
 
 /// Bounds on the work and on the results.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Limits {
     pub keep: usize,
@@ -36,7 +36,7 @@ pub struct Limits {
 }
 
 /// Which words count.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct WordsConfig {
     pub min_len: usize,
@@ -46,7 +46,7 @@ pub struct WordsConfig {
 }
 
 /// Everything related passages can be tuned with.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RelatedConfig {
     pub score: Weights,

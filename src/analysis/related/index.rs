@@ -117,6 +117,16 @@ impl RelatedIndex {
         }
     }
 
+    /// An index of nothing: every query answers no passage.
+    pub fn empty(config: RelatedConfig) -> Self {
+        Self::build(&[], &[], &config)
+    }
+
+    /// The configuration the index was built with.
+    pub fn config(&self) -> &RelatedConfig {
+        &self.config
+    }
+
     /// Number of indexed passages.
     pub fn len(&self) -> usize {
         self.passages.len()

@@ -17,9 +17,10 @@
 //! words included. Words therefore reorder the best candidates by entities and kinds, they never
 //! bring a candidate in: a passage must share an entity or a kind anyway.
 //!
-//! [`build_related`] computes every passage in parallel (one task per article) because the
-//! extract view prints them all; [`related_for`] answers one passage from the same index in well
-//! under a millisecond, for a reader that would rather keep the index and compute on demand.
+//! The [`crate::analysis::Analysis`] keeps the index, not the results: [`related_for`] answers
+//! one passage on demand (the reader asks for the passage under the cursor, the extract view for
+//! each passage as it writes it), so no corpus-wide table of results is ever held in memory.
+//! [`build_related_with`] computes every passage at once, for tests and benchmarks.
 
 pub mod config;
 mod index;
@@ -49,7 +50,8 @@ pub fn build_related(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<
     }
 }
 
-/// `related[article][paragraph]`, best first, keeping `config.limits.keep` per passage.
+/// `related[article][paragraph]`, best first, keeping `config.limits.keep` per passage: every
+/// passage of the corpus at once, in parallel (one task per article).
 pub fn build_related_with(
     articles: &[Article],
     analyses: &[ArticleAnalysis],
