@@ -124,9 +124,17 @@ pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
         .par_iter()
         .map(|a| analyze_article(a, vocab))
         .collect();
-    let entities = corpus_entities(&analyses);
-    let timeline = timeline::build_timeline(&articles, &analyses);
-    let related = related::RelatedIndex::build(&articles, &analyses, &vocab.related);
+    // The timeline groups its parts in parallel but mostly waits on its largest one: the related
+    // index and the entity table are built beside it.
+    let (timeline, (related, entities)) = rayon::join(
+        || timeline::build_timeline(&articles, &analyses),
+        || {
+            (
+                related::RelatedIndex::build(&articles, &analyses, &vocab.related),
+                corpus_entities(&analyses),
+            )
+        },
+    );
     Analysis {
         articles,
         analyses,

@@ -2,14 +2,14 @@
 //! items of the timeline.
 //!
 //! Two events are the same report when they have the same kind and the same status, their actors
-//! and targets agree, and their dates are compatible (see [`same_facts`] and [`Group::fits`]). Grouping is
+//! and targets agree, and their dates are compatible (see [`same_facts`] and [`Groups::fits`]). Grouping is
 //! conservative: an event joins a group only when it is the same report as *every* event already
 //! there (so a coarse "2024" cannot chain a July event to an August one), and an event that could
 //! join two or more groups stays on its own, since we cannot tell which one it corroborates.
 
 use crate::analysis::model::{Event, EventKind, EventRef, Status};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
 
 /// One event and where it comes from.
 #[derive(Clone, Copy, Debug)]
@@ -29,7 +29,7 @@ fn overlap(a: &[String], b: &[String]) -> Option<bool> {
 
 /// True when two events of the same kind and status, from different articles or the same
 /// sentence, can be reports of the same thing (kind, status and the one-sentence-per-article rule
-/// are checked by [`Group::fits`]); statuses are never mixed, since a call for mediation is not
+/// are checked by [`Groups::fits`]); statuses are never mixed, since a call for mediation is not
 /// mediation happening, nor is a risk of an attack an attack:
 /// - both dated with compatible dates ([`crate::date::DateValue::compatible`]), or both undated,
 ///   and participants that agree (see [`participants_agree`]);
@@ -159,48 +159,50 @@ fn lookup_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
     }
 }
 
-/// A group being built: its occurrences, and what an event must agree with to join it.
-struct Group<'a> {
-    members: Vec<Occurrence<'a>>,
-    /// One member per distinct (date, actors, targets): whether an event agrees with a member
-    /// depends on nothing else once kind and status match, so a group of a thousand identical
-    /// reports is checked once, not a thousand times.
-    facts: Vec<&'a Event>,
-    distinct: HashSet<Facts<'a>>,
-    /// The sentence of the group's members in each article they come from (one article's
-    /// events join a group only from one sentence).
-    sentence_in: HashMap<usize, usize>,
-}
-
 type Facts<'a> = (Option<crate::date::DateValue>, &'a [String], &'a [String]);
 
-impl<'a> Group<'a> {
-    fn new(o: Occurrence<'a>) -> Self {
-        let mut g = Self {
-            members: Vec::new(),
-            facts: Vec::new(),
-            distinct: HashSet::new(),
-            sentence_in: HashMap::new(),
-        };
-        g.push(o);
+/// The groups being built, and what an event must agree with to join each of them. Whether an
+/// event agrees with a member depends on nothing but the member's (date, actors, targets) once
+/// kind and status match, so a group of a thousand identical reports is checked once, not a
+/// thousand times. The tables are corpus-wide (keyed by group), not one per group, so that the
+/// many groups of a single event cost no allocation of their own.
+#[derive(Default)]
+struct Groups<'a> {
+    members: Vec<Vec<Occurrence<'a>>>,
+    /// One member per distinct (date, actors, targets) of each group: `facts[g]`.
+    facts: Vec<Vec<&'a Event>>,
+    distinct: FxHashSet<(usize, Facts<'a>)>,
+    /// The sentence of group `g`'s members in each article they come from (one article's events
+    /// join a group only from one sentence).
+    sentence_in: FxHashMap<(usize, usize), usize>,
+}
+
+impl<'a> Groups<'a> {
+    /// Founds a group with `o`; returns its id.
+    fn found(&mut self, o: Occurrence<'a>) -> usize {
+        let g = self.members.len();
+        self.members.push(Vec::with_capacity(1));
+        self.facts.push(Vec::with_capacity(1));
+        self.join(g, o);
         g
     }
 
-    fn push(&mut self, o: Occurrence<'a>) {
+    fn join(&mut self, g: usize, o: Occurrence<'a>) {
         let e = o.event;
-        if self.distinct.insert((e.date, &e.actors, &e.targets)) {
-            self.facts.push(e);
+        if self.distinct.insert((g, (e.date, &e.actors, &e.targets))) {
+            self.facts[g].push(e);
         }
-        self.sentence_in.insert(o.at.article, e.sentence);
-        self.members.push(o);
+        self.sentence_in.insert((g, o.at.article), e.sentence);
+        self.members[g].push(o);
     }
 
-    /// True when `o` is the same report as every member (kind and status already match).
-    fn fits(&self, o: Occurrence) -> bool {
+    /// True when `o` is the same report as every member of group `g` (kind and status already
+    /// match: they are part of the lookup key).
+    fn fits(&self, g: usize, o: Occurrence) -> bool {
         self.sentence_in
-            .get(&o.at.article)
+            .get(&(g, o.at.article))
             .is_none_or(|&s| s == o.event.sentence)
-            && self.facts.iter().all(|m| same_facts(m, o.event))
+            && self.facts[g].iter().all(|m| same_facts(m, o.event))
     }
 }
 
@@ -208,13 +210,13 @@ impl<'a> Group<'a> {
 /// in the order they were founded, the rest of each group in the order it joined.
 pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<'_>>> {
     occurrences.sort_by_key(preference);
-    let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut groups = Groups::default();
+    let mut index: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
     for o in occurrences {
         let (own, filed) = date_keys(o.event);
         let e = o.event;
         // Two fitting groups are enough to know the event is ambiguous, so the candidate lists
-        // (which grow with the corpus) are read only until a second one is found.
+        // are read only until a second one is found.
         let mut fitting: Option<usize> = None;
         let mut ambiguous = false;
         'lists: for (a, t) in lookup_pairs(e) {
@@ -223,7 +225,7 @@ pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<
                 .into_iter()
                 .flatten()
             {
-                if fitting != Some(g) && groups[g].fits(o) {
+                if fitting != Some(g) && groups.fits(g, o) {
                     if fitting.is_some() {
                         ambiguous = true;
                         break 'lists;
@@ -233,11 +235,10 @@ pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<
             }
         }
         if let (Some(only), false) = (fitting, ambiguous) {
-            groups[only].push(o);
+            groups.join(only, o);
             continue;
         }
-        let id = groups.len();
-        groups.push(Group::new(o));
+        let id = groups.found(o);
         let pairs = filed_pairs(e);
         for date in filed {
             // An undated event joins a dated group only if it shares an actor and a target
@@ -254,7 +255,7 @@ pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<
             }
         }
     }
-    groups.into_iter().map(|g| g.members).collect()
+    groups.members
 }
 
 #[cfg(test)]

@@ -20,11 +20,12 @@ pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
 
-use super::model::{ArticleAnalysis, EventRef, Status, TimelineItem};
+use super::model::{ArticleAnalysis, EventKind, EventRef, Status, TimelineItem};
 use crate::corpus::Article;
 use crate::date::DateValue;
 use merge::Occurrence;
-use std::collections::HashSet;
+use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 /// Every event of the corpus, merged across sources and ordered by date.
 pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
@@ -42,9 +43,23 @@ pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec
                 })
         })
         .collect();
-    let mut items: Vec<(EventRef, TimelineItem)> = merge::group(occurrences)
-        .into_iter()
-        .filter_map(|g| item(articles, &g))
+    // Events of different kinds or statuses never merge: each (kind, status) is grouped on its
+    // own, in parallel. The final sort makes the order of the parts irrelevant.
+    let mut parts: Vec<Vec<Occurrence>> = vec![Vec::new(); EventKind::ALL.len() * 3];
+    for o in occurrences {
+        let status = Status::ALL
+            .iter()
+            .position(|s| *s == o.event.status)
+            .unwrap_or(0);
+        parts[o.event.kind as usize * 3 + status].push(o);
+    }
+    let mut items: Vec<(EventRef, TimelineItem)> = parts
+        .into_par_iter()
+        .flat_map_iter(|part| {
+            merge::group(part)
+                .into_iter()
+                .filter_map(|g| item(articles, &g))
+        })
         .collect();
     items.sort_by_key(|(first, item)| (order_key(item.date), *first));
     items.into_iter().map(|(_, item)| item).collect()
@@ -72,21 +87,33 @@ fn merged_status(group: &[Occurrence]) -> Option<Status> {
         .min_by_key(|s| rank(*s))
 }
 
-/// Names in first-seen order without repeats; the set keeps a group of thousands of reports
-/// from comparing every name with every other.
+/// Names in first-seen order without repeats. A few names are searched in the list; past 16 a
+/// set takes over (the sources of an item that thousands of reports share).
 #[derive(Default)]
 struct Union<'a> {
-    names: Vec<String>,
-    seen: HashSet<&'a str>,
+    order: Vec<&'a str>,
+    seen: FxHashSet<&'a str>,
 }
 
 impl<'a> Union<'a> {
     fn add(&mut self, more: &'a [String]) {
         for n in more {
-            if self.seen.insert(n) {
-                self.names.push(n.clone());
+            let new = if self.order.len() < 16 {
+                !self.order.contains(&n.as_str())
+            } else {
+                if self.seen.is_empty() {
+                    self.seen.extend(self.order.iter().copied());
+                }
+                self.seen.insert(n)
+            };
+            if new {
+                self.order.push(n);
             }
         }
+    }
+
+    fn names(&self) -> Vec<String> {
+        self.order.iter().map(|n| n.to_string()).collect()
     }
 }
 
@@ -113,10 +140,10 @@ fn item(articles: &[Article], group: &[Occurrence]) -> Option<(EventRef, Timelin
             kind: rep.event.kind,
             status: merged_status(group)?,
             severity: rep.event.severity,
-            actors: actors.names,
-            targets: targets.names,
+            actors: actors.names(),
+            targets: targets.names(),
             occurrences: ordered.iter().map(|o| o.at).collect(),
-            sources: sources.names,
+            sources: sources.names(),
         },
     ))
 }
