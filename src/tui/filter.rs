@@ -1,8 +1,10 @@
 //! Which articles and timeline items are shown, and in what order: the `f` filter (entity, event
 //! kind, status, source), the `/` corpus search of the list, and the `s` sort.
 
+use super::text::Matcher;
 use crate::analysis::{Analysis, EntityKind, EventKind, Status, TimelineItem};
 use crate::date::DateValue;
+use rayon::prelude::*;
 use std::cmp::Ordering;
 
 /// What `f` can keep.
@@ -120,9 +122,11 @@ pub fn article_rows(
     query: Option<&str>,
     sort: SortKey,
 ) -> Vec<usize> {
+    let matcher = query.map(Matcher::new);
     let mut rows: Vec<usize> = (0..an.articles.len().min(an.analyses.len()))
+        .into_par_iter()
         .filter(|&i| filter.is_none_or(|f| f.keeps_article(an, i)))
-        .filter(|&i| query.is_none_or(|q| article_matches(an, i, q)))
+        .filter(|&i| matcher.as_ref().is_none_or(|m| article_matches(an, i, m)))
         .collect();
     match sort {
         SortKey::Date => rows
@@ -147,11 +151,14 @@ pub fn article_rows(
 /// Number of case-insensitive matches of `q` in an article's title and body.
 pub fn article_match_count(an: &Analysis, i: usize, q: &str) -> usize {
     let a = &an.articles[i];
-    super::text::find_all(&a.title, q).len() + super::text::find_all(&a.body, q).len()
+    let m = Matcher::new(q);
+    m.count(&a.title) + m.count(&a.body)
 }
 
-fn article_matches(an: &Analysis, i: usize, q: &str) -> bool {
-    article_match_count(an, i, q) > 0
+/// Does the title or the body of article `i` match? Stops at the first match.
+fn article_matches(an: &Analysis, i: usize, m: &Matcher) -> bool {
+    let a = &an.articles[i];
+    m.is_match(&a.title) || m.is_match(&a.body)
 }
 
 /// Timeline item indices: filtered and sorted; undated items always come after dated ones.

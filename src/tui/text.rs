@@ -1,6 +1,10 @@
 //! Displayed text is made safe: control characters, C1 controls and bidirectional overrides become
 //! visible stand-ins *of the same byte length*, so spans from the analysis still line up.
+//! Widths and truncation are in terminal cells; the case-insensitive search is [`Matcher`].
 
+mod search;
+
+pub use search::{Matcher, find_all};
 use unicode_width::UnicodeWidthStr;
 
 /// True for characters that must never reach the terminal as they are.
@@ -78,47 +82,6 @@ pub fn truncate(text: &str, max: usize) -> String {
         w += cw;
     }
     out.push('…');
-    out
-}
-
-/// Finds every case-insensitive occurrence of `needle` in `hay`, as byte spans.
-pub fn find_all(hay: &str, needle: &str) -> Vec<(usize, usize)> {
-    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
-    if needle.is_empty() {
-        return Vec::new();
-    }
-    let mut out = Vec::new();
-    let mut from = 0;
-    'outer: for (i, _) in hay.char_indices() {
-        if i < from {
-            continue;
-        }
-        let mut want = needle.iter();
-        let mut end = i;
-        let mut pending: Vec<char> = Vec::new();
-        for (j, c) in hay[i..].char_indices() {
-            pending.extend(c.to_lowercase());
-            end = i + j + c.len_utf8();
-            while let Some(p) = pending.first() {
-                match want.next() {
-                    Some(w) if w == p => {
-                        pending.remove(0);
-                    }
-                    Some(_) => continue 'outer,
-                    None => break,
-                }
-            }
-            if want.len() == 0 && pending.is_empty() {
-                out.push((i, end));
-                from = end;
-                continue 'outer;
-            }
-            if want.len() == 0 {
-                continue 'outer;
-            }
-        }
-        let _ = end;
-    }
     out
 }
 
