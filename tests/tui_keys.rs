@@ -212,7 +212,19 @@ fn search_in_the_list_narrows_the_corpus() {
     let mut got = app.list_rows.clone();
     got.sort();
     assert_eq!(got, expect);
-    assert!(app.message.as_deref().unwrap().contains("articles"));
+    let total: usize = expect
+        .iter()
+        .map(|&i| {
+            let a = &an.articles[i];
+            (a.title.to_lowercase() + "\n" + &a.body.to_lowercase())
+                .matches("drone")
+                .count()
+        })
+        .sum();
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("{} articles, {total} matches", expect.len()).as_str())
+    );
     // n steps through the narrowed list, wrapping
     for _ in 0..expect.len() {
         press(&mut app, "n");

@@ -148,11 +148,14 @@ pub fn article_rows(
     rows
 }
 
-/// Number of case-insensitive matches of `q` in an article's title and body.
-pub fn article_match_count(an: &Analysis, i: usize, q: &str) -> usize {
-    let a = &an.articles[i];
+/// Number of case-insensitive matches of `q` in the titles and bodies of the articles `rows`,
+/// with one matcher, articles counted in parallel.
+pub fn match_total(an: &Analysis, rows: &[usize], q: &str) -> usize {
     let m = Matcher::new(q);
-    m.count(&a.title) + m.count(&a.body)
+    rows.par_iter()
+        .filter_map(|&i| an.articles.get(i))
+        .map(|a| m.count(&a.title) + m.count(&a.body))
+        .sum()
 }
 
 /// Does the title or the body of article `i` match? Stops at the first match.

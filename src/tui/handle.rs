@@ -272,10 +272,7 @@ impl App<'_> {
             self.say(format!("nothing found in the corpus: {query}"));
             return;
         }
-        let total: usize = hits
-            .iter()
-            .map(|&i| super::filter::article_match_count(self.analysis, i, query))
-            .sum();
+        let total = super::filter::match_total(self.analysis, &hits, query);
         self.corpus_query = Some(query.to_string());
         self.search = Some(Search {
             query: query.to_string(),
