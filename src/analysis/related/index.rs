@@ -20,6 +20,8 @@ pub(super) struct Passage {
     pub weights: Vec<f32>,
     /// The best text score this passage can give as a query: Σ idf × (k1 + 1) over its words.
     pub text_max: f32,
+    /// Σ of `weights`, in order: no candidate's text score against any passage can exceed it.
+    pub weight_sum: f32,
     /// Corpus entity ids, sorted.
     pub entities: Vec<u32>,
     /// Bit `k` set when an event of kind `EventKind::ALL[k]` is reported in the passage.
@@ -268,10 +270,12 @@ fn weigh(
                 .collect();
             entities.sort_unstable();
             entities.dedup();
+            let weight_sum = weights.iter().sum();
             Passage {
                 words,
                 weights,
                 text_max,
+                weight_sum,
                 entities,
                 kinds: p.kinds,
             }

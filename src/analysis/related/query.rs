@@ -218,34 +218,65 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     }
     let q = &index.passages[id as usize];
     let shares = Shares::new(index, q);
-    let w = index.config.score.text;
-    let mut best: Vec<(f32, u32)> = with_scratch(|scratch| {
+    let best: Vec<(f32, u32)> = with_scratch(|scratch| {
         scratch.begin(index.passages.len());
         let mut pool = candidates(index, id, index.range(article), &shares, scratch);
         let rerank = index.config.limits.rerank.max(k);
+        let key = |c: &u32| (scratch.gathered(*c), c.abs_diff(id), *c);
+        let order = |a: &u32, b: &u32| {
+            let (x, y) = (key(a), key(b));
+            y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+        };
         if pool.len() > rerank {
-            let key = |c: &u32| (scratch.gathered(*c), c.abs_diff(id), *c);
-            let order = |a: &u32, b: &u32| {
-                let (x, y) = (key(a), key(b));
-                y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-            };
             pool.select_nth_unstable_by(rerank - 1, order);
             pool.truncate(rerank);
         }
+        // Most shared first, so that the k-th best score rises early and bounds prune the rest.
+        pool.sort_unstable_by(order);
         scratch.set_words(&q.words);
-        pool.iter()
-            .filter_map(|&c| {
-                let d = index.passages.get(c as usize)?;
-                let score = shared(q, d, &shares)? + w * ratio(text(d, scratch), q.text_max);
-                (score > 0.0).then_some((score, c))
-            })
-            .collect()
+        top_k(index, q, &shares, &pool, k, scratch)
     });
-    best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    best.truncate(k);
     best.into_iter()
         .map(|(score, c)| reason(index, q, c, score))
         .collect()
+}
+
+/// The `k` best of `pool` scored in full, best first (ties: lower id first). A candidate whose
+/// score cannot reach the k-th best so far, even if all its words were `q`'s, is not scored on
+/// its words: its entity and kind shares plus the text weight times its `weight_sum` (which
+/// bounds its text score from above, see [`Passage::weight_sum`]) fall short.
+fn top_k(
+    index: &RelatedIndex,
+    q: &Passage,
+    shares: &Shares,
+    pool: &[u32],
+    k: usize,
+    scratch: &Scratch,
+) -> Vec<(f32, u32)> {
+    let w = index.config.score.text;
+    let better = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
+    for &c in pool {
+        let Some(d) = index.passages.get(c as usize) else {
+            continue;
+        };
+        let Some(share) = shared(q, d, shares) else {
+            continue;
+        };
+        if best.len() == k && share + w * ratio(d.weight_sum, q.text_max) < best[k - 1].0 {
+            continue;
+        }
+        let score = share + w * ratio(text(d, scratch), q.text_max);
+        if score <= 0.0 {
+            continue;
+        }
+        let at = best.partition_point(|b| better(b, &(score, c)).is_lt());
+        if at < k {
+            best.insert(at, (score, c));
+            best.truncate(k);
+        }
+    }
+    best
 }
 
 /// The result for candidate `c`, with what it shares with `q`.
