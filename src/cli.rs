@@ -3,13 +3,14 @@
 
 use crate::analysis::{self, Analysis, EventKind, Vocab};
 use crate::briefing::{self, BriefFormat, BriefOptions};
-use crate::corpus::{self, Corpus, LoadOptions};
+use crate::corpus::{self, Article, Corpus, LoadOptions};
 use crate::date::DateValue;
 use crate::tui::{self, ColorMode, TuiOptions};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 /// sitrep: a terminal briefing reader for a developing crisis.
 ///
@@ -201,8 +202,12 @@ fn load_corpus(paths: &[PathBuf], args: &LoadArgs) -> Corpus {
     corpus::load(paths, &opts)
 }
 
-/// Loads and analyses, reporting skipped files on stderr. `None` when nothing loaded.
-fn load_and_analyze(paths: &[PathBuf], args: &LoadArgs) -> anyhow::Result<Option<Analysis>> {
+/// Loads the articles and the vocabularies, reporting skipped files on stderr. `None` when
+/// nothing loaded.
+fn load_with_vocab(
+    paths: &[PathBuf],
+    args: &LoadArgs,
+) -> anyhow::Result<Option<(Vec<Article>, Vocab)>> {
     if let Some(dir) = &args.vocab
         && !dir.is_dir()
     {
@@ -217,7 +222,29 @@ fn load_and_analyze(paths: &[PathBuf], args: &LoadArgs) -> anyhow::Result<Option
         eprintln!("sitrep: no article could be loaded");
         return Ok(None);
     }
-    Ok(Some(analysis::analyze(corpus.articles, &vocab)))
+    Ok(Some((corpus.articles, vocab)))
+}
+
+/// Opens the reader on the articles at once, analysing them on another thread meanwhile.
+fn read_while_analysing(
+    articles: Vec<Article>,
+    vocab: Vocab,
+    opts: &TuiOptions,
+) -> anyhow::Result<()> {
+    let articles: Arc<[Article]> = articles.into();
+    let (send, pending) = std::sync::mpsc::channel();
+    let shared = Arc::clone(&articles);
+    // A pool of its own: the reader's parallel work (the corpus search, its first list) must
+    // not queue behind the analysis on the global pool.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("analysis-{i}"))
+        .build()?;
+    std::thread::spawn(move || {
+        let analysis = pool.install(|| analysis::analyze_shared(shared, &vocab));
+        // The reader may have quit already; nobody waits for the result then.
+        let _ = send.send(analysis);
+    });
+    tui::run_while_analysing(&Analysis::unanalysed(articles), pending, opts)
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -233,9 +260,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Brief(b)) => b.paths.clone(),
         None => paths,
     };
-    let Some(analysis) = load_and_analyze(&paths, &load)? else {
+    let Some((articles, vocab)) = load_with_vocab(&paths, &load)? else {
         return Ok(ExitCode::from(1));
     };
+    if command.is_none() && io::stdout().is_terminal() {
+        let opts = TuiOptions {
+            color: color_mode(color),
+            config,
+        };
+        read_while_analysing(articles, vocab, &opts)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let analysis = analysis::analyze(articles, &vocab);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match command {
@@ -247,21 +283,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let opts = brief_options(&b);
             briefing::write_brief(&analysis, &opts, &mut out)?;
         }
-        None => {
-            drop(out);
-            if io::stdout().is_terminal() {
-                let opts = TuiOptions {
-                    color: color_mode(color),
-                    config,
-                };
-                tui::run(&analysis, &opts)?;
-            } else {
-                print_article_lines(&analysis, &mut io::stdout().lock())?;
-            }
-            return Ok(ExitCode::SUCCESS);
-        }
+        None => print_article_lines(&analysis, &mut out)?,
     }
     out.flush()?;
+    // The process ends here: handing the analysis's memory back piece by piece would only
+    // delay the exit (a twentieth of a large run).
+    std::mem::forget(analysis);
     Ok(ExitCode::SUCCESS)
 }
 

@@ -457,6 +457,8 @@ fn binary_on_the_seeds() {
         cmd.env_remove("NO_COLOR");
         let mut t = Term::spawn(cmd, cols, rows);
         t.wait_text("1 Articles");
+        // The reader opens before the analysis ends; the keys below need it.
+        t.wait("analysed", |s| !s.contents().contains("analysing"));
         t.send("\r");
         t.wait_text("2 Reader · article 1/2");
         t.send("]");
@@ -527,6 +529,7 @@ fn binary_on_the_seeds_without_colour() {
     cmd.env("NO_COLOR", "1");
     let mut t = Term::spawn(cmd, 120, 40);
     t.wait_text("2 Reader");
+    t.wait("analysed", |s| !s.contents().contains("analysing"));
     t.send("2");
     t.wait_text("line 1/");
     {
@@ -554,4 +557,47 @@ fn binary_on_the_seeds_without_colour() {
     }
     t.send("q");
     t.finish();
+}
+
+/// Copies of the seed articles, `n` each, in a temporary folder.
+fn many_seeds(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        for i in 0..n {
+            std::fs::copy(&path, dir.path().join(format!("{i:03}-{name}"))).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn the_list_opens_and_answers_keys_while_the_corpus_is_analysed() {
+    if !seeds_available() {
+        return;
+    }
+    let dir = many_seeds(150);
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.arg(dir.path());
+    let mut t = Term::spawn(cmd, 100, 30);
+    t.wait_text("1 Articles");
+    let during = t.parser.lock().unwrap().screen().contents();
+    t.send("j");
+    t.wait_text("article 2/300");
+    // Once the analysis is in, the message goes, the reader shows what it found, and the same
+    // article stays selected.
+    t.wait("analysed", |s| !s.contents().contains("analysing"));
+    t.send("\r");
+    t.wait_text("2 Reader");
+    t.wait_text(" entities");
+    t.send("q");
+    t.finish();
+    // On a debug build 300 articles take long enough to see the reader before the analysis.
+    // Meanwhile the list says so instead of claiming the articles hold nothing.
+    if during.contains("analysing 300 articles") {
+        assert!(during.contains("· analysing…"), "{during}");
+        assert!(!during.contains("0 events"), "{during}");
+    }
 }

@@ -532,3 +532,29 @@ fn help_scrolls_with_the_movement_keys() {
     press(&mut app, "?");
     assert!(app.popup.is_none(), "? toggles help");
 }
+
+#[test]
+fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives() {
+    let full = fixture::analysis();
+    let bare = Analysis::unanalysed(full.articles.clone());
+    let mut early = app(&bare);
+    assert!(early.timeline_rows.is_empty());
+    press(&mut early, "j j enter");
+    let (article, cursor) = (early.reader.article, early.reader.cursor);
+    let selected = early.selected_article();
+    press(&mut early, "/");
+    type_text(&mut early, "drone");
+    let later = early.rebind(&full);
+    assert_eq!(later.selected_article(), selected);
+    assert_eq!(
+        (later.reader.article, later.reader.cursor),
+        (article, cursor)
+    );
+    assert_eq!(later.focus, Pane::Detail);
+    assert_eq!(
+        later.prompt.as_ref().map(|p| p.text.as_str()),
+        Some("drone")
+    );
+    assert_eq!(later.timeline_rows.len(), full.timeline.len());
+    assert!(later.popup.is_none());
+}

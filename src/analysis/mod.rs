@@ -17,6 +17,7 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Every vocabulary the analysis needs, compiled once.
 pub struct Vocab {
@@ -120,6 +121,12 @@ pub fn analyze_article(article: &Article, vocab: &Vocab) -> ArticleAnalysis {
 
 /// Analyses a whole corpus: articles in parallel, then the corpus-wide views.
 pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
+    analyze_shared(articles.into(), vocab)
+}
+
+/// [`analyze`] for articles that someone else is reading meanwhile (the reader lists them
+/// while they are analysed).
+pub fn analyze_shared(articles: Arc<[Article]>, vocab: &Vocab) -> Analysis {
     let analyses: Vec<ArticleAnalysis> = articles
         .par_iter()
         .map(|a| analyze_article(a, vocab))
@@ -141,6 +148,7 @@ pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
         entities,
         timeline,
         related,
+        analysed: true,
     }
 }
 

@@ -6,6 +6,7 @@ use crate::corpus::{Article, Span};
 use crate::date::DateValue;
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
 
 macro_rules! named_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
@@ -216,7 +217,8 @@ pub struct Related {
 /// The analysed corpus. Built once, then only read.
 #[derive(Clone, Debug)]
 pub struct Analysis {
-    pub articles: Vec<Article>,
+    /// Shared, so that the reader can list the articles while they are being analysed.
+    pub articles: Arc<[Article]>,
     /// One per article, same order.
     pub analyses: Vec<ArticleAnalysis>,
     /// Corpus-wide entities, most mentioned first.
@@ -224,22 +226,35 @@ pub struct Analysis {
     pub timeline: Vec<TimelineItem>,
     /// Related passages of any passage, found on demand ([`Analysis::related`]).
     pub related: RelatedIndex,
+    /// False for [`Analysis::unanalysed`]: the views then say so rather than show empty findings.
+    pub analysed: bool,
 }
 
 impl Default for Analysis {
     fn default() -> Self {
         let config = RelatedConfig::builtin().unwrap_or_default();
         Self {
-            articles: Vec::new(),
+            articles: Arc::from([]),
             analyses: Vec::new(),
             entities: Vec::new(),
             timeline: Vec::new(),
             related: RelatedIndex::empty(config),
+            analysed: false,
         }
     }
 }
 
 impl Analysis {
+    /// The articles before analysis: each with an empty analysis, no timeline, no entity table
+    /// and no related passage. The reader shows this while the analysis runs.
+    pub fn unanalysed(articles: Arc<[Article]>) -> Self {
+        Self {
+            analyses: vec![ArticleAnalysis::default(); articles.len()],
+            articles,
+            ..Self::default()
+        }
+    }
+
     /// The event an [`EventRef`] points at.
     pub fn event(&self, r: EventRef) -> &Event {
         &self.analyses[r.article].events[r.event]

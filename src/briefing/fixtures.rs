@@ -445,10 +445,11 @@ pub fn sahel() -> Analysis {
     let timeline = timeline(&articles, &analyses);
     let related = crate::analysis::related::RelatedIndex::empty(Default::default());
     Analysis {
-        articles,
+        articles: articles.into(),
         analyses,
         entities,
         timeline,
         related,
+        analysed: true,
     }
 }

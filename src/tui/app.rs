@@ -148,6 +148,45 @@ impl<'a> App<'a> {
         app
     }
 
+    /// The same reader over `analysis`, the full analysis of the articles this one shows (the
+    /// reader opens on the bare articles while they are analysed): the selected article, the
+    /// reading position, search, filter, sort and jumps stay; the timeline, popups and the
+    /// briefing view, which showed the bare articles' empty analysis, are built anew.
+    pub fn rebind<'b>(self, analysis: &'b Analysis) -> App<'b> {
+        let mut app = App {
+            analysis,
+            config: self.config,
+            focus: self.focus,
+            list: self.list,
+            timeline: Selection::default(),
+            reader: self.reader,
+            list_rows: self.list_rows,
+            timeline_rows: Vec::new(),
+            filter: self.filter,
+            sort: self.sort,
+            corpus_query: self.corpus_query,
+            search: self.search,
+            prompt: self.prompt,
+            popup: None,
+            jumps: self.jumps,
+            message: self.message,
+            quit: self.quit,
+            size: self.size,
+            screen: self.screen,
+            wraps: self.wraps,
+            wrapped: self.wrapped,
+            remembered: self.remembered,
+            brief: None,
+            brief_open: false,
+            export: self.export,
+            clock: self.clock,
+        };
+        app.refresh_rows();
+        let (w, h) = (app.size.width, app.size.height);
+        app.resize(w, h);
+        app
+    }
+
     /// Number of articles.
     pub fn article_count(&self) -> usize {
         self.analysis.articles.len()

@@ -295,11 +295,12 @@ pub fn analysis() -> Analysis {
     let timeline = timeline(&articles, &analyses);
     let related = RelatedIndex::build(&articles, &analyses, &RelatedConfig::builtin().unwrap());
     Analysis {
-        articles,
+        articles: articles.into(),
         analyses,
         entities,
         timeline,
         related,
+        analysed: true,
     }
 }
 

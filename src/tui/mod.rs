@@ -58,3 +58,24 @@ pub fn run(analysis: &Analysis, opts: &TuiOptions) -> Result<()> {
     let mut app = app::App::new(analysis, config);
     term::run_loop(&mut app)
 }
+
+/// Runs the reader at once over `shown`, the bare articles ([`Analysis::unanalysed`]), while
+/// their analysis is made elsewhere and sent on `pending`; the reader then goes on over it, where
+/// the user was. Keys work all along. The config is read before the terminal is touched.
+pub fn run_while_analysing(
+    shown: &Analysis,
+    pending: std::sync::mpsc::Receiver<Analysis>,
+    opts: &TuiOptions,
+) -> Result<()> {
+    let config = config::Config::load(opts.config.as_deref(), opts.color)?;
+    if shown.articles.is_empty() {
+        bail!("no article to show");
+    }
+    let mut app = app::App::new(shown, config);
+    app.message = Some(format!(
+        "{} {} articles…",
+        term::ANALYSING,
+        shown.articles.len()
+    ));
+    term::run_loop_while_analysing(app, pending)
+}

@@ -4,6 +4,7 @@
 
 use super::app::App;
 use super::keymap::Key;
+use crate::analysis::Analysis;
 use anyhow::{Context, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -16,6 +17,7 @@ use ratatui::crossterm::{cursor, execute, queue};
 use std::io::{self, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Duration;
 
 /// Puts the terminal back as it was: leaves the alternate screen, shows the cursor, cooked mode.
@@ -69,8 +71,64 @@ fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> Result<
     Ok(())
 }
 
+type Screen = Terminal<CrosstermBackend<Stdout>>;
+
+/// Why an event loop returned.
+#[derive(Debug, PartialEq, Eq)]
+enum Ended {
+    /// The user quit, or a terminating signal arrived.
+    Quit,
+    /// `ready` answered true.
+    Ready,
+}
+
 /// Runs the event loop until quit or a terminating signal.
 pub fn run_loop(app: &mut App) -> Result<()> {
+    session(|terminal, stop| event_loop(terminal, app, stop, None).map(drop))
+}
+
+/// Runs `first`, a reader over the bare articles, while their analysis is made elsewhere; when
+/// it arrives on `pending`, the same reader goes on over it (see [`App::rebind`]). Keys are
+/// handled all along; the analysis is looked for between them, every 50 ms.
+pub fn run_loop_while_analysing(first: App, pending: Receiver<Analysis>) -> Result<()> {
+    session(|terminal, stop| {
+        let mut app = first;
+        let mut full: Option<Analysis> = None;
+        let mut ready = || match pending.try_recv() {
+            Ok(a) => {
+                full = Some(a);
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => true,
+        };
+        if event_loop(terminal, &mut app, stop, Some(&mut ready))? == Ended::Quit {
+            return Ok(());
+        }
+        let analysing = |app: &App| {
+            app.message
+                .as_deref()
+                .is_some_and(|m| m.starts_with(ANALYSING))
+        };
+        let Some(analysis) = full else {
+            if analysing(&app) {
+                app.message = Some("the analysis failed: showing the articles only".into());
+            }
+            return event_loop(terminal, &mut app, stop, None).map(drop);
+        };
+        let mut app = app.rebind(&analysis);
+        if analysing(&app) {
+            app.message = None;
+        }
+        event_loop(terminal, &mut app, stop, None).map(drop)
+    })
+}
+
+/// The start of the status message shown while the analysis runs.
+pub const ANALYSING: &str = "analysing";
+
+/// Enters the terminal (restored on every exit), watches SIGTERM and SIGHUP, and runs `f`.
+fn session(f: impl FnOnce(&mut Screen, &AtomicBool) -> Result<()>) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let mut ids = Vec::new();
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -78,24 +136,34 @@ pub fn run_loop(app: &mut App) -> Result<()> {
             signal_hook::flag::register(sig, Arc::clone(&stop)).context("cannot watch signals")?,
         );
     }
-    let result = {
-        let _guard = Guard::enter()?;
-        event_loop(app, &stop)
-    };
+    let result = Guard::enter().and_then(|_guard| {
+        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+        terminal.hide_cursor()?;
+        f(&mut terminal, &stop)
+    });
     for id in ids {
         signal_hook::low_level::unregister(id);
     }
     result
 }
 
-fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    terminal.hide_cursor()?;
+/// Draws `app`, then handles keys and resizes, drawing after each batch that changed
+/// something, until quit, a signal, or `ready()` (asked between batches, at least every 50 ms).
+fn event_loop(
+    terminal: &mut Screen,
+    app: &mut App,
+    stop: &AtomicBool,
+    mut ready: Option<&mut dyn FnMut() -> bool>,
+) -> Result<Ended> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
-    draw(&mut terminal, app)?;
+    draw(terminal, app)?;
     while !stop.load(Ordering::Relaxed) {
-        if !event::poll(Duration::from_millis(250))? {
+        if ready.as_mut().is_some_and(|r| r()) {
+            return Ok(Ended::Ready);
+        }
+        let tick = if ready.is_some() { 50 } else { 250 };
+        if !event::poll(Duration::from_millis(tick))? {
             continue;
         }
         let mut dirty = false;
@@ -119,8 +187,8 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> Result<()> {
             break;
         }
         if dirty {
-            draw(&mut terminal, app)?;
+            draw(terminal, app)?;
         }
     }
-    Ok(())
+    Ok(Ended::Quit)
 }

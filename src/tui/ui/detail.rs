@@ -41,13 +41,16 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
             (None, Some(d)) => format!("not before {d}"),
             (None, None) => "undated".into(),
         };
-        let meta = format!(
-            "{} · {} · {} events · {} entities",
-            clean_line(an.source_label(i)),
-            date,
-            aa.events.len(),
-            aa.entities.len()
-        );
+        let found = if an.analysed {
+            format!(
+                "{} events · {} entities",
+                aa.events.len(),
+                aa.entities.len()
+            )
+        } else {
+            "analysing…".to_string()
+        };
+        let meta = format!("{} · {} · {found}", clean_line(an.source_label(i)), date);
         buf.set_stringn(
             inner.x,
             inner.y + 1,

@@ -65,16 +65,21 @@ pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
             let date = match (a.published, an.analyses[ai].not_before) {
                 (Some(d), _) => d.to_string(),
                 (None, Some(d)) => format!("not before {d}"),
+                (None, None) if !an.analysed => "date not yet known".to_string(),
                 (None, None) => "undated".to_string(),
             };
             let _ = article_date;
             let n = an.analyses[ai].events.len();
+            let events = match (an.analysed, n) {
+                (false, _) => "analysing…".to_string(),
+                (true, 1) => "1 event".to_string(),
+                (true, n) => format!("{n} events"),
+            };
             let meta = format!(
-                "    {} · {} · {} event{}",
+                "    {} · {} · {}",
                 clean_line(an.source_label(ai)),
                 date,
-                n,
-                if n == 1 { "" } else { "s" }
+                events
             );
             buf.set_stringn(inner.x, y + 1, truncate(&meta, w), w, theme.ui("meta"));
         }
