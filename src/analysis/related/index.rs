@@ -48,12 +48,12 @@ pub struct RelatedIndex {
     pub(super) commons: Vec<(u64, u32)>,
 }
 
-/// A passage before corpus statistics: counted words and article-local entity indices.
-struct RawPassage {
-    counts: Vec<(u64, u32)>,
-    len: u32,
-    entities: Vec<usize>,
-    kinds: u32,
+/// What the weights of every passage depend on: in how many passages each word occurs, how
+/// many passages there are and how long they are on average.
+struct CorpusStats {
+    df: Frequencies,
+    passages: usize,
+    average_len: f32,
 }
 
 /// BM25's idf, always > 0.
@@ -76,21 +76,26 @@ impl RelatedIndex {
         config: &RelatedConfig,
     ) -> Self {
         let words = Words::new(config);
-        let raw: Vec<Vec<RawPassage>> = articles
-            .par_iter()
-            .enumerate()
-            .map(|(i, a)| raw_passages(a, analyses.get(i), &words))
-            .collect();
-        let mut starts = Vec::with_capacity(raw.len() + 1);
+        let mut starts = Vec::with_capacity(articles.len() + 1);
         let mut count = 0u32;
-        for r in &raw {
+        for a in articles {
             starts.push(count);
-            count = count.saturating_add(u32::try_from(r.len()).unwrap_or(u32::MAX));
+            count = count.saturating_add(u32::try_from(a.paragraphs.len()).unwrap_or(u32::MAX));
         }
         starts.push(count);
         let (entity_names, local_to_global) = intern_entities(analyses, articles.len());
-        let raw: Vec<RawPassage> = raw.into_iter().flatten().collect();
-        let passages = weigh(&raw, &starts, &local_to_global, config);
+        // Two passes over the words (counting them is cheap) rather than one that keeps every
+        // passage's counts until the document frequencies are known: at no time does the index
+        // hold more than its final size plus one article's counts per thread.
+        let stats = corpus_stats(articles, &words, count as usize);
+        let passages: Vec<Passage> = articles
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, a)| {
+                let ids = local_to_global.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                passages_of(a, analyses.get(i), ids, &words, &stats, config)
+            })
+            .collect();
         let n = passages.len();
         let entity_postings = postings(&passages, entity_names.len(), |p| p.entities.clone());
         let kind_postings = postings(&passages, KINDS, |p| {
@@ -161,31 +166,58 @@ impl RelatedIndex {
     }
 }
 
-/// Words, entities and kinds of each paragraph of one article.
-fn raw_passages(
-    article: &Article,
-    analysis: Option<&ArticleAnalysis>,
-    words: &Words,
-) -> Vec<RawPassage> {
+/// The text of each paragraph of `article`.
+fn paragraph_texts(article: &Article) -> impl Iterator<Item = &str> {
     article
         .paragraphs
         .iter()
-        .enumerate()
-        .map(|(p, span)| {
-            let text = article.body.get(span.start..span.end).unwrap_or("");
+        .map(|span| article.body.get(span.start..span.end).unwrap_or(""))
+}
+
+/// The indexed passages of one article: weighted words, corpus entity ids (`ids` maps the
+/// article's entity indices to them) and event kinds of each paragraph.
+fn passages_of<'a>(
+    article: &'a Article,
+    analysis: Option<&'a ArticleAnalysis>,
+    ids: &'a [u32],
+    words: &'a Words,
+    stats: &'a CorpusStats,
+    config: &RelatedConfig,
+) -> impl Iterator<Item = Passage> + 'a {
+    let (k1, b) = (config.bm25.k1, config.bm25.b);
+    paragraph_texts(article)
+        .zip(article.paragraphs.iter().enumerate())
+        .map(move |(text, (p, span))| {
             let (counts, len) = words.count(text);
-            let (entities, kinds) = match analysis {
-                Some(a) => (entities_in(a, *span), kinds_in(a, p)),
-                None => (Vec::new(), 0),
+            let norm = k1 * (1.0 - b + b * len as f32 / stats.average_len);
+            let mut passage = Passage {
+                words: Vec::with_capacity(counts.len()),
+                weights: Vec::with_capacity(counts.len()),
+                ..Passage::default()
             };
-            RawPassage {
-                counts,
-                len,
-                entities,
-                kinds,
+            for (h, tf) in counts {
+                let w = idf(
+                    stats.passages,
+                    stats.df.get(&h).copied().unwrap_or(1) as usize,
+                );
+                let tf = tf as f32;
+                passage.words.push(h);
+                passage.weights.push(w * tf * (k1 + 1.0) / (tf + norm));
+                passage.text_max += w * (k1 + 1.0);
             }
+            passage.weight_sum = passage.weights.iter().sum();
+            if let Some(a) = analysis {
+                let mut entities: Vec<u32> = entities_in(a, *span)
+                    .into_iter()
+                    .filter_map(|e| ids.get(e).copied())
+                    .collect();
+                entities.sort_unstable();
+                entities.dedup();
+                passage.entities = entities;
+                passage.kinds = kinds_in(a, p);
+            }
+            passage
         })
-        .collect()
 }
 
 /// Article-local entity indices of the mentions that lie inside `span`, sorted and distinct.
@@ -233,56 +265,6 @@ fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<String
     (names, local)
 }
 
-/// Document frequencies of the words, the average passage length, then each passage's weights.
-fn weigh(
-    raw: &[RawPassage],
-    starts: &[u32],
-    local: &[Vec<u32>],
-    config: &RelatedConfig,
-) -> Vec<Passage> {
-    let n = raw.len();
-    let df = document_frequencies(raw);
-    let avg = raw.iter().map(|p| f64::from(p.len)).sum::<f64>() / n.max(1) as f64;
-    let avg = (avg as f32).max(1.0);
-    let (k1, b) = (config.bm25.k1, config.bm25.b);
-    raw.par_iter()
-        .enumerate()
-        .map(|(id, p)| {
-            let article = starts
-                .partition_point(|&s| s as usize <= id)
-                .saturating_sub(1);
-            let norm = k1 * (1.0 - b + b * p.len as f32 / avg);
-            let mut words = Vec::with_capacity(p.counts.len());
-            let mut weights = Vec::with_capacity(p.counts.len());
-            let mut text_max = 0.0;
-            for &(h, tf) in &p.counts {
-                let w = idf(n, df.get(&h).copied().unwrap_or(1) as usize);
-                let tf = tf as f32;
-                words.push(h);
-                weights.push(w * tf * (k1 + 1.0) / (tf + norm));
-                text_max += w * (k1 + 1.0);
-            }
-            let ids = local.get(article).map(Vec::as_slice).unwrap_or(&[]);
-            let mut entities: Vec<u32> = p
-                .entities
-                .iter()
-                .filter_map(|&e| ids.get(e).copied())
-                .collect();
-            entities.sort_unstable();
-            entities.dedup();
-            let weight_sum = weights.iter().sum();
-            Passage {
-                words,
-                weights,
-                text_max,
-                weight_sum,
-                entities,
-                kinds: p.kinds,
-            }
-        })
-        .collect()
-}
-
 /// Bits for the 64 entities with the longest postings among those longer than `cap`.
 fn common_bits(postings: &[Vec<u32>], cap: usize) -> Vec<Option<u8>> {
     let mut common: Vec<usize> = (0..postings.len())
@@ -306,29 +288,40 @@ pub(super) fn common_mask(bits: &[Option<u8>], entities: &[u32]) -> u64 {
 
 type Frequencies = HashMap<u64, u32, PassThroughBuild>;
 
-/// In how many passages each word occurs: one table per thread's share, then merged.
-fn document_frequencies(raw: &[RawPassage]) -> Frequencies {
-    let share = raw.len() / rayon::current_num_threads().max(1) + 1;
-    let tables: Vec<Frequencies> = raw
-        .par_chunks(share)
-        .map(|chunk| {
-            let mut m = Frequencies::default();
-            for p in chunk {
-                for &(h, _) in &p.counts {
-                    *m.entry(h).or_default() += 1;
+/// In how many of the `passages` passages each word occurs, and their average length: one
+/// table per thread's share of the articles, then merged.
+fn corpus_stats(articles: &[Article], words: &Words, passages: usize) -> CorpusStats {
+    let (df, total) = articles
+        .par_iter()
+        .fold(
+            || (Frequencies::default(), 0u64),
+            |(mut df, mut total), a| {
+                for text in paragraph_texts(a) {
+                    let (counts, len) = words.count(text);
+                    total += u64::from(len);
+                    for (h, _) in counts {
+                        *df.entry(h).or_default() += 1;
+                    }
                 }
-            }
-            m
-        })
-        .collect();
-    let mut tables = tables.into_iter();
-    let mut df = tables.next().unwrap_or_default();
-    for t in tables {
-        for (h, c) in t {
-            *df.entry(h).or_default() += c;
-        }
+                (df, total)
+            },
+        )
+        .reduce(
+            || (Frequencies::default(), 0),
+            |(a, x), (b, y)| {
+                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+                for (h, c) in small {
+                    *big.entry(h).or_default() += c;
+                }
+                (big, x + y)
+            },
+        );
+    let average = total as f64 / passages.max(1) as f64;
+    CorpusStats {
+        df,
+        passages,
+        average_len: (average as f32).max(1.0),
     }
-    df
 }
 
 /// For each of `width` features, the ids of the passages that hold it, ascending.
