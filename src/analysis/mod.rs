@@ -110,13 +110,31 @@ pub fn analyze_article(article: &Article, vocab: &Vocab) -> ArticleAnalysis {
         Some(_) => None,
         None => dates::latest_date(&dates),
     };
-    ArticleAnalysis {
+    let mut analysis = ArticleAnalysis {
         entities,
         mentions,
         events,
         dates,
         not_before,
+    };
+    shrink(&mut analysis);
+    analysis
+}
+
+/// Drops the spare capacity the lists grew with: an analysis is kept for the whole run, and on
+/// a large corpus that slack is a sizeable share of the memory.
+fn shrink(a: &mut ArticleAnalysis) {
+    a.entities.shrink_to_fit();
+    for e in &mut a.entities {
+        e.mentions.shrink_to_fit();
     }
+    a.mentions.shrink_to_fit();
+    a.events.shrink_to_fit();
+    for e in &mut a.events {
+        e.actors.shrink_to_fit();
+        e.targets.shrink_to_fit();
+    }
+    a.dates.shrink_to_fit();
 }
 
 /// Analyses a whole corpus: articles in parallel, then the corpus-wide views.

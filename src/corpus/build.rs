@@ -5,7 +5,7 @@ use super::clean::{self, Rules, collapse_spaces};
 use super::metadata::MetaRules;
 use super::sanitize::sanitize;
 use super::segment::{self, Abbreviations};
-use super::{Article, Format};
+use super::{Article, Format, Span};
 use crate::date::DateValue;
 
 /// How many words of the body make a title when nothing else gives one.
@@ -125,11 +125,14 @@ pub struct Fields {
 /// Puts an article together from a clean body (paragraphs separated by one blank line).
 pub fn assemble(origin: &Origin, fields: Fields, body: String, abbr: &Abbreviations) -> Article {
     let body = sanitize(&body);
-    let paragraphs = segment::paragraph_spans(&body);
-    let sentences = paragraphs
+    let mut paragraphs = segment::paragraph_spans(&body);
+    let mut sentences: Vec<Span> = paragraphs
         .iter()
         .flat_map(|p| segment::sentence_spans(&body, *p, abbr))
         .collect();
+    // Articles live as long as the run: no spare capacity from growing the lists.
+    paragraphs.shrink_to_fit();
+    sentences.shrink_to_fit();
     Article {
         id: sanitize(origin.id),
         path: sanitize(origin.path),
