@@ -15,7 +15,7 @@ pub(super) const KINDS: usize = EventKind::ALL.len();
 #[derive(Clone, Debug, Default)]
 pub(super) struct Passage {
     /// Word hashes, sorted.
-    pub words: Vec<u64>,
+    pub words: Vec<u32>,
     /// BM25 weight of each word in this passage (idf × saturated, length-normalised frequency).
     pub weights: Vec<f32>,
     /// The best text score this passage can give as a query: Σ idf × (k1 + 1) over its words.
@@ -286,7 +286,7 @@ pub(super) fn common_mask(bits: &[Option<u8>], entities: &[u32]) -> u64 {
         .fold(0, |m, b| m | 1 << b)
 }
 
-type Frequencies = HashMap<u64, u32, PassThroughBuild>;
+type Frequencies = HashMap<u32, u32, PassThroughBuild>;
 
 /// In how many of the `passages` passages each word occurs, and their average length: one
 /// table per thread's share of the articles, then merged.

@@ -12,7 +12,7 @@ pub(super) struct Scratch {
     /// Entity and kind shares gathered so far by each candidate (valid when stamped).
     acc: Vec<f32>,
     /// Open-addressing set of word hashes (never 0; 0 marks an empty slot).
-    slots: Vec<u64>,
+    slots: Vec<u32>,
 }
 
 thread_local! {
@@ -76,7 +76,7 @@ impl Scratch {
     }
 
     /// Makes `words` the set that [`Scratch::has_word`] answers for.
-    pub fn set_words(&mut self, words: &[u64]) {
+    pub fn set_words(&mut self, words: &[u32]) {
         let size = (words.len() * 2).next_power_of_two().max(8);
         self.slots.clear();
         self.slots.resize(size, 0);
@@ -90,7 +90,7 @@ impl Scratch {
         }
     }
 
-    pub fn has_word(&self, w: u64) -> bool {
+    pub fn has_word(&self, w: u32) -> bool {
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = w as usize & mask;
         loop {
@@ -126,9 +126,7 @@ mod tests {
     #[test]
     fn the_word_set_holds_exactly_its_words() {
         let mut s = Scratch::default();
-        let words: Vec<u64> = (1..=20u64)
-            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15))
-            .collect();
+        let words: Vec<u32> = (1..=20u32).map(|i| i.wrapping_mul(0x9e37_79b9)).collect();
         s.set_words(&words);
         assert!(words.iter().all(|&w| s.has_word(w)));
         assert!(!s.has_word(12345));

@@ -1,5 +1,5 @@
 //! The words of a passage: runs of letters and digits, lowercased, stop words and short words
-//! dropped, each kept as a 64-bit hash (no string is allocated per word).
+//! dropped, each kept as a 32-bit hash (no string is allocated per word).
 
 use super::config::RelatedConfig;
 use std::collections::HashSet;
@@ -102,11 +102,17 @@ fn each_word(text: &str, mut f: impl FnMut(u64, usize, bool)) {
     }
 }
 
+/// A word's 64-bit hash folded to the 32 bits the index keeps (never 0). Two words of a corpus
+/// share one only by a 1-in-4-billion chance per pair, and then merely count as one word.
+fn short(h: u64) -> u32 {
+    ((h ^ (h >> 32)) as u32).max(1)
+}
+
 /// The hash of a single lowercase word, as [`Words::count`] computes it.
 #[cfg(test)]
-pub(super) fn hash_word(word: &str) -> Option<u64> {
+pub(super) fn hash_word(word: &str) -> Option<u32> {
     let mut out = None;
-    each_word(word, |h, _, _| out = Some(h));
+    each_word(word, |h, _, _| out = Some(short(h)));
     out
 }
 
@@ -134,16 +140,16 @@ impl Words {
 
     /// The distinct kept words of `text` sorted by hash with their counts, and how many words
     /// were kept in all.
-    pub fn count(&self, text: &str) -> (Vec<(u64, u32)>, u32) {
+    pub fn count(&self, text: &str) -> (Vec<(u32, u32)>, u32) {
         let mut hashes = Vec::new();
         each_word(text, |h, chars, digits| {
             if chars >= self.min_len && (self.numbers || !digits) && !self.stop.contains(&h) {
-                hashes.push(h);
+                hashes.push(short(h));
             }
         });
         let total = u32::try_from(hashes.len()).unwrap_or(u32::MAX);
         hashes.sort_unstable();
-        let mut out: Vec<(u64, u32)> = Vec::with_capacity(hashes.len());
+        let mut out: Vec<(u32, u32)> = Vec::with_capacity(hashes.len());
         for h in hashes {
             match out.last_mut() {
                 Some((last, n)) if *last == h => *n += 1,
