@@ -104,11 +104,16 @@ pub fn scroll_bytes(an: &Analysis, article: usize, w: u16, h: u16) -> (usize, us
     app.reader_lines(below);
     crossterm_frame(&mut terminal, &app);
     let first = counter.bytes.replace(0);
-    let top = app.top_line();
-    app.reader_lines(1);
-    if app.top_line() != top + 1 {
-        panic!("the view did not scroll by one line");
+    // `j` skips the blank line between paragraphs, so a step may scroll by two: step until one
+    // scrolls by exactly one line, and count the bytes of that step's frame.
+    for _ in 0..100 {
+        let top = app.top_line();
+        app.reader_lines(1);
+        crossterm_frame(&mut terminal, &app);
+        let bytes = counter.bytes.replace(0);
+        if app.top_line() == top + 1 {
+            return (first, bytes);
+        }
     }
-    crossterm_frame(&mut terminal, &app);
-    (first, counter.bytes.get())
+    panic!("no step of one line down scrolled the view by exactly one line");
 }

@@ -1,7 +1,8 @@
 //! The body of an article wrapped to a width with textwrap, as byte ranges into the body, cached
 //! once per (article, width). Views render only the visible lines.
 
-use crate::corpus::Article;
+use crate::corpus::{Article, Span};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
 use textwrap::WordSeparator;
@@ -26,16 +27,47 @@ pub struct Wrapped {
 }
 
 impl Wrapped {
-    /// Wraps every paragraph of `article` to `width` cells (at least 1).
+    /// Wraps every paragraph of `article` to `width` cells (at least 1). The paragraphs of a long
+    /// article are wrapped in parallel.
     pub fn new(article: &Article, width: usize) -> Self {
         let text = super::text::sanitize_same_len(&article.body);
         let width = width.max(1);
-        let mut lines = Vec::new();
-        for (pi, p) in article.paragraphs.iter().enumerate() {
-            if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) {
-                continue;
+        let valid =
+            |p: &Span| p.end <= text.len() && p.start <= p.end && text.is_char_boundary(p.start);
+        let paragraph = |(pi, p): (usize, &Span)| -> Vec<WLine> {
+            let mut lines = Vec::new();
+            if !valid(p) {
+                return lines;
             }
-            if !lines.is_empty() {
+            let mut seg_start = p.start;
+            for seg in article.body[p.start..p.end].split('\n') {
+                let end = seg_start + seg.len();
+                wrap_segment(&text, seg_start, end, width, pi, &mut lines);
+                seg_start += seg.len() + 1;
+            }
+            lines
+        };
+        let parts: Vec<Vec<WLine>> = if article.body.len() >= PARALLEL_BYTES {
+            article
+                .paragraphs
+                .par_iter()
+                .enumerate()
+                .map(paragraph)
+                .collect()
+        } else {
+            article
+                .paragraphs
+                .iter()
+                .enumerate()
+                .map(paragraph)
+                .collect()
+        };
+        let mut lines = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
+        for (pi, part) in parts.into_iter().enumerate() {
+            let Some(p) = article.paragraphs.get(pi) else {
+                continue;
+            };
+            if valid(p) && !lines.is_empty() {
                 lines.push(WLine {
                     start: p.start,
                     end: p.start,
@@ -43,18 +75,7 @@ impl Wrapped {
                     blank: true,
                 });
             }
-            let mut seg_start = p.start;
-            for seg in article.body[p.start..p.end].split('\n') {
-                wrap_segment(
-                    &text,
-                    seg_start,
-                    seg_start + seg.len(),
-                    width,
-                    pi,
-                    &mut lines,
-                );
-                seg_start += seg.len() + 1;
-            }
+            lines.extend(part);
         }
         Wrapped { lines, text }
     }
@@ -132,6 +153,9 @@ fn wrap_segment(
 
 const MAX_ENTRIES: usize = 256;
 
+/// Articles at least this long are wrapped a paragraph per task, in parallel.
+const PARALLEL_BYTES: usize = 64 * 1024;
+
 /// Wrapped bodies keyed by (article, width).
 #[derive(Default, Debug)]
 pub struct WrapCache {
@@ -195,5 +219,29 @@ mod tests {
         assert_eq!(wr.line_text(&wr.lines[l]), "five six");
         assert!(wr.lines.iter().any(|l| l.blank));
         assert!(!wr.lines[wr.line_at(a.paragraphs[1].start)].blank);
+    }
+
+    #[test]
+    fn a_long_article_wraps_as_its_paragraphs_do_alone() {
+        let paragraph = "Algeria deployed Pantsir S-1 systems near Tinzaouatène, \
+                         日本語のテキスト, and Mali recalled its ambassador.";
+        let body = vec![paragraph; 2000].join("\n\n");
+        assert!(body.len() >= PARALLEL_BYTES);
+        let long = article_from_text("x", "t", &body, None);
+        let one = article_from_text("y", "t", paragraph, None);
+        let wrapped = Wrapped::new(&long, 30);
+        let alone = Wrapped::new(&one, 30);
+        let blanks = wrapped.lines.iter().filter(|l| l.blank).count();
+        assert_eq!(blanks, long.paragraphs.len() - 1);
+        for (pi, p) in long.paragraphs.iter().enumerate() {
+            let lines: Vec<&str> = wrapped
+                .lines
+                .iter()
+                .filter(|l| l.para == pi && !l.blank)
+                .map(|l| wrapped.line_text(l))
+                .collect();
+            let want: Vec<&str> = alone.lines.iter().map(|l| alone.line_text(l)).collect();
+            assert_eq!(lines, want, "paragraph {pi} at {}", p.start);
+        }
     }
 }
