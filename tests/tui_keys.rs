@@ -542,7 +542,16 @@ fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives(
     press(&mut early, "j j enter");
     let (article, cursor) = (early.reader.article, early.reader.cursor);
     let selected = early.selected_article();
-    press(&mut early, "/");
+    // What needs the analysis says so and waits; the rest works.
+    for key in ["b", "r", "x", "f", "]", "*"] {
+        press(&mut early, key);
+        let said = early.message.clone().unwrap_or_default();
+        assert!(said.starts_with("still analysing"), "{key}: {said}");
+        assert!(early.popup.is_none() && !early.brief_open && early.export.is_none());
+    }
+    press(&mut early, "?");
+    assert!(early.popup.is_some(), "help opens");
+    press(&mut early, "esc /");
     type_text(&mut early, "drone");
     let later = early.rebind(&full);
     assert_eq!(later.selected_article(), selected);
@@ -557,4 +566,10 @@ fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives(
     );
     assert_eq!(later.timeline_rows.len(), full.timeline.len());
     assert!(later.popup.is_none());
+    let mut later = later;
+    press(&mut later, "esc esc b");
+    assert!(
+        later.brief_open,
+        "the briefing opens once the analysis is in"
+    );
 }

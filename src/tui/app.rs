@@ -150,8 +150,10 @@ impl<'a> App<'a> {
 
     /// The same reader over `analysis`, the full analysis of the articles this one shows (the
     /// reader opens on the bare articles while they are analysed): the selected article, the
-    /// reading position, search, filter, sort and jumps stay; the timeline, popups and the
-    /// briefing view, which showed the bare articles' empty analysis, are built anew.
+    /// reading position, search, filter, sort, jumps and the help popup stay; the timeline and
+    /// the briefing view, which showed the bare articles' empty analysis, are built anew (the
+    /// keys of the other popups and of the briefing wait for the analysis, see
+    /// [`Analysis::analysed`]).
     pub fn rebind<'b>(self, analysis: &'b Analysis) -> App<'b> {
         let mut app = App {
             analysis,
@@ -167,7 +169,9 @@ impl<'a> App<'a> {
             corpus_query: self.corpus_query,
             search: self.search,
             prompt: self.prompt,
-            popup: None,
+            popup: self
+                .popup
+                .filter(|p| p.kind == super::popup::PopupKind::Help),
             jumps: self.jumps,
             message: self.message,
             quit: self.quit,

@@ -40,6 +40,15 @@ impl App<'_> {
             self.popup_action(action);
             return;
         }
+        if !self.analysis.analysed && needs_analysis(action) {
+            self.say(format!(
+                "{} {} articles: {} needs the analysis",
+                super::term::ANALYSING,
+                self.analysis.articles.len(),
+                action.name().replace('_', " ")
+            ));
+            return;
+        }
         match action {
             Action::MoveDown => self.move_by(1),
             Action::MoveUp => self.move_by(-1),
@@ -421,4 +430,21 @@ impl App<'_> {
             p.scroll_into_view(rows);
         }
     }
+}
+
+/// Actions that show what the analysis found: while the reader shows the bare articles they
+/// would show nothing, or (the export) write an empty briefing.
+fn needs_analysis(action: Action) -> bool {
+    matches!(
+        action,
+        Action::NextEvent
+            | Action::PrevEvent
+            | Action::NextMention
+            | Action::PrevMention
+            | Action::Related
+            | Action::Mentions
+            | Action::Filter
+            | Action::Briefing
+            | Action::Export
+    )
 }

@@ -71,11 +71,6 @@ pub fn run_while_analysing(
     if shown.articles.is_empty() {
         bail!("no article to show");
     }
-    let mut app = app::App::new(shown, config);
-    app.message = Some(format!(
-        "{} {} articles…",
-        term::ANALYSING,
-        shown.articles.len()
-    ));
+    let app = app::App::new(shown, config);
     term::run_loop_while_analysing(app, pending)
 }

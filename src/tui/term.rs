@@ -105,27 +105,24 @@ pub fn run_loop_while_analysing(first: App, pending: Receiver<Analysis>) -> Resu
         if event_loop(terminal, &mut app, stop, Some(&mut ready))? == Ended::Quit {
             return Ok(());
         }
-        let analysing = |app: &App| {
-            app.message
-                .as_deref()
-                .is_some_and(|m| m.starts_with(ANALYSING))
-        };
         let Some(analysis) = full else {
-            if analysing(&app) {
-                app.message = Some("the analysis failed: showing the articles only".into());
-            }
+            app.message = Some("the analysis failed: showing the articles only".into());
             return event_loop(terminal, &mut app, stop, None).map(drop);
         };
         let mut app = app.rebind(&analysis);
-        if analysing(&app) {
+        if app
+            .message
+            .as_deref()
+            .is_some_and(|m| m.contains(ANALYSING))
+        {
             app.message = None;
         }
         event_loop(terminal, &mut app, stop, None).map(drop)
     })
 }
 
-/// The start of the status message shown while the analysis runs.
-pub const ANALYSING: &str = "analysing";
+/// Said by the messages that speak of the analysis still running (gone once it is in).
+pub const ANALYSING: &str = "still analysing";
 
 /// Enters the terminal (restored on every exit), watches SIGTERM and SIGHUP, and runs `f`.
 fn session(f: impl FnOnce(&mut Screen, &AtomicBool) -> Result<()>) -> Result<()> {

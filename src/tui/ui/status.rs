@@ -32,7 +32,13 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
         (None, None) if app.brief_open => brief_info(app),
         (None, None) => info(app),
     };
-    let msg = app.message.as_deref().map(clean_line).unwrap_or_default();
+    let msg = match app.message.as_deref() {
+        Some(m) => clean_line(m),
+        None if !app.analysis.analysed => {
+            format!("analysing {} articles…", app.analysis.articles.len())
+        }
+        None => String::new(),
+    };
     let msg_w = width(&msg);
     let left_room = if msg.is_empty() {
         w
