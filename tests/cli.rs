@@ -155,3 +155,18 @@ fn a_bad_vocab_file_is_named_and_nothing_runs() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("not a folder"), "{}", stderr(&o));
 }
+
+#[test]
+fn extract_is_one_compact_line_unless_pretty_and_both_carry_the_same_document() {
+    let compact = sitrep(&["extract"]);
+    let pretty = sitrep(&["extract", "--pretty"]);
+    assert!(compact.status.success() && pretty.status.success());
+    assert_eq!(stdout(&compact).lines().count(), 1);
+    assert!(stdout(&pretty).lines().count() > 100);
+    let a: serde_json::Value = serde_json::from_slice(&compact.stdout).unwrap();
+    let b: serde_json::Value = serde_json::from_slice(&pretty.stdout).unwrap();
+    assert_eq!(a, b);
+    assert_eq!(a["articles"].as_array().unwrap().len(), 2, "the two seeds");
+    let help = stdout(&sitrep(&["extract", "--help"]));
+    assert!(help.contains("--pretty"), "{help}");
+}
