@@ -2,10 +2,11 @@
 //! items of the timeline.
 //!
 //! Two events are the same report when they have the same kind and the same status, their actors
-//! and targets agree, and their dates are compatible (see [`same_facts`] and [`Groups::fits`]). Grouping is
-//! conservative: an event joins a group only when it is the same report as *every* event already
-//! there (so a coarse "2024" cannot chain a July event to an August one), and an event that could
-//! join two or more groups stays on its own, since we cannot tell which one it corroborates.
+//! and targets agree, and their dates are compatible (see [`same_facts`] and [`Groups::fits`]).
+//! Grouping is conservative: an event joins a group only when it is the same report as *every*
+//! event already there (so a coarse "2024" cannot chain a July event to an August one), and an
+//! event that could join two or more groups stays on its own, since we cannot tell which one it
+//! corroborates.
 
 use crate::analysis::model::{Event, EventKind, EventRef, Status};
 use rustc_hash::{FxHashMap, FxHashSet};

@@ -39,6 +39,7 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         let date = match (a.published, aa.not_before) {
             (Some(d), _) => d.to_string(),
             (None, Some(d)) => format!("not before {d}"),
+            (None, None) if !an.analysed => "date not yet known".into(),
             (None, None) => "undated".into(),
         };
         let found = if an.analysed {
