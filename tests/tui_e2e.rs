@@ -601,3 +601,19 @@ fn the_list_opens_and_answers_keys_while_the_corpus_is_analysed() {
         assert!(!during.contains("0 events"), "{during}");
     }
 }
+
+#[test]
+fn quitting_while_the_corpus_is_analysed_exits_at_once_and_restores_the_terminal() {
+    if !seeds_available() {
+        return;
+    }
+    let dir = many_seeds(150);
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.arg(dir.path());
+    let mut t = Term::spawn(cmd, 100, 30);
+    t.wait_text("1 Articles");
+    t.send("q");
+    // `finish` checks that the process ended and left the terminal as it found it; nothing
+    // waits for the analysis still running on its threads.
+    t.finish();
+}
