@@ -15,7 +15,7 @@ pub use model::*;
 use crate::corpus::Article;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -173,7 +173,7 @@ pub fn analyze_shared(articles: Arc<[Article]>, vocab: &Vocab) -> Analysis {
 /// Groups found mentions by (name, kind) into entities, first-seen order, and a sorted flat list.
 fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Mention>) {
     found.sort_by_key(|m| (m.span.start, m.span.end));
-    let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut index: HashMap<(String, EntityKind), usize> = HashMap::default();
     let mut entities: Vec<ArticleEntity> = Vec::new();
     let mut mentions = Vec::with_capacity(found.len());
     for m in found {
@@ -199,7 +199,7 @@ fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Ment
 
 /// Corpus-wide entity table, most mentioned first, then by name.
 pub fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
-    let mut index: HashMap<(String, EntityKind), usize> = HashMap::new();
+    let mut index: HashMap<(String, EntityKind), usize> = HashMap::default();
     let mut out: Vec<CorpusEntity> = Vec::new();
     for (ai, a) in analyses.iter().enumerate() {
         for e in &a.entities {

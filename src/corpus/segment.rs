@@ -8,7 +8,7 @@
 
 use super::Span;
 use serde::Deserialize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../assets/abbreviations.toml");

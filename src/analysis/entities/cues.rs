@@ -5,7 +5,7 @@
 use crate::analysis::gazetteer::fold::fold;
 use anyhow::{Result, anyhow};
 use serde::Deserialize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 const BUILTIN: &str = include_str!("../../../assets/entity_cues.toml");
 

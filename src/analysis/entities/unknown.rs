@@ -8,7 +8,7 @@ use crate::analysis::gazetteer::fold::{Folded, Gap, case_counts, starts_upper};
 use crate::analysis::gazetteer::{GazMatch, Gazetteer};
 use crate::analysis::model::{EntityKind, FoundMention};
 use crate::corpus::Span;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Longest run of words taken as one name.
 const MAX_RUN: usize = 8;
@@ -368,7 +368,7 @@ fn display_name(ctx: &Context, r: &Run) -> String {
 
 /// Last words of the gazetteer persons matched in this article ("Goïta" → "Assimi Goïta").
 fn surnames(ctx: &Context) -> HashMap<String, Resolved> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for m in ctx.matches {
         let e = ctx.gazetteer.entry(m.entry);
         if e.kind == EntityKind::Person && m.last > m.first {

@@ -245,7 +245,7 @@ fn kinds_in(a: &ArticleAnalysis, p: usize) -> u32 {
 /// Corpus entity names (one per canonical name, first-seen order) and, per article, the corpus
 /// id of each of its entities.
 fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<String>, Vec<Vec<u32>>) {
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
     let mut names: Vec<String> = Vec::new();
     let local = analyses
         .iter()

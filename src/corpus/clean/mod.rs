@@ -37,6 +37,24 @@ pub struct Cleaned {
 /// Collapses runs of spaces (keeping no-break spaces inside the text, which French typography
 /// needs) and trims all whitespace at both ends.
 pub fn collapse_spaces(line: &str) -> String {
+    if is_collapsed(line) {
+        return line.to_string();
+    }
+    collapse_any(line)
+}
+
+/// True for an ASCII line with nothing to collapse: no control whitespace, no two spaces in a
+/// row, none at either end (most lines of most articles; checked bytewise, which is cheap).
+fn is_collapsed(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.windows(2).all(|w| w != b"  ")
+        && b.iter().all(|&c| c.is_ascii() && !(b'\t'..=b'\r').contains(&c))
+}
+
+/// [`collapse_spaces`] for any line.
+fn collapse_any(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut space = false;
     for c in line.trim().chars() {

@@ -215,3 +215,12 @@ fn french_page_furniture() {
         vec!["Le ministère a confirmé la fermeture de la frontière mardi."]
     );
 }
+
+proptest::proptest! {
+    #[test]
+    fn the_quick_path_collapses_as_the_general_one(
+        line in "[ a\\t\\r\\x0b\\x0cé\u{a0}\u{2003}]{0,24}"
+    ) {
+        proptest::prop_assert_eq!(collapse_spaces(&line), collapse_any(&line));
+    }
+}
