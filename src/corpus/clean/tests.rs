@@ -219,8 +219,17 @@ fn french_page_furniture() {
 proptest::proptest! {
     #[test]
     fn the_quick_path_collapses_as_the_general_one(
-        line in "[ a\\t\\r\\x0b\\x0cé\u{a0}\u{2003}]{0,24}"
+        line in "[ a\\t\\r\\x0b\\x0cé’—\u{85}\u{a0}\u{1680}\u{2003}\u{200a}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}]{0,24}"
     ) {
         proptest::prop_assert_eq!(collapse_spaces(&line), collapse_any(&line));
+    }
+}
+
+#[test]
+fn the_quick_path_knows_every_whitespace_character() {
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+        for line in [format!("a{c}b"), format!("{c}ab"), format!("ab{c}"), format!("a {c}b")] {
+            assert_eq!(collapse_spaces(&line), collapse_any(&line), "U+{:04X}", c as u32);
+        }
     }
 }
