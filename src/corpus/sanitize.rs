@@ -22,7 +22,7 @@
 
 /// Returns `text` with controls, escape sequences and bidi controls removed (see module docs).
 pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(needs_work) {
+    if !any_needs_work(text) {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
@@ -54,6 +54,29 @@ pub fn is_forbidden(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi(c)
 }
 
+/// Whether any character of `text` [`needs_work`], read on the bytes (the common case, clean
+/// text, is then a plain scan): ASCII controls but newline and DEL, C1 controls (0xC2 0x80 to
+/// 0xC2 0x9F), U+061C (0xD8 0x9C), U+200E, U+200F and U+202A to U+202E (0xE2 0x80 ..), U+2066 to
+/// U+2069 (0xE2 0x81 ..).
+fn any_needs_work(text: &str) -> bool {
+    let b = text.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'\n' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => (0x80..=0x9F).contains(&at(i + 1)),
+        0xD8 => at(i + 1) == 0x9C,
+        0xE2 => match at(i + 1) {
+            0x80 => matches!(at(i + 2), 0x8E | 0x8F | 0xAA..=0xAE),
+            0x81 => (0xA6..=0xA9).contains(&at(i + 2)),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
+/// The rule [`any_needs_work`] reads on the bytes, character by character.
+#[cfg(test)]
 fn needs_work(c: char) -> bool {
     c != '\n' && (c.is_control() || is_bidi(c))
 }
@@ -129,6 +152,14 @@ fn skip_string(chars: &[char], i: usize) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_rule_on_every_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            assert_eq!(any_needs_work(&text), needs_work(c), "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn plain_text_is_untouched() {

@@ -7,8 +7,8 @@
 //! number ("3.5"), or before a lower-case word.
 
 use super::Span;
-use serde::Deserialize;
 use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
 use std::sync::OnceLock;
 
 const BUILTIN: &str = include_str!("../../assets/abbreviations.toml");

@@ -4,8 +4,8 @@
 
 use crate::analysis::gazetteer::fold::fold;
 use anyhow::{Result, anyhow};
-use serde::Deserialize;
 use rustc_hash::FxHashSet as HashSet;
+use serde::Deserialize;
 
 const BUILTIN: &str = include_str!("../../../assets/entity_cues.toml");
 
