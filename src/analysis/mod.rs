@@ -173,11 +173,11 @@ pub fn analyze_shared(articles: Arc<[Article]>, vocab: &Vocab) -> Analysis {
 /// Groups found mentions by (name, kind) into entities, first-seen order, and a sorted flat list.
 fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Mention>) {
     found.sort_by_key(|m| (m.span.start, m.span.end));
-    let mut index: HashMap<(String, EntityKind), usize> = HashMap::default();
+    let mut index: HashMap<(&str, EntityKind), usize> = HashMap::default();
     let mut entities: Vec<ArticleEntity> = Vec::new();
     let mut mentions = Vec::with_capacity(found.len());
-    for m in found {
-        let i = *index.entry((m.name.clone(), m.kind)).or_insert_with(|| {
+    for m in &found {
+        let i = *index.entry((m.name.as_str(), m.kind)).or_insert_with(|| {
             entities.push(ArticleEntity {
                 name: m.name.clone(),
                 kind: m.kind,
@@ -199,11 +199,11 @@ fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Ment
 
 /// Corpus-wide entity table, most mentioned first, then by name.
 pub fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
-    let mut index: HashMap<(String, EntityKind), usize> = HashMap::default();
+    let mut index: HashMap<(&str, EntityKind), usize> = HashMap::default();
     let mut out: Vec<CorpusEntity> = Vec::new();
     for (ai, a) in analyses.iter().enumerate() {
         for e in &a.entities {
-            let i = *index.entry((e.name.clone(), e.kind)).or_insert_with(|| {
+            let i = *index.entry((e.name.as_str(), e.kind)).or_insert_with(|| {
                 out.push(CorpusEntity {
                     name: e.name.clone(),
                     kind: e.kind,
