@@ -573,16 +573,23 @@ fn many_seeds(n: usize) -> tempfile::TempDir {
     dir
 }
 
+/// The real binary on 300 copies of the seeds at 100×30, once its list is shown (the folder
+/// must outlive the run).
+fn reader_on_many_seeds() -> (tempfile::TempDir, Term) {
+    let dir = many_seeds(150);
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.arg(dir.path());
+    let t = Term::spawn(cmd, 100, 30);
+    t.wait_text("1 Articles");
+    (dir, t)
+}
+
 #[test]
 fn the_list_opens_and_answers_keys_while_the_corpus_is_analysed() {
     if !seeds_available() {
         return;
     }
-    let dir = many_seeds(150);
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
-    cmd.arg(dir.path());
-    let mut t = Term::spawn(cmd, 100, 30);
-    t.wait_text("1 Articles");
+    let (_dir, mut t) = reader_on_many_seeds();
     let during = t.parser.lock().unwrap().screen().contents();
     t.send("j");
     t.wait_text("article 2/300");
@@ -607,11 +614,7 @@ fn quitting_while_the_corpus_is_analysed_exits_at_once_and_restores_the_terminal
     if !seeds_available() {
         return;
     }
-    let dir = many_seeds(150);
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
-    cmd.arg(dir.path());
-    let mut t = Term::spawn(cmd, 100, 30);
-    t.wait_text("1 Articles");
+    let (_dir, mut t) = reader_on_many_seeds();
     t.send("q");
     // `finish` checks that the process ended and left the terminal as it found it; nothing
     // waits for the analysis still running on its threads.
