@@ -2,7 +2,7 @@
 //! event triggers underlined, search matches reversed, and a gutter with the cursor mark, a glyph
 //! per event kind (coloured by severity) and the event's status.
 
-use super::frame;
+use super::{date_label, frame};
 use crate::analysis::ArticleAnalysis;
 use crate::corpus::Span;
 use crate::tui::app::App;
@@ -36,12 +36,7 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         theme.ui("title"),
     );
     if HEADER > 1 && inner.height > 1 {
-        let date = match (a.published, aa.not_before) {
-            (Some(d), _) => d.to_string(),
-            (None, Some(d)) => format!("not before {d}"),
-            (None, None) if !an.analysed => "date not yet known".into(),
-            (None, None) => "undated".into(),
-        };
+        let date = date_label(an, i);
         let found = if an.analysed {
             format!(
                 "{} events · {} entities",

@@ -1,8 +1,8 @@
 //! The article list: badge and title on one line, source, date and event count on the next.
 
-use super::{fill_row, frame};
+use super::{date_label, fill_row, frame};
 use crate::tui::app::App;
-use crate::tui::filter::{article_date, article_severity};
+use crate::tui::filter::article_severity;
 use crate::tui::layout::Pane;
 use crate::tui::text::{clean_line, truncate};
 use ratatui::buffer::Buffer;
@@ -62,13 +62,7 @@ pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
             theme.ui("title"),
         );
         if y + 1 < inner.bottom() {
-            let date = match (a.published, an.analyses[ai].not_before) {
-                (Some(d), _) => d.to_string(),
-                (None, Some(d)) => format!("not before {d}"),
-                (None, None) if !an.analysed => "date not yet known".to_string(),
-                (None, None) => "undated".to_string(),
-            };
-            let _ = article_date;
+            let date = date_label(an, ai);
             let n = an.analyses[ai].events.len();
             let events = match (an.analysed, n) {
                 (false, _) => "analysing…".to_string(),

@@ -10,6 +10,7 @@ mod timeline;
 
 use super::app::App;
 use super::layout::{self, Mode, Pane};
+use crate::analysis::Analysis;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -48,6 +49,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     status::draw_status(app, screen.status, buf);
     if let Some(p) = &app.popup {
         popups::draw_popup(app, p, layout::popup_rect(area), buf);
+    }
+}
+
+/// The date an article's list row and reader header show: its publication date, else the latest
+/// date it mentions ("not before"); while the analysis runs that is not known yet.
+fn date_label(an: &Analysis, article: usize) -> String {
+    let published = an.articles.get(article).and_then(|a| a.published);
+    let not_before = an.analyses.get(article).and_then(|a| a.not_before);
+    match (published, not_before) {
+        (Some(d), _) => d.to_string(),
+        (None, Some(d)) => format!("not before {d}"),
+        (None, None) if !an.analysed => "date not yet known".to_string(),
+        (None, None) => "undated".to_string(),
     }
 }
 
