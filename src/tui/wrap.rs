@@ -32,22 +32,21 @@ impl Wrapped {
     pub fn new(article: &Article, width: usize) -> Self {
         let text = super::text::sanitize_same_len(&article.body);
         let width = width.max(1);
-        let valid =
-            |p: &Span| p.end <= text.len() && p.start <= p.end && text.is_char_boundary(p.start);
-        let paragraph = |(pi, p): (usize, &Span)| -> Vec<WLine> {
-            let mut lines = Vec::new();
-            if !valid(p) {
-                return lines;
+        // The wrapped lines of paragraph `pi`; `None` for a span that does not fit the body.
+        let paragraph = |(pi, p): (usize, &Span)| -> Option<Vec<WLine>> {
+            if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) {
+                return None;
             }
+            let mut lines = Vec::new();
             let mut seg_start = p.start;
             for seg in article.body[p.start..p.end].split('\n') {
                 let end = seg_start + seg.len();
                 wrap_segment(&text, seg_start, end, width, pi, &mut lines);
                 seg_start += seg.len() + 1;
             }
-            lines
+            Some(lines)
         };
-        let parts: Vec<Vec<WLine>> = if article.body.len() >= PARALLEL_BYTES {
+        let parts: Vec<Option<Vec<WLine>>> = if article.body.len() >= PARALLEL_BYTES {
             article
                 .paragraphs
                 .par_iter()
@@ -62,12 +61,12 @@ impl Wrapped {
                 .map(paragraph)
                 .collect()
         };
-        let mut lines = Vec::with_capacity(parts.iter().map(|p| p.len() + 1).sum());
-        for (pi, part) in parts.into_iter().enumerate() {
-            let Some(p) = article.paragraphs.get(pi) else {
+        let mut lines = Vec::with_capacity(parts.iter().flatten().map(|p| p.len() + 1).sum());
+        for ((pi, p), part) in article.paragraphs.iter().enumerate().zip(parts) {
+            let Some(part) = part else {
                 continue;
             };
-            if valid(p) && !lines.is_empty() {
+            if !lines.is_empty() {
                 lines.push(WLine {
                     start: p.start,
                     end: p.start,

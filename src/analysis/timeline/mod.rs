@@ -45,13 +45,10 @@ pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec
         .collect();
     // Events of different kinds or statuses never merge: each (kind, status) is grouped on its
     // own, in parallel. The final sort makes the order of the parts irrelevant.
-    let mut parts: Vec<Vec<Occurrence>> = vec![Vec::new(); EventKind::ALL.len() * 3];
+    let statuses = Status::ALL.len();
+    let mut parts: Vec<Vec<Occurrence>> = vec![Vec::new(); EventKind::ALL.len() * statuses];
     for o in occurrences {
-        let status = Status::ALL
-            .iter()
-            .position(|s| *s == o.event.status)
-            .unwrap_or(0);
-        parts[o.event.kind as usize * 3 + status].push(o);
+        parts[o.event.kind as usize * statuses + o.event.status as usize].push(o);
     }
     let mut items: Vec<(EventRef, TimelineItem)> = parts
         .into_par_iter()
