@@ -43,6 +43,19 @@ fn timed<T>(runs: usize, mut f: impl FnMut(usize) -> T) -> (f64, f64) {
     (v[v.len() / 2], v[v.len() - 1])
 }
 
+/// How long the reader takes to be built over `an` and draw its first frame at 200×60.
+fn first_frame(an: &analysis::Analysis) -> Duration {
+    let t = Instant::now();
+    let mut app = sitrep::tui::app::App::new(
+        an,
+        sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor),
+    );
+    app.resize(200, 60);
+    let mut terminal = reader_kit::test_terminal(200, 60);
+    reader_kit::frame(&mut terminal, &app);
+    t.elapsed()
+}
+
 fn main() -> ExitCode {
     let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
         eprintln!("usage: reader_probe DIR");
@@ -81,16 +94,7 @@ fn main() -> ExitCode {
     let t1 = Instant::now();
     let an = analysis::analyze(articles, &vocab);
     let t_analyze = t1.elapsed();
-    let t2 = Instant::now();
-    let app = sitrep::tui::app::App::new(
-        &an,
-        sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor),
-    );
-    let mut app = app;
-    app.resize(200, 60);
-    let mut terminal = reader_kit::test_terminal(200, 60);
-    reader_kit::frame(&mut terminal, &app);
-    let t_frame = t2.elapsed();
+    let t_frame = first_frame(&an);
     let body: usize = an.articles.iter().map(|a| a.body.len()).sum();
     println!(
         "corpus: {} articles, {:.1} MB of clean body text",
@@ -111,16 +115,7 @@ fn main() -> ExitCode {
         ms(t_frame)
     );
     // The reader opens on the bare articles and takes the analysis when it ends.
-    let bare = analysis::Analysis::unanalysed(an.articles.clone());
-    let t4 = Instant::now();
-    let mut early = sitrep::tui::app::App::new(
-        &bare,
-        sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor),
-    );
-    early.resize(200, 60);
-    let mut terminal = reader_kit::test_terminal(200, 60);
-    reader_kit::frame(&mut terminal, &early);
-    let t_early = t4.elapsed();
+    let t_early = first_frame(&analysis::Analysis::unanalysed(an.articles.clone()));
     println!(
         "  start-up to first frame (vocabularies + loading + App::new on the bare articles + first frame): {:.0} ms",
         ms(t_load + t_early)
