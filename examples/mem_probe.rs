@@ -108,6 +108,7 @@ fn main() {
                 .sum::<usize>(),
     ));
     let total: usize = parts.iter().map(|p| p.1).sum();
+    parts.push(("related index", an.related.heap_bytes()));
     let files: u64 = walk(&dir);
     for (name, b) in &parts {
         println!(

@@ -80,8 +80,33 @@ struct EntityRecord<'a> {
 
 #[derive(Serialize)]
 struct CorpusRecord<'a> {
-    timeline: Vec<TimelineRecord<'a>>,
-    entities: Vec<EntityRecord<'a>>,
+    timeline: Timeline<'a>,
+    entities: Entities<'a>,
+}
+
+/// The corpus timeline, each item's record made as the serialiser asks for it.
+struct Timeline<'a>(&'a Analysis);
+
+impl Serialize for Timeline<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.timeline.iter().map(|t| timeline_record(self.0, t)))
+    }
+}
+
+/// The corpus entity table, each entity's record made as the serialiser asks for it.
+struct Entities<'a>(&'a Analysis);
+
+impl Serialize for Entities<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.entities.iter().map(|e| EntityRecord {
+            name: &e.name,
+            kind: e.kind,
+            linked: e.linked,
+            parent: e.parent.as_deref(),
+            count: e.count,
+            articles: e.articles.iter().map(|&i| article_id(self.0, i)).collect(),
+        }))
+    }
 }
 
 /// Every article's record, made one at a time as the serialiser asks for it.
@@ -177,27 +202,8 @@ fn timeline_record<'a>(analysis: &'a Analysis, item: &'a TimelineItem) -> Timeli
 
 fn corpus_record(analysis: &Analysis) -> CorpusRecord<'_> {
     CorpusRecord {
-        timeline: analysis
-            .timeline
-            .iter()
-            .map(|t| timeline_record(analysis, t))
-            .collect(),
-        entities: analysis
-            .entities
-            .iter()
-            .map(|e| EntityRecord {
-                name: &e.name,
-                kind: e.kind,
-                linked: e.linked,
-                parent: e.parent.as_deref(),
-                count: e.count,
-                articles: e
-                    .articles
-                    .iter()
-                    .map(|&i| article_id(analysis, i))
-                    .collect(),
-            })
-            .collect(),
+        timeline: Timeline(analysis),
+        entities: Entities(analysis),
     }
 }
 

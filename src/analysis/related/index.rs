@@ -11,21 +11,47 @@ use std::collections::HashMap;
 /// Number of event kinds, the width of a passage's kind mask.
 pub(super) const KINDS: usize = EventKind::ALL.len();
 
-/// What one passage (paragraph) holds.
-#[derive(Clone, Debug, Default)]
-pub(super) struct Passage {
-    /// Word hashes, sorted.
-    pub words: Vec<u32>,
-    /// BM25 weight of each word in this passage (idf × saturated, length-normalised frequency).
-    pub weights: Vec<f32>,
+/// One word of a passage: its hash and its BM25 weight there (idf × saturated,
+/// length-normalised frequency).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Term {
+    pub word: u32,
+    pub weight: f32,
+}
+
+/// Where a passage's terms and entities start in the index's flat arrays, and its scalars. One
+/// more header than passages closes the last one.
+#[derive(Clone, Copy, Debug, Default)]
+struct Header {
+    terms: u32,
+    entities: u32,
+    text_max: f32,
+    weight_sum: f32,
+    kinds: u32,
+}
+
+/// What one passage (paragraph) holds, borrowed from the index.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Passage<'a> {
+    /// Sorted by word hash. Words found in no other passage are left out: they can never be
+    /// shared, and `text_max` still counts them.
+    pub terms: &'a [Term],
     /// The best text score this passage can give as a query: Σ idf × (k1 + 1) over its words.
     pub text_max: f32,
-    /// Σ of `weights`, in order: no candidate's text score against any passage can exceed it.
+    /// Σ of the terms' weights: no candidate's text score against any passage can exceed it.
     pub weight_sum: f32,
     /// Corpus entity ids, sorted.
-    pub entities: Vec<u32>,
+    pub entities: &'a [u32],
     /// Bit `k` set when an event of kind `EventKind::ALL[k]` is reported in the passage.
     pub kinds: u32,
+}
+
+/// The passages of one article as they are built, before they join the flat arrays.
+#[derive(Default)]
+struct Built {
+    headers: Vec<Header>,
+    terms: Vec<Term>,
+    entities: Vec<u32>,
 }
 
 /// Everything needed to find the passages related to any passage of the corpus.
@@ -34,7 +60,11 @@ pub struct RelatedIndex {
     pub(super) config: RelatedConfig,
     /// Passages of article `a` are `passages[starts[a]..starts[a + 1]]`.
     pub(super) starts: Vec<u32>,
-    pub(super) passages: Vec<Passage>,
+    /// One per passage, plus one that closes the last; a passage's terms and entities are the
+    /// slices of `terms` and `entities` between its header's offsets and the next one's.
+    headers: Vec<Header>,
+    terms: Vec<Term>,
+    entities: Vec<u32>,
     pub(super) entity_names: Vec<String>,
     pub(super) entity_postings: Vec<Vec<u32>>,
     pub(super) entity_idf: Vec<f32>,
@@ -88,42 +118,61 @@ impl RelatedIndex {
         // passage's counts until the document frequencies are known: at no time does the index
         // hold more than its final size plus one article's counts per thread.
         let stats = corpus_stats(articles, &words, count as usize);
-        let passages: Vec<Passage> = articles
+        let built: Vec<Built> = articles
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, a)| {
+            .map(|(i, a)| {
                 let ids = local_to_global.get(i).map(Vec::as_slice).unwrap_or(&[]);
                 passages_of(a, analyses.get(i), ids, &words, &stats, config)
             })
             .collect();
-        let n = passages.len();
-        let entity_postings = postings(&passages, entity_names.len(), |p| p.entities.clone());
-        let kind_postings = postings(&passages, KINDS, |p| {
-            (0..KINDS as u32)
-                .filter(|k| p.kinds & (1 << k) != 0)
-                .collect()
-        });
-        let entity_idf = entity_postings.iter().map(|p| idf(n, p.len())).collect();
-        let kind_idf = kind_postings.iter().map(|p| idf(n, p.len())).collect();
-        let common_bit = common_bits(&entity_postings, config.limits.posting_cap);
-        let commons = passages
-            .iter()
-            .map(|p| (common_mask(&common_bit, &p.entities), p.kinds))
-            .collect();
-        Self {
+        let (headers, terms, entities) = flatten(built);
+        let mut index = Self {
             config: config.clone(),
             starts,
-            passages,
+            headers,
+            terms,
+            entities,
             entity_names,
-            entity_postings,
-            entity_idf,
-            kind_postings,
-            kind_idf,
-            common_bit,
-            commons,
-        }
+            entity_postings: Vec::new(),
+            entity_idf: Vec::new(),
+            kind_postings: Vec::new(),
+            kind_idf: Vec::new(),
+            common_bit: Vec::new(),
+            commons: Vec::new(),
+        };
+        index.add_postings();
+        index
     }
 
+    /// Entity and kind postings, their idf, and the common-entity masks, from the passages.
+    fn add_postings(&mut self) {
+        let n = self.len();
+        let ids = || (0..n as u32).map(|id| self.passage(id));
+        let mut entity_postings = vec![Vec::new(); self.entity_names.len()];
+        let mut kind_postings = vec![Vec::new(); KINDS];
+        for (id, p) in ids().enumerate() {
+            for &e in p.entities {
+                if let Some(list) = entity_postings.get_mut(e as usize) {
+                    list.push(id as u32);
+                }
+            }
+            for (k, list) in kind_postings.iter_mut().enumerate() {
+                if p.kinds & (1 << k) != 0 {
+                    list.push(id as u32);
+                }
+            }
+        }
+        let common_bit = common_bits(&entity_postings, self.config.limits.posting_cap);
+        self.commons = ids()
+            .map(|p| (common_mask(&common_bit, p.entities), p.kinds))
+            .collect();
+        self.entity_idf = entity_postings.iter().map(|p| idf(n, p.len())).collect();
+        self.kind_idf = kind_postings.iter().map(|p| idf(n, p.len())).collect();
+        self.entity_postings = entity_postings;
+        self.kind_postings = kind_postings;
+        self.common_bit = common_bit;
+    }
     /// An index of nothing: every query answers no passage.
     pub fn empty(config: RelatedConfig) -> Self {
         Self::build(&[], &[], &config)
@@ -136,11 +185,52 @@ impl RelatedIndex {
 
     /// Number of indexed passages.
     pub fn len(&self) -> usize {
-        self.passages.len()
+        self.headers.len().saturating_sub(1)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.passages.is_empty()
+        self.len() == 0
+    }
+
+    /// Heap bytes the index holds (capacities): what it costs in memory, for measurements.
+    pub fn heap_bytes(&self) -> usize {
+        fn v<T>(x: &Vec<T>) -> usize {
+            x.capacity() * std::mem::size_of::<T>()
+        }
+        let lists = |l: &Vec<Vec<u32>>| v(l) + l.iter().map(v).sum::<usize>();
+        v(&self.starts)
+            + v(&self.headers)
+            + v(&self.terms)
+            + v(&self.entities)
+            + v(&self.entity_names)
+            + self
+                .entity_names
+                .iter()
+                .map(String::capacity)
+                .sum::<usize>()
+            + lists(&self.entity_postings)
+            + lists(&self.kind_postings)
+            + v(&self.entity_idf)
+            + v(&self.kind_idf)
+            + v(&self.common_bit)
+            + v(&self.commons)
+    }
+
+    /// Passage `id`; `id` must be below [`RelatedIndex::len`].
+    pub(super) fn passage(&self, id: u32) -> Passage<'_> {
+        let (h, next) = (self.headers[id as usize], self.headers[id as usize + 1]);
+        Passage {
+            terms: &self.terms[h.terms as usize..next.terms as usize],
+            text_max: h.text_max,
+            weight_sum: h.weight_sum,
+            entities: &self.entities[h.entities as usize..next.entities as usize],
+            kinds: h.kinds,
+        }
+    }
+
+    /// Passage `id`, if it exists.
+    pub(super) fn get(&self, id: u32) -> Option<Passage<'_>> {
+        ((id as usize) < self.len()).then(|| self.passage(id))
     }
 
     /// The passage id of paragraph `passage` of `article`, if both exist.
@@ -176,48 +266,82 @@ fn paragraph_texts(article: &Article) -> impl Iterator<Item = &str> {
 
 /// The indexed passages of one article: weighted words, corpus entity ids (`ids` maps the
 /// article's entity indices to them) and event kinds of each paragraph.
-fn passages_of<'a>(
-    article: &'a Article,
-    analysis: Option<&'a ArticleAnalysis>,
-    ids: &'a [u32],
-    words: &'a Words,
-    stats: &'a CorpusStats,
+fn passages_of(
+    article: &Article,
+    analysis: Option<&ArticleAnalysis>,
+    ids: &[u32],
+    words: &Words,
+    stats: &CorpusStats,
     config: &RelatedConfig,
-) -> impl Iterator<Item = Passage> + 'a {
+) -> Built {
     let (k1, b) = (config.bm25.k1, config.bm25.b);
-    paragraph_texts(article)
-        .zip(article.paragraphs.iter().enumerate())
-        .map(move |(text, (p, span))| {
-            let (counts, len) = words.count(text);
-            let norm = k1 * (1.0 - b + b * len as f32 / stats.average_len);
-            let mut passage = Passage {
-                words: Vec::with_capacity(counts.len()),
-                weights: Vec::with_capacity(counts.len()),
-                ..Passage::default()
-            };
-            for (h, tf) in counts {
-                let w = idf(
-                    stats.passages,
-                    stats.df.get(&h).copied().unwrap_or(1) as usize,
-                );
+    let mut out = Built::default();
+    for (text, (p, span)) in paragraph_texts(article).zip(article.paragraphs.iter().enumerate()) {
+        let (counts, len) = words.count(text);
+        let norm = k1 * (1.0 - b + b * len as f32 / stats.average_len);
+        let mut header = Header {
+            terms: out.terms.len() as u32,
+            entities: out.entities.len() as u32,
+            ..Header::default()
+        };
+        for (h, tf) in counts {
+            let df = stats.df.get(&h).copied().unwrap_or(1);
+            let w = idf(stats.passages, df as usize);
+            header.text_max += w * (k1 + 1.0);
+            if df > 1 {
                 let tf = tf as f32;
-                passage.words.push(h);
-                passage.weights.push(w * tf * (k1 + 1.0) / (tf + norm));
-                passage.text_max += w * (k1 + 1.0);
+                out.terms.push(Term {
+                    word: h,
+                    weight: w * tf * (k1 + 1.0) / (tf + norm),
+                });
             }
-            passage.weight_sum = passage.weights.iter().sum();
-            if let Some(a) = analysis {
-                let mut entities: Vec<u32> = entities_in(a, *span)
-                    .into_iter()
-                    .filter_map(|e| ids.get(e).copied())
-                    .collect();
-                entities.sort_unstable();
-                entities.dedup();
-                passage.entities = entities;
-                passage.kinds = kinds_in(a, p);
-            }
-            passage
-        })
+        }
+        header.weight_sum = out.terms[header.terms as usize..]
+            .iter()
+            .map(|t| t.weight)
+            .sum();
+        if let Some(a) = analysis {
+            let mut entities: Vec<u32> = entities_in(a, *span)
+                .into_iter()
+                .filter_map(|e| ids.get(e).copied())
+                .collect();
+            entities.sort_unstable();
+            entities.dedup();
+            out.entities.extend(entities);
+            header.kinds = kinds_in(a, p);
+        }
+        out.headers.push(header);
+    }
+    out
+}
+
+/// The articles' passages in one set of flat arrays, each article's offsets moved to where its
+/// terms and entities land; each article's own lists are freed as soon as they are copied.
+fn flatten(built: Vec<Built>) -> (Vec<Header>, Vec<Term>, Vec<u32>) {
+    let passages: usize = built.iter().map(|b| b.headers.len()).sum();
+    let terms: usize = built.iter().map(|b| b.terms.len()).sum();
+    let entities: usize = built.iter().map(|b| b.entities.len()).sum();
+    let mut out = (
+        Vec::with_capacity(passages + 1),
+        Vec::with_capacity(terms),
+        Vec::with_capacity(entities),
+    );
+    for b in built {
+        let (t, e) = (out.1.len() as u32, out.2.len() as u32);
+        out.0.extend(b.headers.into_iter().map(|h| Header {
+            terms: h.terms + t,
+            entities: h.entities + e,
+            ..h
+        }));
+        out.1.extend(b.terms);
+        out.2.extend(b.entities);
+    }
+    out.0.push(Header {
+        terms: out.1.len() as u32,
+        entities: out.2.len() as u32,
+        ..Header::default()
+    });
+    out
 }
 
 /// Article-local entity indices of the mentions that lie inside `span`, sorted and distinct.
@@ -322,21 +446,4 @@ fn corpus_stats(articles: &[Article], words: &Words, passages: usize) -> CorpusS
         passages,
         average_len: (average as f32).max(1.0),
     }
-}
-
-/// For each of `width` features, the ids of the passages that hold it, ascending.
-fn postings(
-    passages: &[Passage],
-    width: usize,
-    features: impl Fn(&Passage) -> Vec<u32>,
-) -> Vec<Vec<u32>> {
-    let mut out = vec![Vec::new(); width];
-    for (id, p) in passages.iter().enumerate() {
-        for f in features(p) {
-            if let Some(list) = out.get_mut(f as usize) {
-                list.push(id as u32);
-            }
-        }
-    }
-    out
 }

@@ -19,7 +19,7 @@ struct Shares {
 }
 
 impl Shares {
-    fn new(index: &RelatedIndex, q: &Passage) -> Self {
+    fn new(index: &RelatedIndex, q: &Passage<'_>) -> Self {
         let w = &index.config.score;
         let eidf: Vec<f32> = q
             .entities
@@ -61,7 +61,7 @@ fn candidates(
     shares: &Shares,
     scratch: &mut Scratch,
 ) -> Vec<u32> {
-    let q = &index.passages[id as usize];
+    let q = index.passage(id);
     let mut features: Vec<(&[u32], f32)> = q
         .entities
         .iter()
@@ -102,7 +102,7 @@ fn candidates(
         }
     }
     if !common.is_empty() {
-        add_common_shares(index, q, shares, &pool, scratch);
+        add_common_shares(index, &q, shares, &pool, scratch);
     }
     pool
 }
@@ -111,7 +111,7 @@ fn candidates(
 /// kinds it holds with `q`, read from the index's dense per-passage masks.
 fn add_common_shares(
     index: &RelatedIndex,
-    q: &Passage,
+    q: &Passage<'_>,
     shares: &Shares,
     pool: &[u32],
     scratch: &mut Scratch,
@@ -172,7 +172,7 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize) -> Vec<u32> {
 
 /// Step 2, entities and kinds: what `d` shares with the asked passage `q`, `None` when no
 /// entity and no kind.
-fn shared(q: &Passage, d: &Passage, shares: &Shares) -> Option<f32> {
+fn shared(q: &Passage<'_>, d: &Passage<'_>, shares: &Shares) -> Option<f32> {
     let (mut i, mut j, mut any, mut sum) = (0, 0, false, 0.0);
     while i < q.entities.len() && j < d.entities.len() {
         match q.entities[i].cmp(&d.entities[j]) {
@@ -198,12 +198,11 @@ fn shared(q: &Passage, d: &Passage, shares: &Shares) -> Option<f32> {
 }
 
 /// Step 2, words: Σ of the candidate's BM25 weights over the words of the asked passage (in `scratch`).
-fn text(d: &Passage, scratch: &Scratch) -> f32 {
-    d.words
+fn text(d: &Passage<'_>, scratch: &Scratch) -> f32 {
+    d.terms
         .iter()
-        .zip(&d.weights)
-        .filter(|(w, _)| scratch.has_word(**w))
-        .map(|(_, x)| *x)
+        .filter(|t| scratch.has_word(t.word))
+        .map(|t| t.weight)
         .sum()
 }
 
@@ -216,10 +215,10 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     if k == 0 {
         return Vec::new();
     }
-    let q = &index.passages[id as usize];
-    let shares = Shares::new(index, q);
+    let q = index.passage(id);
+    let shares = Shares::new(index, &q);
     let best: Vec<(f32, u32)> = with_scratch(|scratch| {
-        scratch.begin(index.passages.len());
+        scratch.begin(index.len());
         let mut pool = candidates(index, id, index.range(article), &shares, scratch);
         let rerank = index.config.limits.rerank.max(k);
         let key = |c: &u32| (scratch.gathered(*c), c.abs_diff(id), *c);
@@ -233,11 +232,11 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
         }
         // Most shared first, so that the k-th best score rises early and bounds prune the rest.
         pool.sort_unstable_by(order);
-        scratch.set_words(&q.words);
-        top_k(index, q, &shares, &pool, k, scratch)
+        scratch.set_words(q.terms.iter().map(|t| t.word));
+        top_k(index, &q, &shares, &pool, k, scratch)
     });
     best.into_iter()
-        .map(|(score, c)| reason(index, q, c, score))
+        .map(|(score, c)| reason(index, &q, c, score))
         .collect()
 }
 
@@ -247,7 +246,7 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
 /// bounds its text score from above, see [`Passage::weight_sum`]) fall short.
 fn top_k(
     index: &RelatedIndex,
-    q: &Passage,
+    q: &Passage<'_>,
     shares: &Shares,
     pool: &[u32],
     k: usize,
@@ -257,16 +256,16 @@ fn top_k(
     let better = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
     let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
     for &c in pool {
-        let Some(d) = index.passages.get(c as usize) else {
+        let Some(d) = index.get(c) else {
             continue;
         };
-        let Some(share) = shared(q, d, shares) else {
+        let Some(share) = shared(q, &d, shares) else {
             continue;
         };
         if best.len() == k && share + w * ratio(d.weight_sum, q.text_max) < best[k - 1].0 {
             continue;
         }
-        let score = share + w * ratio(text(d, scratch), q.text_max);
+        let score = share + w * ratio(text(&d, scratch), q.text_max);
         if score <= 0.0 {
             continue;
         }
@@ -280,9 +279,9 @@ fn top_k(
 }
 
 /// The result for candidate `c`, with what it shares with `q`.
-fn reason(index: &RelatedIndex, q: &Passage, c: u32, score: f32) -> Related {
+fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related {
     let (article, passage) = index.locate(c);
-    let d = &index.passages[c as usize];
+    let d = index.passage(c);
     let mut shared: Vec<u32> = q
         .entities
         .iter()

@@ -76,12 +76,12 @@ impl Scratch {
     }
 
     /// Makes `words` the set that [`Scratch::has_word`] answers for.
-    pub fn set_words(&mut self, words: &[u32]) {
+    pub fn set_words(&mut self, words: impl ExactSizeIterator<Item = u32>) {
         let size = (words.len() * 2).next_power_of_two().max(8);
         self.slots.clear();
         self.slots.resize(size, 0);
         let mask = size - 1;
-        for &w in words {
+        for w in words {
             let mut i = w as usize & mask;
             while self.slots[i] != 0 && self.slots[i] != w {
                 i = (i + 1) & mask;
@@ -127,10 +127,10 @@ mod tests {
     fn the_word_set_holds_exactly_its_words() {
         let mut s = Scratch::default();
         let words: Vec<u32> = (1..=20u32).map(|i| i.wrapping_mul(0x9e37_79b9)).collect();
-        s.set_words(&words);
+        s.set_words(words.iter().copied());
         assert!(words.iter().all(|&w| s.has_word(w)));
         assert!(!s.has_word(12345));
-        s.set_words(&[]);
+        s.set_words(std::iter::empty());
         assert!(!s.has_word(words[0]));
     }
 }

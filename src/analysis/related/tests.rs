@@ -251,7 +251,7 @@ fn brute_force(
     let Some(id) = index.id(article, passage) else {
         return Vec::new();
     };
-    let q = &index.passages[id as usize];
+    let q = index.passage(id);
     let w = &index.config.score;
     let eidf = |e: &u32| index.entity_idf[*e as usize];
     let kidf = |m: u32| -> f32 {
@@ -262,8 +262,8 @@ fn brute_force(
     };
     let (lo, hi) = index.range(article);
     let mut out = Vec::new();
-    for (c, d) in index.passages.iter().enumerate() {
-        let c = c as u32;
+    for c in 0..index.len() as u32 {
+        let d = index.passage(c);
         if (lo..hi).contains(&c) {
             continue;
         }
@@ -278,11 +278,10 @@ fn brute_force(
         }
         let part = |x: f32, total: f32| if total > 0.0 { x / total } else { 0.0 };
         let text: f32 = d
-            .words
+            .terms
             .iter()
-            .zip(&d.weights)
-            .filter(|(t, _)| q.words.contains(t))
-            .map(|(_, x)| x)
+            .filter(|t| q.terms.iter().any(|u| u.word == t.word))
+            .map(|t| t.weight)
             .sum();
         let score = w.entities
             * part(
@@ -337,4 +336,30 @@ fn with_generous_limits_the_index_finds_what_scoring_every_pair_finds() {
             assert_eq!(got_at, want_at, "{a}/{p}");
         }
     }
+}
+
+#[test]
+fn a_word_of_one_passage_only_is_not_stored_but_still_weighs_on_its_best_score() {
+    let index_of = |extra: &str| {
+        let mut docs = sahel();
+        docs[1] = Doc::new(
+            "rare",
+            &format!("Officials described the Pantsir S-1 on Tuesday{extra}."),
+        )
+        .entity("Pantsir S-1", Equipment, "Pantsir S-1");
+        let (articles, analyses) = corpus(docs);
+        RelatedIndex::build(&articles, &analyses, &RelatedConfig::builtin().unwrap())
+    };
+    let (plain, unique) = (index_of(""), index_of(" zanzibarite"));
+    let id = plain.id(1, 0).expect("passage");
+    let (p, u) = (plain.passage(id), unique.passage(id));
+    let words = |t: &[super::index::Term]| t.iter().map(|t| t.word).collect::<Vec<_>>();
+    assert_eq!(
+        words(p.terms),
+        words(u.terms),
+        "the unique word is not kept"
+    );
+    assert!(u.text_max > p.text_max, "{} vs {}", u.text_max, p.text_max);
+    // "officials", "described" and "pantsir" are in other passages: they are kept.
+    assert_eq!(p.terms.len(), 3, "{:?}", p.terms);
 }
