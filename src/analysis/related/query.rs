@@ -1,12 +1,12 @@
 //! The passages related to one passage, in two steps:
 //! 1. candidates from the postings of its entities and event kinds, rarest first and bounded,
-//!    each gathering the shares of the rarer entities and kinds it holds while postings are read,
-//!    then those of the common ones from a dense mask per passage ([`candidates`]; only postings,
-//!    those masks and a per-thread accumulator are read);
+//!    each gathering the shares of the rarer entities and kinds it holds while postings are
+//!    merged in, then those of the common ones from a dense mask per passage ([`candidates`];
+//!    only postings, read in order, and those masks are read);
 //! 2. the best `rerank` candidates by what they gathered (ties: nearest in corpus order) scored in
 //!    full — every shared entity and kind, and BM25 over all words — and the best `k` kept.
 
-use super::index::{KINDS, Passage, RelatedIndex, kind_bit};
+use super::index::{KINDS, Passage, RelatedIndex, kind_bit, prefetch};
 use super::scratch::{Scratch, with_scratch};
 use crate::analysis::model::{EventKind, Related};
 use std::cmp::Ordering;
@@ -48,19 +48,20 @@ fn ratio(part: f32, whole: f32) -> f32 {
     if whole > 0.0 { part / whole } else { 0.0 }
 }
 
-/// The passages of other articles that may be related to passage `id`, each with the shares
-/// of the rarer entities and kinds it holds gathered in `scratch`: every passage holding one of
-/// its rarer entities or kinds (postings no longer than `posting_cap`), rarest first, until about
+/// A candidate's passage id and the entity and kind shares it has gathered so far.
+type Candidate = (u32, f32);
+
+/// The passages of other articles that may be related to passage `id`, sorted by id, each with
+/// the entity and kind shares it holds with `id`: every passage holding one of its rarer
+/// entities or kinds (postings no longer than `posting_cap`), rarest first, until about
 /// `max_candidates` (later rare postings still add their share to candidates already found); if
 /// that is not enough, the `nearby` passages nearest in corpus order from the postings of each
 /// common one. Then every candidate gathers the shares of the common ones it holds.
-fn candidates(
-    index: &RelatedIndex,
-    id: u32,
-    own: (u32, u32),
-    shares: &Shares,
-    scratch: &mut Scratch,
-) -> Vec<u32> {
+///
+/// Postings and candidates are both sorted by id, so each posting list is merged with the
+/// candidates in one sequential pass: nothing is read at random, and the cost of a query does
+/// not grow with the size of the corpus.
+fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32), shares: &Shares) -> Vec<Candidate> {
     let q = index.passage(id);
     let mut features: Vec<(&[u32], f32)> = q
         .entities
@@ -75,36 +76,63 @@ fn candidates(
         .collect();
     features.sort_by_key(|f| f.0.len());
     let limits = &index.config.limits;
-    let outside = |p: u32| p < own.0 || p >= own.1;
-    let mut pool: Vec<u32> = Vec::new();
+    let outside = |p: &u32| *p < own.0 || *p >= own.1;
+    let mut pool: Vec<Candidate> = Vec::new();
     let mut common = Vec::new();
     for (postings, share) in features {
         if postings.len() > limits.posting_cap {
             common.push(postings);
-            continue;
-        }
-        let open = pool.len() < limits.max_candidates;
-        for &p in postings.iter().filter(|&&p| outside(p)) {
-            if scratch.seen(p) {
-                scratch.add(p, share);
-            } else if open && scratch.visit(p, share) {
-                pool.push(p);
-            }
+        } else if pool.len() < limits.max_candidates {
+            pool = merge_in(&pool, postings.iter().copied().filter(outside), share);
+        } else {
+            add_to_present(&mut pool, postings, share);
         }
     }
-    if pool.len() < limits.max_candidates {
-        for &postings in &common {
-            for p in nearest(postings, id, own, limits.nearby) {
-                if scratch.visit(p, 0.0) {
-                    pool.push(p);
-                }
-            }
-        }
+    if pool.len() < limits.max_candidates && !common.is_empty() {
+        let mut near: Vec<u32> = common
+            .iter()
+            .flat_map(|postings| nearest(postings, id, own, limits.nearby, index.len()))
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        pool = merge_in(&pool, near.into_iter(), 0.0);
     }
     if !common.is_empty() {
-        add_common_shares(index, &q, shares, &pool, scratch);
+        add_common_shares(index, &q, shares, &mut pool);
     }
     pool
+}
+
+/// `pool` with the ascending ids of `ids` merged in: a candidate already there gathers `share`,
+/// a new one starts with it.
+fn merge_in(pool: &[Candidate], ids: impl Iterator<Item = u32>, share: f32) -> Vec<Candidate> {
+    let mut out = Vec::with_capacity(pool.len() + ids.size_hint().0);
+    let mut rest = pool.iter().copied().peekable();
+    for p in ids {
+        while let Some(c) = rest.next_if(|c| c.0 < p) {
+            out.push(c);
+        }
+        match rest.next_if(|c| c.0 == p) {
+            Some((c, gathered)) => out.push((c, gathered + share)),
+            None => out.push((p, share)),
+        }
+    }
+    out.extend(rest);
+    out
+}
+
+/// Adds `share` to each candidate of `pool` found in the ascending `postings`: one pass over
+/// both, each side stepping past the smaller id.
+fn add_to_present(pool: &mut [Candidate], postings: &[u32], share: f32) {
+    let (mut i, mut j) = (0, 0);
+    while i < pool.len() && j < postings.len() {
+        let (c, p) = (pool[i].0, postings[j]);
+        if c == p {
+            pool[i].1 += share;
+        }
+        i += usize::from(c <= p);
+        j += usize::from(p <= c);
+    }
 }
 
 /// Adds to each candidate the shares of the common entities (the 64 most frequent) and common
@@ -113,8 +141,7 @@ fn add_common_shares(
     index: &RelatedIndex,
     q: &Passage<'_>,
     shares: &Shares,
-    pool: &[u32],
-    scratch: &mut Scratch,
+    pool: &mut [Candidate],
 ) {
     let cap = index.config.limits.posting_cap;
     let mut by_bit = [0.0f32; 64];
@@ -128,8 +155,8 @@ fn add_common_shares(
     let kind_mask = (0..KINDS)
         .filter(|&k| q.kinds & (1 << k) != 0 && index.kind_postings[k].len() > cap)
         .fold(0u32, |m, k| m | 1 << k);
-    for &c in pool {
-        let Some(&(entities, kinds)) = index.commons.get(c as usize) else {
+    for c in pool.iter_mut() {
+        let Some(&(entities, kinds)) = index.commons.get(c.0 as usize) else {
             continue;
         };
         let (mut e, mut k, mut sum) = (entities & entity_mask, kinds & kind_mask, 0.0);
@@ -141,13 +168,14 @@ fn add_common_shares(
             sum += shares.kind[k.trailing_zeros() as usize % KINDS];
             k &= k - 1;
         }
-        scratch.add(c, sum);
+        c.1 += sum;
     }
 }
 
-/// Up to `n` postings nearest to `id` in corpus order, outside the passages `own`.
-fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize) -> Vec<u32> {
-    let mid = postings.partition_point(|&p| p < id);
+/// Up to `n` postings nearest to `id` in corpus order, outside the passages `own`; `total` is
+/// the number of passages of the corpus.
+fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize) -> Vec<u32> {
+    let mid = position(postings, id, total);
     let mut below = postings[..mid]
         .iter()
         .rev()
@@ -168,6 +196,42 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize) -> Vec<u32> {
         }
     }
     out
+}
+
+/// `postings.partition_point(|&p| p < id)` for ascending `postings` of passages among `total`:
+/// looked for first where `id` would sit if the postings were spread evenly, then by doubling
+/// steps from there. A long list (a common entity's) is read near one place, in a few cache
+/// lines, instead of at ~log₂(len) places far apart.
+fn position(postings: &[u32], id: u32, total: usize) -> usize {
+    let n = postings.len();
+    if n == 0 {
+        return 0;
+    }
+    let guess = (u64::from(id) * n as u64 / total.max(1) as u64).min(n as u64 - 1) as usize;
+    // The answer lies in [lo, hi]: postings[lo - 1] < id (or lo = 0), postings[hi] >= id (or hi = n).
+    let (mut lo, mut hi, mut step) = (0, n, 1);
+    if postings[guess] < id {
+        lo = guess + 1;
+        while guess + step < n {
+            if postings[guess + step] >= id {
+                hi = guess + step;
+                break;
+            }
+            lo = guess + step + 1;
+            step *= 2;
+        }
+    } else {
+        hi = guess;
+        while step <= guess {
+            if postings[guess - step] < id {
+                lo = guess - step + 1;
+                break;
+            }
+            hi = guess - step;
+            step *= 2;
+        }
+    }
+    lo + postings[lo..hi].partition_point(|&p| p < id)
 }
 
 /// Step 2, entities and kinds: what `d` shares with the asked passage `q`, `None` when no
@@ -217,21 +281,20 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     }
     let q = index.passage(id);
     let shares = Shares::new(index, &q);
-    let best: Vec<(f32, u32)> = with_scratch(|scratch| {
-        scratch.begin(index.len());
-        let mut pool = candidates(index, id, index.range(article), &shares, scratch);
-        let rerank = index.config.limits.rerank.max(k);
-        let key = |c: &u32| (scratch.gathered(*c), c.abs_diff(id), *c);
-        let order = |a: &u32, b: &u32| {
-            let (x, y) = (key(a), key(b));
-            y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-        };
-        if pool.len() > rerank {
-            pool.select_nth_unstable_by(rerank - 1, order);
-            pool.truncate(rerank);
-        }
-        // Most shared first, so that the k-th best score rises early and bounds prune the rest.
-        pool.sort_unstable_by(order);
+    let mut pool = candidates(index, id, index.range(article), &shares);
+    let rerank = index.config.limits.rerank.max(k);
+    let key = |c: &Candidate| (c.1, c.0.abs_diff(id), c.0);
+    let order = |a: &Candidate, b: &Candidate| {
+        let (x, y) = (key(a), key(b));
+        y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
+    };
+    if pool.len() > rerank {
+        pool.select_nth_unstable_by(rerank - 1, order);
+        pool.truncate(rerank);
+    }
+    // Most shared first, so that the k-th best score rises early and bounds prune the rest.
+    pool.sort_unstable_by(order);
+    let best = with_scratch(|scratch| {
         scratch.set_words(q.terms.iter().map(|t| t.word));
         top_k(index, &q, &shares, &pool, k, scratch)
     });
@@ -248,17 +311,26 @@ fn top_k(
     index: &RelatedIndex,
     q: &Passage<'_>,
     shares: &Shares,
-    pool: &[u32],
+    pool: &[Candidate],
     k: usize,
     scratch: &Scratch,
 ) -> Vec<(f32, u32)> {
     let w = index.config.score.text;
     let better = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
     let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
-    for &c in pool {
-        let Some(d) = index.get(c) else {
-            continue;
-        };
+    // Read at random over the whole index: start every load before the first is needed.
+    index.prefetch_headers(pool.iter().map(|c| c.0));
+    let passages: Vec<(u32, Passage<'_>)> = pool
+        .iter()
+        .filter_map(|&(c, _)| Some((c, index.get(c)?)))
+        .collect();
+    for (_, d) in &passages {
+        if let (Some(e), Some(t)) = (d.entities.first(), d.terms.first()) {
+            prefetch(e);
+            prefetch(t);
+        }
+    }
+    for &(c, d) in &passages {
         let Some(share) = shared(q, &d, shares) else {
             continue;
         };
@@ -306,5 +378,40 @@ fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related 
             .copied()
             .filter(|k| q.kinds & d.kinds & kind_bit(*k) != 0)
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn position_is_the_partition_point(
+            mut postings in proptest::collection::vec(0u32..2_000, 0..300),
+            id in 0u32..2_100,
+            total in 0usize..2_500,
+        ) {
+            postings.sort_unstable();
+            postings.dedup();
+            prop_assert_eq!(
+                position(&postings, id, total),
+                postings.partition_point(|&p| p < id)
+            );
+        }
+    }
+
+    #[test]
+    fn position_finds_both_ends_of_a_skewed_list() {
+        // All postings at the start of a large corpus: the even-spread guess is far off.
+        let postings: Vec<u32> = (0..100).collect();
+        for id in [0, 1, 50, 99, 100, 5_000, 9_999] {
+            assert_eq!(
+                position(&postings, id, 10_000),
+                postings.partition_point(|&p| p < id),
+                "{id}"
+            );
+        }
     }
 }

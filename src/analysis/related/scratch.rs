@@ -1,18 +1,23 @@
-//! Per-thread working memory of a query, reused from one passage to the next so that answering
-//! a passage allocates almost nothing: a "seen" mark per passage and a set of the asked passage's
-//! words.
+//! Per-thread working memory of a query, reused from one passage to the next: the set of the
+//! asked passage's words.
 
 use std::cell::RefCell;
 
 #[derive(Default)]
 pub(super) struct Scratch {
-    /// `stamp[id] == round` when passage `id` is already a candidate of the current query.
-    stamp: Vec<u32>,
-    round: u32,
-    /// Entity and kind shares gathered so far by each candidate (valid when stamped).
-    acc: Vec<f32>,
     /// Open-addressing set of word hashes (never 0; 0 marks an empty slot).
     slots: Vec<u32>,
+    /// One bit per value of a hash's top bits, set for the words of the set: most words of a
+    /// candidate are not the asked passage's, and this answers them without a probe.
+    filter: [u64; FILTER_WORDS],
+}
+
+const FILTER_WORDS: usize = 16;
+
+/// The filter bit of word hash `w`: its top 10 bits (the slots use the low ones).
+fn filter_bit(w: u32) -> (usize, u64) {
+    let bit = (w >> 22) as usize;
+    (bit / 64 % FILTER_WORDS, 1 << (bit % 64))
 }
 
 thread_local! {
@@ -29,59 +34,16 @@ pub(super) fn with_scratch<T>(f: impl FnOnce(&mut Scratch) -> T) -> T {
 }
 
 impl Scratch {
-    /// Starts a query over an index of `passages` passages: nothing is seen yet.
-    pub fn begin(&mut self, passages: usize) {
-        if self.stamp.len() != passages {
-            self.stamp = vec![0; passages];
-            self.acc = vec![0.0; passages];
-            self.round = 0;
-        }
-        self.round = self.round.wrapping_add(1);
-        if self.round == 0 {
-            self.stamp.fill(0);
-            self.round = 1;
-        }
-    }
-
-    /// True when `id` is already a candidate of this query.
-    pub fn seen(&self, id: u32) -> bool {
-        self.stamp.get(id as usize) == Some(&self.round)
-    }
-
-    /// Makes `id` a candidate with `share` gathered; false if it already was one.
-    pub fn visit(&mut self, id: u32, share: f32) -> bool {
-        match (
-            self.stamp.get_mut(id as usize),
-            self.acc.get_mut(id as usize),
-        ) {
-            (Some(s), Some(a)) if *s != self.round => {
-                *s = self.round;
-                *a = share;
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// Adds `share` to candidate `id`.
-    pub fn add(&mut self, id: u32, share: f32) {
-        if let Some(a) = self.acc.get_mut(id as usize) {
-            *a += share;
-        }
-    }
-
-    /// What candidate `id` gathered.
-    pub fn gathered(&self, id: u32) -> f32 {
-        self.acc.get(id as usize).copied().unwrap_or(0.0)
-    }
-
     /// Makes `words` the set that [`Scratch::has_word`] answers for.
     pub fn set_words(&mut self, words: impl ExactSizeIterator<Item = u32>) {
         let size = (words.len() * 2).next_power_of_two().max(8);
         self.slots.clear();
         self.slots.resize(size, 0);
         let mask = size - 1;
+        self.filter = [0; FILTER_WORDS];
         for w in words {
+            let (word, bit) = filter_bit(w);
+            self.filter[word] |= bit;
             let mut i = w as usize & mask;
             while self.slots[i] != 0 && self.slots[i] != w {
                 i = (i + 1) & mask;
@@ -91,6 +53,10 @@ impl Scratch {
     }
 
     pub fn has_word(&self, w: u32) -> bool {
+        let (word, bit) = filter_bit(w);
+        if self.filter[word] & bit == 0 {
+            return false;
+        }
         let mask = self.slots.len().wrapping_sub(1);
         let mut i = w as usize & mask;
         loop {
@@ -106,22 +72,6 @@ impl Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn passages_are_seen_once_per_query() {
-        let mut s = Scratch::default();
-        s.begin(4);
-        assert!(s.visit(2, 1.0));
-        assert!(!s.visit(2, 1.0));
-        s.add(2, 0.5);
-        assert!(s.seen(2) && !s.seen(1));
-        assert_eq!(s.gathered(2), 1.5);
-        assert!(!s.visit(9, 1.0), "out of range is never a candidate");
-        s.begin(4);
-        assert!(!s.seen(2));
-        assert!(s.visit(2, 0.25));
-        assert_eq!(s.gathered(2), 0.25);
-    }
 
     #[test]
     fn the_word_set_holds_exactly_its_words() {
