@@ -238,6 +238,13 @@ impl RelatedIndex {
         }
     }
 
+    /// Starts loading the common-entity mask of passage `id`.
+    pub(super) fn prefetch_commons(&self, id: u32) {
+        if let Some(m) = self.commons.get(id as usize) {
+            prefetch(m);
+        }
+    }
+
     /// Passage `id`, if it exists.
     pub(super) fn get(&self, id: u32) -> Option<Passage<'_>> {
         ((id as usize) < self.len()).then(|| self.passage(id))

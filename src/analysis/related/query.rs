@@ -135,6 +135,9 @@ fn add_to_present(pool: &mut [Candidate], postings: &[u32], share: f32) {
     }
 }
 
+/// How many candidates ahead the masks of the common shares are asked for.
+const AHEAD: usize = 8;
+
 /// Adds to each candidate the shares of the common entities (the 64 most frequent) and common
 /// kinds it holds with `q`, read from the index's dense per-passage masks.
 fn add_common_shares(
@@ -155,7 +158,14 @@ fn add_common_shares(
     let kind_mask = (0..KINDS)
         .filter(|&k| q.kinds & (1 << k) != 0 && index.kind_postings[k].len() > cap)
         .fold(0u32, |m, k| m | 1 << k);
-    for c in pool.iter_mut() {
+    for c in pool.iter().take(AHEAD) {
+        index.prefetch_commons(c.0);
+    }
+    for i in 0..pool.len() {
+        if let Some(ahead) = pool.get(i + AHEAD) {
+            index.prefetch_commons(ahead.0);
+        }
+        let c = &mut pool[i];
         let Some(&(entities, kinds)) = index.commons.get(c.0 as usize) else {
             continue;
         };
