@@ -56,13 +56,6 @@ fn main() {
             .map(|e| s(&e.name) + os(&e.parent))
             .sum(),
     ));
-    parts.push((
-        "entities: mention spans",
-        aa.iter()
-            .flat_map(|a| &a.entities)
-            .map(|e| vec_bytes(&e.mentions))
-            .sum(),
-    ));
     parts.push(("mentions", aa.iter().map(|a| vec_bytes(&a.mentions)).sum()));
     parts.push((
         "events: structs",

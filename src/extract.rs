@@ -7,7 +7,7 @@
 
 use crate::analysis::related::related_for;
 use crate::analysis::{
-    Analysis, ArticleEntity, DateMention, EntityKind, Event, EventKind, Related, Status,
+    Analysis, ArticleAnalysis, DateMention, EntityKind, Event, EventKind, Related, Status,
     TimelineItem,
 };
 use crate::corpus::{Format, Span};
@@ -35,10 +35,42 @@ pub struct ArticleRecord<'a> {
     body: &'a str,
     paragraphs: &'a [Span],
     sentences: &'a [Span],
-    entities: &'a [ArticleEntity],
+    entities: ArticleEntities<'a>,
     events: &'a [Event],
     dates: &'a [DateMention],
     related: Vec<Vec<RelatedRecord<'a>>>,
+}
+
+/// An article's entities, each with the spans of its mentions, gathered from the article's flat
+/// list of mentions as the record is written.
+pub struct ArticleEntities<'a>(&'a ArticleAnalysis);
+
+#[derive(Serialize)]
+struct ArticleEntityRecord<'a> {
+    name: &'a str,
+    kind: EntityKind,
+    linked: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<&'a str>,
+    mentions: Vec<Span>,
+}
+
+impl Serialize for ArticleEntities<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let a = self.0;
+        let records = a
+            .entities
+            .iter()
+            .zip(a.mentions_by_entity())
+            .map(|(e, mentions)| ArticleEntityRecord {
+                name: &e.name,
+                kind: e.kind,
+                linked: e.linked,
+                parent: e.parent.as_deref(),
+                mentions,
+            });
+        serializer.collect_seq(records)
+    }
 }
 
 #[derive(Serialize)]
@@ -163,7 +195,7 @@ pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
         body: &a.body,
         paragraphs: &a.paragraphs,
         sentences: &a.sentences,
-        entities: &an.entities,
+        entities: ArticleEntities(an),
         events: &an.events,
         dates: &an.dates,
         related,
@@ -292,6 +324,37 @@ mod tests {
         }
         assert_eq!(art["paragraphs"][1], serde_json::json!([18, 34]));
         assert!(v["timeline"].is_array() && v["entities"].is_array());
+    }
+
+    #[test]
+    fn each_entity_lists_the_spans_of_its_own_mentions() {
+        let body =
+            "Mali closed the border.\n\nAlgeria and Mali met in Algiers; Malian troops left.";
+        let a = article_from_text("a1", "Title", body, None);
+        let mut out = Vec::new();
+        write_json(
+            &analyze(vec![a], &Vocab::builtin().unwrap()),
+            &mut out,
+            false,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let entities = v["articles"][0]["entities"].as_array().unwrap();
+        let spans = |name: &str| -> Vec<String> {
+            let e = entities.iter().find(|e| e["name"] == name).expect(name);
+            e["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    let (s, e) = (m[0].as_u64().unwrap(), m[1].as_u64().unwrap());
+                    body[s as usize..e as usize].to_string()
+                })
+                .collect()
+        };
+        assert_eq!(spans("Mali"), ["Mali", "Mali"]);
+        assert_eq!(spans("Algiers"), ["Algiers"]);
+        assert_eq!(spans("Algeria"), ["Algeria"]);
     }
 
     /// More articles than a batch, sharing names so that related passages are found.

@@ -337,7 +337,7 @@ fn star_lists_every_mention_grouped_by_article() {
         .iter()
         .flat_map(|a| a.entities.iter())
         .filter(|e| e.name == "Algeria")
-        .map(|e| e.mentions.len())
+        .map(|e| e.count as usize)
         .sum();
     let targets = p.items.iter().filter(|i| i.target.is_some()).count();
     let headings = p.items.iter().filter(|i| i.target.is_none()).count();

@@ -125,9 +125,6 @@ pub fn analyze_article(article: &Article, vocab: &Vocab) -> ArticleAnalysis {
 /// a large corpus that slack is a sizeable share of the memory.
 fn shrink(a: &mut ArticleAnalysis) {
     a.entities.shrink_to_fit();
-    for e in &mut a.entities {
-        e.mentions.shrink_to_fit();
-    }
     a.mentions.shrink_to_fit();
     a.events.shrink_to_fit();
     for e in &mut a.events {
@@ -183,11 +180,11 @@ fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Ment
                 kind: m.kind,
                 linked: m.linked,
                 parent: m.parent.clone(),
-                mentions: Vec::new(),
+                count: 0,
             });
             entities.len() - 1
         });
-        entities[i].mentions.push(m.span);
+        entities[i].count += 1;
         mentions.push(Mention {
             span: m.span,
             entity: i,
@@ -214,7 +211,7 @@ pub fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
                 });
                 out.len() - 1
             });
-            out[i].count += e.mentions.len();
+            out[i].count += e.count as usize;
             if out[i].articles.last() != Some(&ai) {
                 out[i].articles.push(ai);
             }

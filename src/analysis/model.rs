@@ -101,15 +101,16 @@ pub struct FoundMention {
     pub parent: Option<String>,
 }
 
-/// An entity of one article with all its mentions there.
-#[derive(Clone, Debug, Serialize)]
+/// An entity of one article. Its mentions are those of [`ArticleAnalysis::mentions`] that point
+/// at it ([`ArticleAnalysis::mentions_of`]): each mention is stored once.
+#[derive(Clone, Debug)]
 pub struct ArticleEntity {
     pub name: String,
     pub kind: EntityKind,
     pub linked: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
-    pub mentions: Vec<Span>,
+    /// How many mentions it has in the article.
+    pub count: u32,
 }
 
 /// A mention in reading order, pointing at its [`ArticleEntity`].
@@ -155,16 +156,40 @@ pub struct Event {
 }
 
 /// Everything found in one article.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct ArticleAnalysis {
     pub entities: Vec<ArticleEntity>,
     /// Every mention, sorted by start.
-    #[serde(skip)]
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
     pub dates: Vec<DateMention>,
     /// For an article without a publication date: the latest date it mentions.
     pub not_before: Option<DateValue>,
+}
+
+impl ArticleAnalysis {
+    /// The spans of the mentions of entity `entity` (an index into `entities`), in reading order.
+    pub fn mentions_of(&self, entity: usize) -> impl Iterator<Item = Span> + '_ {
+        self.mentions
+            .iter()
+            .filter(move |m| m.entity == entity)
+            .map(|m| m.span)
+    }
+
+    /// The spans of every entity's mentions, by entity index, each in reading order.
+    pub fn mentions_by_entity(&self) -> Vec<Vec<Span>> {
+        let mut out: Vec<Vec<Span>> = self
+            .entities
+            .iter()
+            .map(|e| Vec::with_capacity(e.count as usize))
+            .collect();
+        for m in &self.mentions {
+            if let Some(list) = out.get_mut(m.entity) {
+                list.push(m.span);
+            }
+        }
+        out
+    }
 }
 
 /// An entity across the corpus.

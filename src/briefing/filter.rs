@@ -112,8 +112,8 @@ impl BriefFilter {
         }
         let wanted: BTreeSet<String> = self.entities.iter().map(|e| fold_name(e)).collect();
         for (article, a) in analysis.articles.iter().zip(&analysis.analyses) {
-            for e in &a.entities {
-                let linked = e.mentions.iter().any(|m| {
+            for (i, e) in a.entities.iter().enumerate() {
+                let linked = a.mentions_of(i).any(|m| {
                     let surface = article.body.get(m.start..m.end).unwrap_or_default();
                     wanted.contains(&fold_name(surface))
                 });

@@ -343,7 +343,7 @@ fn article_entities(article: &Article, ents: &[Ent]) -> (Vec<ArticleEntity>, Vec
             kind,
             linked: true,
             parent: None,
-            mentions: spans,
+            count: spans.len() as u32,
         });
     }
     mentions.sort_by_key(|m| (m.span.start, m.span.end));

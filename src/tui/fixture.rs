@@ -195,7 +195,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
             kind: *kind,
             linked: true,
             parent: None,
-            mentions: spans,
+            count: 0,
         });
     }
     mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -207,11 +207,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
         kept.push(m);
     }
     for (i, e) in entities.iter_mut().enumerate() {
-        e.mentions = kept
-            .iter()
-            .filter(|m| m.entity == i)
-            .map(|m| m.span)
-            .collect();
+        e.count = kept.iter().filter(|m| m.entity == i).count() as u32;
     }
     let events = doc
         .events

@@ -52,7 +52,7 @@ impl Doc {
             kind,
             linked: true,
             parent: None,
-            mentions: spans,
+            count: spans.len() as u32,
         });
         self
     }

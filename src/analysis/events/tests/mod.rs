@@ -47,14 +47,14 @@ pub(super) fn detect_full(
                     kind: e.kind,
                     linked: true,
                     parent: None,
-                    mentions: Vec::new(),
+                    count: 0,
                 });
                 entities.len() - 1
             }
         };
         for (at, _) in body.match_indices(e.surface) {
             let span = Span::new(at, at + e.surface.len());
-            entities[idx].mentions.push(span);
+            entities[idx].count += 1;
             mentions.push(Mention {
                 span,
                 entity: idx,
