@@ -324,7 +324,7 @@ fn star_lists_every_mention_grouped_by_article() {
     press(&mut app, "e");
     let name = {
         let aa = &an.analyses[app.reader.article];
-        aa.entities[aa.mentions[app.cursor_mention().unwrap()].entity]
+        aa.entities[aa.mentions[app.cursor_mention().unwrap()].index()]
             .name
             .clone()
     };

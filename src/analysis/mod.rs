@@ -187,7 +187,7 @@ fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Ment
         entities[i].count += 1;
         mentions.push(Mention {
             span: m.span,
-            entity: i,
+            entity: i as u32,
             demonym: m.demonym,
         });
     }

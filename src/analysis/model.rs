@@ -118,8 +118,15 @@ pub struct ArticleEntity {
 pub struct Mention {
     pub span: Span,
     /// Index into [`ArticleAnalysis::entities`].
-    pub entity: usize,
+    pub entity: u32,
     pub demonym: bool,
+}
+
+impl Mention {
+    /// The index of its entity in [`ArticleAnalysis::entities`].
+    pub fn index(&self) -> usize {
+        self.entity as usize
+    }
 }
 
 /// A date expression in an article.
@@ -172,7 +179,7 @@ impl ArticleAnalysis {
     pub fn mentions_of(&self, entity: usize) -> impl Iterator<Item = Span> + '_ {
         self.mentions
             .iter()
-            .filter(move |m| m.entity == entity)
+            .filter(move |m| m.index() == entity)
             .map(|m| m.span)
     }
 
@@ -184,7 +191,7 @@ impl ArticleAnalysis {
             .map(|e| Vec::with_capacity(e.count as usize))
             .collect();
         for m in &self.mentions {
-            if let Some(list) = out.get_mut(m.entity) {
+            if let Some(list) = out.get_mut(m.index()) {
                 list.push(m.span);
             }
         }

@@ -335,7 +335,7 @@ fn article_entities(article: &Article, ents: &[Ent]) -> (Vec<ArticleEntity>, Vec
         let index = entities.len();
         mentions.extend(spans.iter().map(|&span| Mention {
             span,
-            entity: index,
+            entity: index as u32,
             demonym: false,
         }));
         entities.push(ArticleEntity {

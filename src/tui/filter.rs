@@ -51,7 +51,7 @@ impl Filter {
                         };
                         aa.mentions.iter().any(|m| {
                             ev.span.overlaps(&m.span)
-                                && aa.entities.get(m.entity).is_some_and(|e| &e.name == n)
+                                && aa.entities.get(m.index()).is_some_and(|e| &e.name == n)
                         })
                     })
             }

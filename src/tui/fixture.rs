@@ -186,7 +186,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
         for s in &spans {
             mentions.push(Mention {
                 span: *s,
-                entity: idx,
+                entity: idx as u32,
                 demonym: false,
             });
         }
@@ -207,7 +207,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
         kept.push(m);
     }
     for (i, e) in entities.iter_mut().enumerate() {
-        e.count = kept.iter().filter(|m| m.entity == i).count() as u32;
+        e.count = kept.iter().filter(|m| m.index() == i).count() as u32;
     }
     let events = doc
         .events

@@ -374,7 +374,7 @@ impl App<'_> {
         let Some(aa) = an.analyses.get(self.reader.article) else {
             return;
         };
-        let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.entity)) else {
+        let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.index())) else {
             return;
         };
         let p = popup::mentions(self.analysis, &self.config.theme, &e.name, e.kind);

@@ -200,7 +200,7 @@ pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> P
         let Some(article) = an.articles.get(ai) else {
             continue;
         };
-        let ms: Vec<_> = aa.mentions.iter().filter(|m| m.entity == ei).collect();
+        let ms: Vec<_> = aa.mentions.iter().filter(|m| m.index() == ei).collect();
         items.push(Item {
             lines: vec![Line::styled(
                 format!(

@@ -60,8 +60,8 @@ pub fn detect_events(
             Some(NormMention {
                 start,
                 end,
-                entity: m.entity,
-                kind: entities.get(m.entity)?.kind,
+                entity: m.index(),
+                kind: entities.get(m.index())?.kind,
             })
         })
         .collect();

@@ -3,7 +3,7 @@
 
 use super::config::RelatedConfig;
 use super::words::{PassThroughBuild, Words};
-use crate::analysis::model::{ArticleAnalysis, EventKind};
+use crate::analysis::model::{ArticleAnalysis, EventKind, Mention};
 use crate::corpus::{Article, Span};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -382,8 +382,8 @@ fn entities_in(a: &ArticleAnalysis, span: Span) -> Vec<usize> {
     let mut out: Vec<usize> = a.mentions[from..]
         .iter()
         .take_while(|m| m.span.start < span.end)
-        .filter(|m| m.span.end <= span.end && m.entity < a.entities.len())
-        .map(|m| m.entity)
+        .filter(|m| m.span.end <= span.end && m.index() < a.entities.len())
+        .map(Mention::index)
         .collect();
     out.sort_unstable();
     out.dedup();

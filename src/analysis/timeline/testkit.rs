@@ -40,7 +40,7 @@ impl Doc {
         for &span in &spans {
             self.analysis.mentions.push(Mention {
                 span,
-                entity: index,
+                entity: index as u32,
                 demonym: false,
             });
         }

@@ -168,7 +168,7 @@ fn draw_line(
     let mut cuts = vec![line.start, line.end];
     let mut marks: Vec<(Span, Style)> = Vec::new();
     for m in overlapping(&ctx.aa.mentions, lspan, |m| m.span) {
-        let kind = ctx.aa.entities.get(m.entity).map(|e| e.kind);
+        let kind = ctx.aa.entities.get(m.index()).map(|e| e.kind);
         if let Some(k) = kind {
             marks.push((m.span, theme.entity(k)));
         }

@@ -130,7 +130,7 @@ fn info(app: &App) -> String {
             ));
             let aa = an.analyses.get(app.reader.article);
             if let (Some(aa), Some(m)) = (aa, app.cursor_mention())
-                && let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.entity))
+                && let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.index()))
             {
                 {
                     parts.push(format!("{} ({})", clean_line(&e.name), e.kind));

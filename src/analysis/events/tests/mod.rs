@@ -57,7 +57,7 @@ pub(super) fn detect_full(
             entities[idx].count += 1;
             mentions.push(Mention {
                 span,
-                entity: idx,
+                entity: idx as u32,
                 demonym: e.surface != e.name,
             });
         }
