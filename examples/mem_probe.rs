@@ -49,12 +49,16 @@ fn main() {
         "entities: structs",
         aa.iter().map(|a| vec_bytes(&a.entities)).sum(),
     ));
+    // Names are shared: each distinct allocation once (its text and two reference counts).
+    let mut names = std::collections::HashSet::new();
+    for e in aa.iter().flat_map(|a| &a.entities) {
+        for n in std::iter::once(&e.name).chain(&e.parent) {
+            names.insert((std::sync::Arc::as_ptr(n) as *const u8 as usize, n.len()));
+        }
+    }
     parts.push((
         "entities: names+parents",
-        aa.iter()
-            .flat_map(|a| &a.entities)
-            .map(|e| s(&e.name) + os(&e.parent))
-            .sum(),
+        names.iter().map(|(_, len)| len + 16).sum(),
     ));
     parts.push(("mentions", aa.iter().map(|a| vec_bytes(&a.mentions)).sum()));
     parts.push((

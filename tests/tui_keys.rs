@@ -328,7 +328,7 @@ fn star_lists_every_mention_grouped_by_article() {
             .name
             .clone()
     };
-    assert_eq!(name, "Algeria");
+    assert_eq!(&*name, "Algeria");
     press(&mut app, "*");
     let p = app.popup.as_ref().expect("mentions popup");
     assert_eq!(p.kind, PopupKind::Mentions);
@@ -336,7 +336,7 @@ fn star_lists_every_mention_grouped_by_article() {
         .analyses
         .iter()
         .flat_map(|a| a.entities.iter())
-        .filter(|e| e.name == "Algeria")
+        .filter(|e| &*e.name == "Algeria")
         .map(|e| e.count as usize)
         .sum();
     let targets = p.items.iter().filter(|i| i.target.is_some()).count();
@@ -346,7 +346,7 @@ fn star_lists_every_mention_grouped_by_article() {
         headings,
         an.analyses
             .iter()
-            .filter(|a| a.entities.iter().any(|e| e.name == "Algeria"))
+            .filter(|a| a.entities.iter().any(|e| &*e.name == "Algeria"))
             .count()
     );
     // go to a mention in another article
@@ -371,7 +371,7 @@ fn filter_and_sort_change_list_and_timeline() {
     };
     assert!(app.list_rows.len() < an.articles.len() || name == "Algeria");
     for &i in &app.list_rows {
-        assert!(an.analyses[i].entities.iter().any(|e| e.name == name));
+        assert!(an.analyses[i].entities.iter().any(|e| *e.name == *name));
     }
     assert!(app.timeline_rows.len() <= an.timeline.len());
     // clear

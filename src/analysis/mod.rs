@@ -174,7 +174,7 @@ fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Ment
     let mut entities: Vec<ArticleEntity> = Vec::new();
     let mut mentions = Vec::with_capacity(found.len());
     for m in &found {
-        let i = *index.entry((m.name.as_str(), m.kind)).or_insert_with(|| {
+        let i = *index.entry((&*m.name, m.kind)).or_insert_with(|| {
             entities.push(ArticleEntity {
                 name: m.name.clone(),
                 kind: m.kind,
@@ -200,12 +200,12 @@ pub fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
     let mut out: Vec<CorpusEntity> = Vec::new();
     for (ai, a) in analyses.iter().enumerate() {
         for e in &a.entities {
-            let i = *index.entry((e.name.as_str(), e.kind)).or_insert_with(|| {
+            let i = *index.entry((&*e.name, e.kind)).or_insert_with(|| {
                 out.push(CorpusEntity {
-                    name: e.name.clone(),
+                    name: e.name.to_string(),
                     kind: e.kind,
                     linked: e.linked,
-                    parent: e.parent.clone(),
+                    parent: e.parent.as_deref().map(str::to_string),
                     count: 0,
                     articles: Vec::new(),
                 });

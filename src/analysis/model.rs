@@ -91,24 +91,24 @@ named_enum!(
 pub struct FoundMention {
     pub span: Span,
     /// Canonical name ("Mali" for "Malian", "Malian Armed Forces" for "FAMa").
-    pub name: String,
+    pub name: Arc<str>,
     pub kind: EntityKind,
     /// True when the name comes from the gazetteer; false for a guessed unknown name.
     pub linked: bool,
     /// True when the surface is a demonym ("Malian" for Mali).
     pub demonym: bool,
     /// The gazetteer's parent ("Algeria" for Algiers), if any.
-    pub parent: Option<String>,
+    pub parent: Option<Arc<str>>,
 }
 
 /// An entity of one article. Its mentions are those of [`ArticleAnalysis::mentions`] that point
 /// at it ([`ArticleAnalysis::mentions_of`]): each mention is stored once.
 #[derive(Clone, Debug)]
 pub struct ArticleEntity {
-    pub name: String,
+    pub name: Arc<str>,
     pub kind: EntityKind,
     pub linked: bool,
-    pub parent: Option<String>,
+    pub parent: Option<Arc<str>>,
     /// How many mentions it has in the article.
     pub count: u32,
 }

@@ -117,8 +117,8 @@ impl BriefFilter {
                     let surface = article.body.get(m.start..m.end).unwrap_or_default();
                     wanted.contains(&fold_name(surface))
                 });
-                if linked && !out.entities.contains(&e.name) {
-                    out.entities.push(e.name.clone());
+                if linked && !out.entities.iter().any(|n| **n == *e.name) {
+                    out.entities.push(e.name.to_string());
                 }
             }
         }

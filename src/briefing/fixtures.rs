@@ -339,7 +339,7 @@ fn article_entities(article: &Article, ents: &[Ent]) -> (Vec<ArticleEntity>, Vec
             demonym: false,
         }));
         entities.push(ArticleEntity {
-            name: name.to_string(),
+            name: name.into(),
             kind,
             linked: true,
             parent: None,

@@ -30,7 +30,7 @@ impl Filter {
     pub fn keeps_article(&self, an: &Analysis, i: usize) -> bool {
         let a = &an.analyses[i];
         match self {
-            Filter::Entity(n, k) => a.entities.iter().any(|e| &e.name == n && e.kind == *k),
+            Filter::Entity(n, k) => a.entities.iter().any(|e| *e.name == **n && e.kind == *k),
             Filter::Kind(k) => a.events.iter().any(|e| e.kind == *k),
             Filter::Status(s) => a.events.iter().any(|e| e.status == *s),
             Filter::Source(s) => an.source_label(i) == s,
@@ -51,7 +51,7 @@ impl Filter {
                         };
                         aa.mentions.iter().any(|m| {
                             ev.span.overlaps(&m.span)
-                                && aa.entities.get(m.index()).is_some_and(|e| &e.name == n)
+                                && aa.entities.get(m.index()).is_some_and(|e| *e.name == **n)
                         })
                     })
             }

@@ -191,7 +191,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
             });
         }
         entities.push(ArticleEntity {
-            name: name.to_string(),
+            name: (*name).into(),
             kind: *kind,
             linked: true,
             parent: None,

@@ -193,7 +193,7 @@ pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> P
         let Some(ei) = aa
             .entities
             .iter()
-            .position(|e| e.name == name && e.kind == kind)
+            .position(|e| *e.name == *name && e.kind == kind)
         else {
             continue;
         };

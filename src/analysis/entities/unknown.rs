@@ -9,6 +9,7 @@ use crate::analysis::gazetteer::{GazMatch, Gazetteer};
 use crate::analysis::model::{EntityKind, FoundMention};
 use crate::corpus::Span;
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
 
 /// Longest run of words taken as one name.
 const MAX_RUN: usize = 8;
@@ -33,10 +34,10 @@ struct Run {
 /// What a surface stands for in this article.
 #[derive(Clone)]
 struct Resolved {
-    name: String,
+    name: Arc<str>,
     kind: EntityKind,
     linked: bool,
-    parent: Option<String>,
+    parent: Option<Arc<str>>,
 }
 
 impl Context<'_> {
@@ -455,7 +456,7 @@ pub(super) fn find_unknown(ctx: &Context) -> Vec<FoundMention> {
                 .or_else(|| bracketed_place(ctx, r, &by_last))
                 .or_else(|| default_kind(ctx, r))
                 .map(|kind| Resolved {
-                    name: display_name(ctx, r),
+                    name: display_name(ctx, r).into(),
                     kind,
                     linked: false,
                     parent: None,

@@ -116,7 +116,7 @@ pub fn participants(
             }
         }
     }
-    let name = |m: &NormMention| entities[m.entity].name.as_str();
+    let name = |m: &NormMention| &*entities[m.entity].name;
     if passive(s, start, verbal) {
         if let Some(m) = subject {
             push(&mut targets, name(m));

@@ -66,7 +66,7 @@ impl Matcher {
             }
         };
         for (i, e) in entries.iter().enumerate() {
-            for alias in std::iter::once(&e.name).chain(&e.aliases) {
+            for alias in std::iter::once(&*e.name).chain(e.aliases.iter().map(String::as_str)) {
                 add(alias, i, false);
                 if let Some(plural) = acronym_plural(alias) {
                     add(&plural, i, false);
@@ -209,7 +209,7 @@ fn national_forces_phrases(entries: &[Entry], e: &Entry, cues: &Cues) -> Vec<Str
     let Some(parent) = e
         .parent
         .as_deref()
-        .and_then(|p| entries.iter().find(|x| x.name == p))
+        .and_then(|p| entries.iter().find(|x| &*x.name == p))
     else {
         return Vec::new();
     };

@@ -11,6 +11,7 @@ use super::model::EntityKind;
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 pub use matcher::GazMatch;
 
@@ -19,13 +20,13 @@ const BUILTIN: &str = include_str!("../../../assets/gazetteer.toml");
 /// One gazetteer entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub name: String,
+    pub name: Arc<str>,
     pub kind: EntityKind,
     /// Other spellings (the canonical name is always matched too).
     pub aliases: Vec<String>,
     /// Adjectives and nouns of nationality; their mentions are flagged `demonym`.
     pub demonyms: Vec<String>,
-    pub parent: Option<String>,
+    pub parent: Option<Arc<str>>,
     /// A country's armed forces: "<Demonym> army/forces/…" phrases of the parent map here.
     pub national_forces: bool,
 }
@@ -134,7 +135,7 @@ impl Gazetteer {
         let key = name_key(name);
         self.entries
             .iter()
-            .find(|e| e.name == name || name_key(&e.name) == key)
+            .find(|e| *e.name == *name || name_key(&e.name) == key)
     }
 
     /// Entry by index (as [`GazMatch::entry`] gives it).
@@ -220,11 +221,11 @@ fn validate(kind: EntityKind, i: usize, d: EntryDef) -> Result<Entry> {
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty());
     Ok(Entry {
-        name,
+        name: name.into(),
         kind,
         aliases: d.aliases,
         demonyms: d.demonyms,
-        parent,
+        parent: parent.map(Arc::from),
         national_forces: d.national_forces,
     })
 }

@@ -410,8 +410,8 @@ fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<String
             a.entities
                 .iter()
                 .map(|e| {
-                    *ids.entry(e.name.as_str()).or_insert_with(|| {
-                        names.push(e.name.clone());
+                    *ids.entry(&*e.name).or_insert_with(|| {
+                        names.push(e.name.to_string());
                         u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
                     })
                 })

@@ -48,7 +48,7 @@ impl Doc {
             .mentions
             .sort_by_key(|m| (m.span.start, m.span.end));
         self.analysis.entities.push(ArticleEntity {
-            name: name.to_string(),
+            name: name.into(),
             kind,
             linked: true,
             parent: None,

@@ -39,11 +39,11 @@ pub(super) fn detect_full(
     let mut entities: Vec<ArticleEntity> = Vec::new();
     let mut mentions = Vec::new();
     for e in ents {
-        let idx = match entities.iter().position(|x| x.name == e.name) {
+        let idx = match entities.iter().position(|x| *x.name == *e.name) {
             Some(i) => i,
             None => {
                 entities.push(ArticleEntity {
-                    name: e.name.to_string(),
+                    name: e.name.into(),
                     kind: e.kind,
                     linked: true,
                     parent: None,
