@@ -49,37 +49,22 @@ fn main() {
         "entities: structs",
         aa.iter().map(|a| vec_bytes(&a.entities)).sum(),
     ));
-    // Names are shared: each distinct allocation once (its text and two reference counts).
-    let mut names = std::collections::HashSet::new();
-    for e in aa.iter().flat_map(|a| &a.entities) {
-        for n in std::iter::once(&e.name).chain(&e.parent) {
-            names.insert((std::sync::Arc::as_ptr(n) as *const u8 as usize, n.len()));
-        }
-    }
-    parts.push((
-        "entities: names+parents",
-        names.iter().map(|(_, len)| len + 16).sum(),
-    ));
     parts.push(("mentions", aa.iter().map(|a| vec_bytes(&a.mentions)).sum()));
     parts.push((
         "events: structs",
         aa.iter().map(|a| vec_bytes(&a.events)).sum(),
     ));
     parts.push((
-        "events: actors+targets",
+        "events: actor and target lists",
         aa.iter()
             .flat_map(|a| &a.events)
-            .map(|e| {
-                vec_bytes(&e.actors)
-                    + vec_bytes(&e.targets)
-                    + e.actors.iter().chain(&e.targets).map(s).sum::<usize>()
-            })
+            .map(|e| vec_bytes(&e.actors) + vec_bytes(&e.targets))
             .sum(),
     ));
     parts.push(("dates", aa.iter().map(|a| vec_bytes(&a.dates)).sum()));
     parts.push(("timeline: structs", vec_bytes(&an.timeline)));
     parts.push((
-        "timeline: lists",
+        "timeline: lists (names, occurrences)",
         an.timeline
             .iter()
             .map(|t| {
@@ -87,12 +72,6 @@ fn main() {
                     + vec_bytes(&t.targets)
                     + vec_bytes(&t.sources)
                     + vec_bytes(&t.occurrences)
-                    + t.actors
-                        .iter()
-                        .chain(&t.targets)
-                        .chain(&t.sources)
-                        .map(s)
-                        .sum::<usize>()
             })
             .sum(),
     ));
@@ -103,6 +82,31 @@ fn main() {
                 .iter()
                 .map(|e| s(&e.name) + os(&e.parent) + vec_bytes(&e.articles))
                 .sum::<usize>(),
+    ));
+    // Names are shared (entity names from the gazetteer, actors, targets and sources from the
+    // entities and articles): each distinct allocation once, its text and two reference counts.
+    let mut names = std::collections::HashSet::new();
+    let mut add = |n: &std::sync::Arc<str>| {
+        names.insert((std::sync::Arc::as_ptr(n) as *const u8 as usize, n.len()));
+    };
+    for a in aa {
+        for e in &a.entities {
+            std::iter::once(&e.name).chain(&e.parent).for_each(&mut add);
+        }
+        for e in &a.events {
+            e.actors.iter().chain(&e.targets).for_each(&mut add);
+        }
+    }
+    for t in &an.timeline {
+        t.actors
+            .iter()
+            .chain(&t.targets)
+            .chain(&t.sources)
+            .for_each(&mut add);
+    }
+    parts.push((
+        "names (entities, actors, targets, sources)",
+        names.iter().map(|(_, len)| len + 16).sum(),
     ));
     let total: usize = parts.iter().map(|p| p.1).sum();
     parts.push(("related index", an.related.heap_bytes()));

@@ -15,6 +15,7 @@ use crate::date::DateValue;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer, ser::SerializeSeq};
 use std::io::{self, Write};
+use std::sync::Arc;
 
 /// How many related passages each passage lists.
 pub const RELATED_PER_PASSAGE: usize = 5;
@@ -94,9 +95,9 @@ struct TimelineRecord<'a> {
     kind: EventKind,
     status: Status,
     severity: f32,
-    actors: &'a [String],
-    targets: &'a [String],
-    sources: &'a [String],
+    actors: &'a [Arc<str>],
+    targets: &'a [Arc<str>],
+    sources: &'a [Arc<str>],
     occurrences: Vec<OccurrenceRecord<'a>>,
 }
 

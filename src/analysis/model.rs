@@ -153,8 +153,8 @@ pub struct Event {
     pub span: Span,
     /// The words that triggered it.
     pub trigger: Span,
-    pub actors: Vec<String>,
-    pub targets: Vec<String>,
+    pub actors: Vec<Arc<str>>,
+    pub targets: Vec<Arc<str>>,
     /// Goldstein-like: -10 most conflictual, positive for de-escalation.
     pub severity: f32,
     /// Index of the sentence and paragraph in the article.
@@ -199,6 +199,12 @@ impl ArticleAnalysis {
     }
 }
 
+/// The names of a list as plain strings, for comparing with literals in tests.
+#[cfg(test)]
+pub(crate) fn strs(names: &[Arc<str>]) -> Vec<&str> {
+    names.iter().map(|n| &**n).collect()
+}
+
 /// An entity across the corpus.
 #[derive(Clone, Debug, Serialize)]
 pub struct CorpusEntity {
@@ -227,12 +233,12 @@ pub struct TimelineItem {
     pub kind: EventKind,
     pub status: Status,
     pub severity: f32,
-    pub actors: Vec<String>,
-    pub targets: Vec<String>,
+    pub actors: Vec<Arc<str>>,
+    pub targets: Vec<Arc<str>>,
     /// Every event merged here; the first is the representative.
     pub occurrences: Vec<EventRef>,
     /// Distinct sources (or article ids when a source is unknown) that report it.
-    pub sources: Vec<String>,
+    pub sources: Vec<Arc<str>>,
 }
 
 /// A passage elsewhere in the corpus related to a given passage.

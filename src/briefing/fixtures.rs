@@ -355,7 +355,7 @@ fn event(article: &Article, ev: &Ev) -> Event {
     let start = article.body.find(trigger).unwrap_or(0);
     let trigger = Span::new(start, start + trigger.len());
     let sentence = article.sentence_at(start).unwrap_or(0);
-    let to_names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+    let to_names = |v: &[&str]| v.iter().map(|s| (*s).into()).collect();
     Event {
         kind,
         status,
@@ -393,10 +393,10 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
         .into_iter()
         .map(|occurrences| {
             let e = &analyses[occurrences[0].article].events[occurrences[0].event];
-            let mut sources: Vec<String> = Vec::new();
+            let mut sources: Vec<std::sync::Arc<str>> = Vec::new();
             for o in &occurrences {
                 let a = &articles[o.article];
-                let s = a.source.clone().unwrap_or_else(|| a.id.clone());
+                let s: std::sync::Arc<str> = a.source.as_deref().unwrap_or(&a.id).into();
                 if !sources.contains(&s) {
                     sources.push(s);
                 }

@@ -77,7 +77,7 @@ fn article_id(analysis: &Analysis, r: EventRef) -> String {
 
 fn from_item(analysis: &Analysis, index: usize, item: &TimelineItem) -> Option<EventLine> {
     let r = *item.occurrences.first()?;
-    let mut sources = item.sources.clone();
+    let mut sources = owned(&item.sources);
     if sources.is_empty() && r.article < analysis.articles.len() {
         sources.push(analysis.source_label(r.article).to_string());
     }
@@ -89,8 +89,8 @@ fn from_item(analysis: &Analysis, index: usize, item: &TimelineItem) -> Option<E
         kind: item.kind,
         status: item.status,
         severity: round1(item.severity),
-        actors: item.actors.clone(),
-        targets: item.targets.clone(),
+        actors: owned(&item.actors),
+        targets: owned(&item.targets),
         summary: summary_of(analysis, r),
         sources,
     })
@@ -105,8 +105,8 @@ fn from_event(analysis: &Analysis, r: EventRef, e: &Event) -> EventLine {
         kind: e.kind,
         status: e.status,
         severity: round1(e.severity),
-        actors: e.actors.clone(),
-        targets: e.targets.clone(),
+        actors: owned(&e.actors),
+        targets: owned(&e.targets),
         summary: summary_of(analysis, r),
         sources: vec![analysis.source_label(r.article).to_string()],
     }
@@ -133,4 +133,9 @@ pub fn collect(analysis: &Analysis) -> Vec<EventLine> {
     }
     lines.sort_by_key(EventLine::order_key);
     lines
+}
+
+/// A briefing line owns its names.
+fn owned(names: &[std::sync::Arc<str>]) -> Vec<String> {
+    names.iter().map(|n| n.to_string()).collect()
 }

@@ -221,8 +221,8 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
                 date: *date,
                 span: article.sentences[sentence],
                 trigger: t,
-                actors: actors.iter().map(|s| s.to_string()).collect(),
-                targets: targets.iter().map(|s| s.to_string()).collect(),
+                actors: actors.iter().map(|s| (*s).into()).collect(),
+                targets: targets.iter().map(|s| (*s).into()).collect(),
                 severity: *severity,
                 sentence,
                 paragraph: article.paragraph_at(t.start)?,
@@ -304,10 +304,11 @@ pub fn analysis() -> Analysis {
 fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
     let mut items: Vec<TimelineItem> = Vec::new();
     for (ai, aa) in analyses.iter().enumerate() {
-        let source = articles[ai]
+        let source: std::sync::Arc<str> = articles[ai]
             .source
-            .clone()
-            .unwrap_or_else(|| articles[ai].id.clone());
+            .as_deref()
+            .unwrap_or(&articles[ai].id)
+            .into();
         for (ei, e) in aa.events.iter().enumerate() {
             let r = EventRef {
                 article: ai,

@@ -23,6 +23,7 @@ use crate::corpus::{Article, Span};
 use crate::date::DateValue;
 use lexicon::{Pattern, Role};
 use scan::{NormDate, NormMention, Sentence};
+use std::sync::Arc;
 use text::Norm;
 
 /// A trigger found in a sentence, in matching-copy coordinates.
@@ -205,8 +206,8 @@ struct Found {
     status: Status,
     date: Option<DateValue>,
     trigger: Span,
-    actors: Vec<String>,
-    targets: Vec<String>,
+    actors: Vec<Arc<str>>,
+    targets: Vec<Arc<str>>,
     severity: f32,
 }
 

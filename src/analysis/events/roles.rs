@@ -5,6 +5,7 @@
 use super::lexicon::Role;
 use super::scan::{NormMention, Sentence};
 use crate::analysis::model::{ArticleEntity, EntityKind, EventKind};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Marker {
@@ -50,9 +51,9 @@ fn marker(s: &Sentence, m: &NormMention, start: usize, end: usize) -> Marker {
     best.map_or(Marker::None, |(_, mk)| mk)
 }
 
-fn push(list: &mut Vec<String>, name: &str) {
+fn push(list: &mut Vec<Arc<str>>, name: &Arc<str>) {
     if !list.iter().any(|n| n == name) && list.len() < 3 {
-        list.push(name.to_string());
+        list.push(Arc::clone(name));
     }
 }
 
@@ -71,7 +72,7 @@ pub fn participants(
     end: usize,
     verbal: bool,
     kind: EventKind,
-) -> (Vec<String>, Vec<String>) {
+) -> (Vec<Arc<str>>, Vec<Arc<str>>) {
     let (cs, ce) = s.clause(start, end);
     let mut actors = Vec::new();
     let mut targets = Vec::new();
@@ -116,7 +117,7 @@ pub fn participants(
             }
         }
     }
-    let name = |m: &NormMention| &*entities[m.entity].name;
+    let name = |m: &NormMention| &entities[m.entity].name;
     if passive(s, start, verbal) {
         if let Some(m) = subject {
             push(&mut targets, name(m));

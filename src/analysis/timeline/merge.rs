@@ -11,6 +11,7 @@
 use crate::analysis::model::{Event, EventKind, EventRef, Status};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Reverse;
+use std::sync::Arc;
 
 /// One event and where it comes from.
 #[derive(Clone, Copy, Debug)]
@@ -20,7 +21,7 @@ pub(super) struct Occurrence<'a> {
 }
 
 /// How two lists of names relate: `None` when either is empty, else whether they share a name.
-fn overlap(a: &[String], b: &[String]) -> Option<bool> {
+fn overlap(a: &[Arc<str>], b: &[Arc<str>]) -> Option<bool> {
     if a.is_empty() || b.is_empty() {
         None
     } else {
@@ -117,7 +118,7 @@ fn date_keys(e: &Event) -> (DateKey, Vec<DateKey>) {
     (own, filed)
 }
 
-fn names(list: &[String]) -> Vec<Who<'_>> {
+fn names(list: &[Arc<str>]) -> Vec<Who<'_>> {
     if list.is_empty() {
         vec![Who::Empty]
     } else {
@@ -160,7 +161,11 @@ fn lookup_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
     }
 }
 
-type Facts<'a> = (Option<crate::date::DateValue>, &'a [String], &'a [String]);
+type Facts<'a> = (
+    Option<crate::date::DateValue>,
+    &'a [Arc<str>],
+    &'a [Arc<str>],
+);
 
 /// The groups being built, and what an event must agree with to join each of them. Whether an
 /// event agrees with a member depends on nothing but the member's (date, actors, targets) once
@@ -311,11 +316,11 @@ mod tests {
         }
     }
 
-    fn names(mask: u8, pool: &[&str]) -> Vec<String> {
+    fn names(mask: u8, pool: &[&str]) -> Vec<Arc<str>> {
         pool.iter()
             .enumerate()
             .filter(|(i, _)| mask & (1 << i) != 0)
-            .map(|(_, n)| n.to_string())
+            .map(|(_, n)| (*n).into())
             .collect()
     }
 

@@ -25,7 +25,8 @@ use crate::corpus::Article;
 use crate::date::DateValue;
 use merge::Occurrence;
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
 
 /// Every event of the corpus, merged across sources and ordered by date.
 pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
@@ -45,6 +46,7 @@ pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec
         .collect();
     // Events of different kinds or statuses never merge: each (kind, status) is grouped on its
     // own, in parallel. The final sort makes the order of the parts irrelevant.
+    let labels = source_labels(articles);
     let statuses = Status::ALL.len();
     let mut parts: Vec<Vec<Occurrence>> = vec![Vec::new(); EventKind::ALL.len() * statuses];
     for o in occurrences {
@@ -55,7 +57,7 @@ pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec
         .flat_map_iter(|part| {
             merge::group(part)
                 .into_iter()
-                .filter_map(|g| item(articles, &g))
+                .filter_map(|g| item(&labels, &g))
         })
         .collect();
     items.sort_by_key(|(first, item)| (order_key(item.date), *first));
@@ -88,18 +90,18 @@ fn merged_status(group: &[Occurrence]) -> Option<Status> {
 /// set takes over (the sources of an item that thousands of reports share).
 #[derive(Default)]
 struct Union<'a> {
-    order: Vec<&'a str>,
+    order: Vec<&'a Arc<str>>,
     seen: FxHashSet<&'a str>,
 }
 
 impl<'a> Union<'a> {
-    fn add(&mut self, more: &'a [String]) {
+    fn add(&mut self, more: &'a [Arc<str>]) {
         for n in more {
             let new = if self.order.len() < 16 {
-                !self.order.contains(&n.as_str())
+                !self.order.iter().any(|o| **o == *n)
             } else {
                 if self.seen.is_empty() {
-                    self.seen.extend(self.order.iter().copied());
+                    self.seen.extend(self.order.iter().map(|o| &***o));
                 }
                 self.seen.insert(n)
             };
@@ -109,13 +111,26 @@ impl<'a> Union<'a> {
         }
     }
 
-    fn names(&self) -> Vec<String> {
-        self.order.iter().map(|n| n.to_string()).collect()
+    /// The names, shared with the events they come from.
+    fn names(&self) -> Vec<Arc<str>> {
+        self.order.iter().map(|n| Arc::clone(n)).collect()
     }
 }
 
+/// Each article's source label (its source, else its id), one shared string per distinct label.
+fn source_labels(articles: &[Article]) -> Vec<Arc<str>> {
+    let mut seen: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+    articles
+        .iter()
+        .map(|a| {
+            let label = a.source.as_deref().unwrap_or(&a.id);
+            Arc::clone(seen.entry(label).or_insert_with(|| label.into()))
+        })
+        .collect()
+}
+
 /// The item of one group (representative first), with the first occurrence in reading order.
-fn item(articles: &[Article], group: &[Occurrence]) -> Option<(EventRef, TimelineItem)> {
+fn item(labels: &[Arc<str>], group: &[Occurrence]) -> Option<(EventRef, TimelineItem)> {
     let rep = group.first()?;
     let mut rest: Vec<&Occurrence> = group[1..].iter().collect();
     rest.sort_by_key(|o| o.at);
@@ -126,8 +141,7 @@ fn item(articles: &[Article], group: &[Occurrence]) -> Option<(EventRef, Timelin
     for o in &ordered {
         actors.add(&o.event.actors);
         targets.add(&o.event.targets);
-        let a = &articles[o.at.article];
-        sources.add(std::slice::from_ref(a.source.as_ref().unwrap_or(&a.id)));
+        sources.add(std::slice::from_ref(&labels[o.at.article]));
     }
     let first = group.iter().map(|o| o.at).min()?;
     Some((
