@@ -200,6 +200,30 @@ fn bench_extract(c: &mut Criterion) {
     group.finish();
 }
 
+/// `sitrep brief` with no filter: every event of the corpus becomes a line, and every acting
+/// entity a candidate key actor (looked up among the corpus entities), written as Markdown.
+fn bench_brief(c: &mut Criterion) {
+    let vocab = vocab();
+    let analysis = analysis::analyze(clean_articles(&generator()), &vocab);
+    let opts = sitrep::briefing::BriefOptions {
+        format: sitrep::briefing::BriefFormat::Markdown,
+        entities: Vec::new(),
+        kinds: Vec::new(),
+        since: None,
+        until: None,
+        width: 80,
+    };
+    let mut group = c.benchmark_group("brief");
+    group.bench_function("whole_corpus", |b| {
+        b.iter(|| {
+            let mut buf = Vec::new();
+            let written = sitrep::briefing::write_brief(black_box(&analysis), &opts, &mut buf);
+            black_box((written.is_ok(), buf.len()))
+        })
+    });
+    group.finish();
+}
+
 /// The reader (src/tui) on the benchmark corpus plus the 1 MB article: one frame of each pane
 /// at 80×24 and 200×60 on that article (TestBackend), wrapping it cold at 80 and 200 columns and
 /// from the wrap cache, a corpus search, the related passages of one passage on demand. Prints
@@ -271,6 +295,6 @@ criterion_group! {
     name = pipeline;
     config = config();
     targets = bench_load, bench_vocab, bench_stages, bench_analysis, bench_corpus_views,
-        bench_extract, bench_reader
+        bench_extract, bench_brief, bench_reader
 }
 criterion_main!(pipeline);

@@ -43,12 +43,12 @@ impl BriefFilter {
     }
 
     /// True when an event with these properties is kept.
-    pub fn matches(
+    pub fn matches<N: AsRef<str>>(
         &self,
         kind: EventKind,
         date: Option<DateValue>,
-        actors: &[String],
-        targets: &[String],
+        actors: &[N],
+        targets: &[N],
     ) -> bool {
         self.kind_matches(kind) && self.date_matches(date) && self.entity_matches(actors, targets)
     }
@@ -68,7 +68,7 @@ impl BriefFilter {
         after_start && before_end
     }
 
-    fn entity_matches(&self, actors: &[String], targets: &[String]) -> bool {
+    fn entity_matches<N: AsRef<str>>(&self, actors: &[N], targets: &[N]) -> bool {
         if self.entities.is_empty() {
             return true;
         }
@@ -76,7 +76,7 @@ impl BriefFilter {
         actors
             .iter()
             .chain(targets)
-            .any(|name| wanted.contains(&fold_name(name)))
+            .any(|name| wanted.contains(&fold_name(name.as_ref())))
     }
 
     /// A human description: `entity "Mali", kind airstrike, since 2024-06`.

@@ -6,6 +6,7 @@ use crate::analysis::{Analysis, Event, EventKind, EventRef, Status, TimelineItem
 use crate::date::DateValue;
 use serde::Serialize;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// One event of the briefing (a timeline item merged across sources, or a lone event).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -114,28 +115,64 @@ fn from_event(analysis: &Analysis, r: EventRef, e: &Event) -> EventLine {
 
 /// Every event of the analysis as lines, in briefing order.
 pub fn collect(analysis: &Analysis) -> Vec<EventLine> {
+    collect_kept(analysis, |_| true).1
+}
+
+/// What a line is kept or dropped on, read before the line is made.
+pub struct Facts<'a> {
+    pub kind: EventKind,
+    pub date: Option<DateValue>,
+    pub actors: &'a [Arc<str>],
+    pub targets: &'a [Arc<str>],
+}
+
+/// How many events the analysis has as lines, and the lines of those `keep` accepts, in
+/// briefing order. Only kept lines are made: a narrow briefing of a large corpus does not build
+/// a line (and its summary) for every event first.
+pub fn collect_kept(analysis: &Analysis, keep: impl Fn(&Facts) -> bool) -> (usize, Vec<EventLine>) {
     let mut covered: HashSet<EventRef> = HashSet::new();
     let mut lines: Vec<EventLine> = Vec::new();
+    let mut total = 0;
     for (i, item) in analysis.timeline.iter().enumerate() {
-        if let Some(line) = from_item(analysis, i, item) {
-            covered.extend(item.occurrences.iter().copied());
-            lines.push(line);
+        if item.occurrences.is_empty() {
+            continue;
+        }
+        covered.extend(item.occurrences.iter().copied());
+        total += 1;
+        let facts = Facts {
+            kind: item.kind,
+            date: item.date,
+            actors: &item.actors,
+            targets: &item.targets,
+        };
+        if keep(&facts) {
+            lines.extend(from_item(analysis, i, item));
         }
     }
     let n = analysis.articles.len().min(analysis.analyses.len());
     for article in 0..n {
         for (event, e) in analysis.analyses[article].events.iter().enumerate() {
             let r = EventRef { article, event };
-            if !covered.contains(&r) {
+            if covered.contains(&r) {
+                continue;
+            }
+            total += 1;
+            let facts = Facts {
+                kind: e.kind,
+                date: e.date,
+                actors: &e.actors,
+                targets: &e.targets,
+            };
+            if keep(&facts) {
                 lines.push(from_event(analysis, r, e));
             }
         }
     }
     lines.sort_by_key(EventLine::order_key);
-    lines
+    (total, lines)
 }
 
 /// A briefing line owns its names.
-fn owned(names: &[std::sync::Arc<str>]) -> Vec<String> {
+fn owned(names: &[Arc<str>]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()
 }

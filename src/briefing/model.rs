@@ -51,13 +51,10 @@ pub struct Briefing {
 
 /// Builds the briefing of the events `filter` keeps.
 pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
-    let all = lines::collect(analysis);
-    let events_total = all.len();
     let resolved = filter.resolve(analysis);
-    let kept: Vec<EventLine> = all
-        .into_iter()
-        .filter(|l| resolved.matches(l.kind, l.date, &l.actors, &l.targets))
-        .collect();
+    let (events_total, kept) = lines::collect_kept(analysis, |f| {
+        resolved.matches(f.kind, f.date, f.actors, f.targets)
+    });
     let source_count = {
         let mut s: Vec<&str> = (0..analysis.articles.len())
             .map(|i| analysis.source_label(i))

@@ -6,7 +6,7 @@ use super::lines::EventLine;
 use crate::analysis::{Analysis, CorpusEntity, EntityKind, Status};
 use crate::date::DateValue;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many key actors a briefing lists.
 pub const KEY_ACTORS: usize = 10;
@@ -66,12 +66,22 @@ impl SourceLine {
     }
 }
 
-fn find_entity<'a>(analysis: &'a Analysis, name: &str) -> Option<&'a CorpusEntity> {
-    let folded = fold_name(name);
-    analysis
-        .entities
-        .iter()
-        .find(|e| fold_name(&e.name) == folded)
+/// The corpus entities by folded name (the first of each, in table order), so that looking up
+/// the many names of a large corpus does not fold every entity's name for each of them.
+struct EntityIndex<'a>(HashMap<String, &'a CorpusEntity>);
+
+impl<'a> EntityIndex<'a> {
+    fn new(analysis: &'a Analysis) -> Self {
+        let mut map = HashMap::with_capacity(analysis.entities.len());
+        for e in &analysis.entities {
+            map.entry(fold_name(&e.name)).or_insert(e);
+        }
+        Self(map)
+    }
+
+    fn find(&self, name: &str) -> Option<&'a CorpusEntity> {
+        self.0.get(&fold_name(name)).copied()
+    }
 }
 
 fn entity_sources(analysis: &Analysis, e: &CorpusEntity) -> BTreeSet<String> {
@@ -89,6 +99,7 @@ pub fn key_actors(
     lines: &[EventLine],
     filter: &BriefFilter,
 ) -> Vec<ActorLine> {
+    let index = EntityIndex::new(analysis);
     let mut acc: BTreeMap<String, ActorLine> = BTreeMap::new();
     let mut line_sources: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for l in lines {
@@ -101,7 +112,7 @@ pub fn key_actors(
         for (name, is_actor) in roles {
             let a = acc
                 .entry(name.clone())
-                .or_insert_with(|| blank(analysis, name));
+                .or_insert_with(|| blank(analysis, &index, name));
             if is_actor {
                 a.as_actor += 1;
             } else {
@@ -133,7 +144,7 @@ pub fn key_actors(
             .filter(|e| ACTING_KINDS.contains(&e.kind))
         {
             acc.entry(e.name.clone())
-                .or_insert_with(|| blank(analysis, &e.name));
+                .or_insert_with(|| blank(analysis, &index, &e.name));
         }
     }
     let mut out: Vec<ActorLine> = acc.into_values().collect();
@@ -148,8 +159,8 @@ pub fn key_actors(
     out
 }
 
-fn blank(analysis: &Analysis, name: &str) -> ActorLine {
-    let entity = find_entity(analysis, name);
+fn blank(analysis: &Analysis, index: &EntityIndex, name: &str) -> ActorLine {
+    let entity = index.find(name);
     ActorLine {
         name: name.to_string(),
         kind: entity.map(|e| e.kind),
