@@ -115,21 +115,16 @@ fn from_event(analysis: &Analysis, r: EventRef, e: &Event) -> EventLine {
 
 /// Every event of the analysis as lines, in briefing order.
 pub fn collect(analysis: &Analysis) -> Vec<EventLine> {
-    collect_kept(analysis, |_| true).1
+    collect_kept(analysis, &|_, _, _, _| true).1
 }
 
-/// What a line is kept or dropped on, read before the line is made.
-pub struct Facts<'a> {
-    pub kind: EventKind,
-    pub date: Option<DateValue>,
-    pub actors: &'a [Arc<str>],
-    pub targets: &'a [Arc<str>],
-}
+/// What a line is kept or dropped on, read before the line is made: kind, date, actors, targets.
+pub type Keep<'k> = dyn Fn(EventKind, Option<DateValue>, &[Arc<str>], &[Arc<str>]) -> bool + 'k;
 
 /// How many events the analysis has as lines, and the lines of those `keep` accepts, in
 /// briefing order. Only kept lines are made: a narrow briefing of a large corpus does not build
 /// a line (and its summary) for every event first.
-pub fn collect_kept(analysis: &Analysis, keep: impl Fn(&Facts) -> bool) -> (usize, Vec<EventLine>) {
+pub fn collect_kept(analysis: &Analysis, keep: &Keep) -> (usize, Vec<EventLine>) {
     let mut covered: HashSet<EventRef> = HashSet::new();
     let mut lines: Vec<EventLine> = Vec::new();
     let mut total = 0;
@@ -139,13 +134,7 @@ pub fn collect_kept(analysis: &Analysis, keep: impl Fn(&Facts) -> bool) -> (usiz
         }
         covered.extend(item.occurrences.iter().copied());
         total += 1;
-        let facts = Facts {
-            kind: item.kind,
-            date: item.date,
-            actors: &item.actors,
-            targets: &item.targets,
-        };
-        if keep(&facts) {
+        if keep(item.kind, item.date, &item.actors, &item.targets) {
             lines.extend(from_item(analysis, i, item));
         }
     }
@@ -157,13 +146,7 @@ pub fn collect_kept(analysis: &Analysis, keep: impl Fn(&Facts) -> bool) -> (usiz
                 continue;
             }
             total += 1;
-            let facts = Facts {
-                kind: e.kind,
-                date: e.date,
-                actors: &e.actors,
-                targets: &e.targets,
-            };
-            if keep(&facts) {
+            if keep(e.kind, e.date, &e.actors, &e.targets) {
                 lines.push(from_event(analysis, r, e));
             }
         }

@@ -52,8 +52,8 @@ pub struct Briefing {
 /// Builds the briefing of the events `filter` keeps.
 pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
     let resolved = filter.resolve(analysis);
-    let (events_total, kept) = lines::collect_kept(analysis, |f| {
-        resolved.matches(f.kind, f.date, f.actors, f.targets)
+    let (events_total, kept) = lines::collect_kept(analysis, &|kind, date, actors, targets| {
+        resolved.matches(kind, date, actors, targets)
     });
     let source_count = {
         let mut s: Vec<&str> = (0..analysis.articles.len())
