@@ -293,17 +293,15 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     let shares = Shares::new(index, &q);
     let mut pool = candidates(index, id, index.range(article), &shares);
     let rerank = index.config.limits.rerank.max(k);
-    let key = |c: &Candidate| (c.1, c.0.abs_diff(id), c.0);
-    let order = |a: &Candidate, b: &Candidate| {
-        let (x, y) = (key(a), key(b));
-        y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2))
-    };
-    if pool.len() > rerank {
-        pool.select_nth_unstable_by(rerank - 1, order);
-        pool.truncate(rerank);
+    let mut ranked: Vec<u128> = pool.iter().map(|c| rank_key(c, id)).collect();
+    if ranked.len() > rerank {
+        ranked.select_nth_unstable(rerank - 1);
+        ranked.truncate(rerank);
     }
     // Most shared first, so that the k-th best score rises early and bounds prune the rest.
-    pool.sort_unstable_by(order);
+    ranked.sort_unstable();
+    pool.clear();
+    pool.extend(ranked.iter().map(|&r| (r as u32, 0.0)));
     let best = with_scratch(|scratch| {
         scratch.set_words(q.terms.iter().map(|t| t.word));
         top_k(index, &q, &shares, &pool, k, scratch)
@@ -311,6 +309,19 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     best.into_iter()
         .map(|(score, c)| reason(index, &q, c, score))
         .collect()
+}
+
+/// Where candidate `c` of the query `id` ranks before scoring, as one integer whose order is the
+/// ranking: most gathered first (in [`f32::total_cmp`]'s order), then nearest in corpus order,
+/// then lowest id. Integers compare in one instruction; the tuple this stands for did not.
+fn rank_key(c: &Candidate, id: u32) -> u128 {
+    let bits = c.1.to_bits();
+    let ascending = if bits >> 31 == 1 {
+        !bits
+    } else {
+        bits | 1 << 31
+    };
+    (u128::from(!ascending) << 96) | (u128::from(c.0.abs_diff(id)) << 32) | u128::from(c.0)
 }
 
 /// The `k` best of `pool` scored in full, best first (ties: lower id first). A candidate whose
@@ -409,6 +420,20 @@ mod tests {
                 position(&postings, id, total),
                 postings.partition_point(|&p| p < id)
             );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_rank_key_orders_as_gathered_then_distance_then_id(
+            a in (0u32..1_000, prop_oneof![Just(0.0f32), Just(-0.0f32), -5.0f32..5.0, Just(f32::NAN)]),
+            b in (0u32..1_000, prop_oneof![Just(0.0f32), Just(-0.0f32), -5.0f32..5.0, Just(f32::NAN)]),
+            id in 0u32..1_000,
+        ) {
+            let by_tuple = b.1.total_cmp(&a.1)
+                .then(a.0.abs_diff(id).cmp(&b.0.abs_diff(id)))
+                .then(a.0.cmp(&b.0));
+            prop_assert_eq!(rank_key(&a, id).cmp(&rank_key(&b, id)), by_tuple);
         }
     }
 
