@@ -59,8 +59,8 @@ type Candidate = (u32, f32);
 /// common one. Then every candidate gathers the shares of the common ones it holds.
 ///
 /// Postings and candidates are both sorted by id, so each posting list is merged with the
-/// candidates in one sequential pass: nothing is read at random, and the cost of a query does
-/// not grow with the size of the corpus.
+/// candidates in one sequential pass: no mark per passage is kept in a table as long as the
+/// corpus, whose random reads made a query slower the larger the corpus.
 fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32), shares: &Shares) -> Vec<Candidate> {
     let q = index.passage(id);
     let mut features: Vec<(&[u32], f32)> = q
