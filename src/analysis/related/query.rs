@@ -437,6 +437,34 @@ mod tests {
         }
     }
 
+    proptest! {
+        #[test]
+        fn nearest_takes_the_closest_outside_the_article(
+            mut postings in proptest::collection::vec(0u32..500, 0..120),
+            start in 0u32..500,
+            len in 1u32..20,
+            at in 0u32..20,
+            n in 0usize..50,
+        ) {
+            postings.sort_unstable();
+            postings.dedup();
+            let own = (start, start + len);
+            let id = start + at % len;
+            // The definition: by distance, the one before on a tie.
+            let mut want: Vec<u32> = postings
+                .iter()
+                .copied()
+                .filter(|&p| p < own.0 || p >= own.1)
+                .collect();
+            want.sort_by_key(|&p| (p.abs_diff(id), p));
+            want.truncate(n);
+            want.sort_unstable();
+            let mut got = nearest(&postings, id, own, n, 520);
+            got.sort_unstable();
+            prop_assert_eq!(got, want);
+        }
+    }
+
     #[test]
     fn position_finds_both_ends_of_a_skewed_list() {
         // All postings at the start of a large corpus: the even-spread guess is far off.
