@@ -307,7 +307,6 @@ impl Analysis {
 
     /// Source label of an article: its source, else its id.
     pub fn source_label(&self, article: usize) -> &str {
-        let a = &self.articles[article];
-        a.source.as_deref().unwrap_or(&a.id)
+        self.articles[article].source_label()
     }
 }

@@ -396,7 +396,7 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
             let mut sources: Vec<std::sync::Arc<str>> = Vec::new();
             for o in &occurrences {
                 let a = &articles[o.article];
-                let s: std::sync::Arc<str> = a.source.as_deref().unwrap_or(&a.id).into();
+                let s: std::sync::Arc<str> = a.source_label().into();
                 if !sources.contains(&s) {
                     sources.push(s);
                 }

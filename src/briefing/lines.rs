@@ -113,11 +113,6 @@ fn from_event(analysis: &Analysis, r: EventRef, e: &Event) -> EventLine {
     }
 }
 
-/// Every event of the analysis as lines, in briefing order.
-pub fn collect(analysis: &Analysis) -> Vec<EventLine> {
-    collect_kept(analysis, &|_, _, _, _| true).1
-}
-
 /// What a line is kept or dropped on, read before the line is made: kind, date, actors, targets.
 pub type Keep<'k> = dyn Fn(EventKind, Option<DateValue>, &[Arc<str>], &[Arc<str>]) -> bool + 'k;
 

@@ -107,6 +107,11 @@ pub struct Article {
 }
 
 impl Article {
+    /// What the views name its source by: its source, else its id.
+    pub fn source_label(&self) -> &str {
+        self.source.as_deref().unwrap_or(&self.id)
+    }
+
     /// Number of whitespace-separated words in the body.
     pub fn word_count(&self) -> usize {
         self.body.split_whitespace().count()

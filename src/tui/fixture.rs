@@ -304,11 +304,7 @@ pub fn analysis() -> Analysis {
 fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
     let mut items: Vec<TimelineItem> = Vec::new();
     for (ai, aa) in analyses.iter().enumerate() {
-        let source: std::sync::Arc<str> = articles[ai]
-            .source
-            .as_deref()
-            .unwrap_or(&articles[ai].id)
-            .into();
+        let source: std::sync::Arc<str> = articles[ai].source_label().into();
         for (ei, e) in aa.events.iter().enumerate() {
             let r = EventRef {
                 article: ai,

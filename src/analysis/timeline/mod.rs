@@ -123,7 +123,7 @@ fn source_labels(articles: &[Article]) -> Vec<Arc<str>> {
     articles
         .iter()
         .map(|a| {
-            let label = a.source.as_deref().unwrap_or(&a.id);
+            let label = a.source_label();
             Arc::clone(seen.entry(label).or_insert_with(|| label.into()))
         })
         .collect()
