@@ -407,15 +407,30 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    /// A posting list: distinct passage ids below `max`, ascending.
+    fn postings(max: u32, len: usize) -> impl Strategy<Value = Vec<u32>> {
+        proptest::collection::vec(0..max, 0..len).prop_map(|mut v| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+    }
+
+    /// A candidate with a share of any sign, zeros of both signs and NaN included.
+    fn candidate() -> impl Strategy<Value = Candidate> {
+        (
+            0u32..1_000,
+            prop_oneof![Just(0.0f32), Just(-0.0f32), -5.0f32..5.0, Just(f32::NAN)],
+        )
+    }
+
     proptest! {
         #[test]
         fn position_is_the_partition_point(
-            mut postings in proptest::collection::vec(0u32..2_000, 0..300),
+            postings in postings(2_000, 300),
             id in 0u32..2_100,
             total in 0usize..2_500,
         ) {
-            postings.sort_unstable();
-            postings.dedup();
             prop_assert_eq!(
                 position(&postings, id, total),
                 postings.partition_point(|&p| p < id)
@@ -426,8 +441,8 @@ mod tests {
     proptest! {
         #[test]
         fn the_rank_key_orders_as_gathered_then_distance_then_id(
-            a in (0u32..1_000, prop_oneof![Just(0.0f32), Just(-0.0f32), -5.0f32..5.0, Just(f32::NAN)]),
-            b in (0u32..1_000, prop_oneof![Just(0.0f32), Just(-0.0f32), -5.0f32..5.0, Just(f32::NAN)]),
+            a in candidate(),
+            b in candidate(),
             id in 0u32..1_000,
         ) {
             let by_tuple = b.1.total_cmp(&a.1)
@@ -440,14 +455,12 @@ mod tests {
     proptest! {
         #[test]
         fn nearest_takes_the_closest_outside_the_article(
-            mut postings in proptest::collection::vec(0u32..500, 0..120),
+            postings in postings(500, 120),
             start in 0u32..500,
             len in 1u32..20,
             at in 0u32..20,
             n in 0usize..50,
         ) {
-            postings.sort_unstable();
-            postings.dedup();
             let own = (start, start + len);
             let id = start + at % len;
             // The definition: by distance, the one before on a tie.
