@@ -46,12 +46,53 @@ pub(super) struct Passage<'a> {
     pub kinds: u32,
 }
 
-/// The passages of one article as they are built, before they join the flat arrays.
-#[derive(Default)]
-struct Built {
+/// Passages laid out flat: one article's while they are built, then the corpus's. A passage's
+/// terms and entities are the slices of `terms` and `entities` between its header's offsets and
+/// the next header's; once flattened, one more header than passages closes the last one.
+#[derive(Clone, Debug, Default)]
+struct Flat {
     headers: Vec<Header>,
     terms: Vec<Term>,
     entities: Vec<u32>,
+}
+
+impl Flat {
+    /// Number of passages (of a flattened corpus).
+    fn len(&self) -> usize {
+        self.headers.len().saturating_sub(1)
+    }
+
+    /// Passage `id`; `id` must be below [`Flat::len`].
+    fn passage(&self, id: u32) -> Passage<'_> {
+        let (h, next) = (self.headers[id as usize], self.headers[id as usize + 1]);
+        Passage {
+            terms: &self.terms[h.terms as usize..next.terms as usize],
+            text_max: h.text_max,
+            weight_sum: h.weight_sum,
+            entities: &self.entities[h.entities as usize..next.entities as usize],
+            kinds: h.kinds,
+        }
+    }
+}
+
+/// For each entity and each event kind, the passages that hold it, ascending.
+fn postings(flat: &Flat, entities: usize) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let mut by_entity = vec![Vec::new(); entities];
+    let mut by_kind = vec![Vec::new(); KINDS];
+    for id in 0..flat.len() as u32 {
+        let p = flat.passage(id);
+        for &e in p.entities {
+            if let Some(list) = by_entity.get_mut(e as usize) {
+                list.push(id);
+            }
+        }
+        for (k, list) in by_kind.iter_mut().enumerate() {
+            if p.kinds & (1 << k) != 0 {
+                list.push(id);
+            }
+        }
+    }
+    (by_entity, by_kind)
 }
 
 /// Everything needed to find the passages related to any passage of the corpus.
@@ -60,11 +101,8 @@ pub struct RelatedIndex {
     pub(super) config: RelatedConfig,
     /// Passages of article `a` are `passages[starts[a]..starts[a + 1]]`.
     pub(super) starts: Vec<u32>,
-    /// One per passage, plus one that closes the last; a passage's terms and entities are the
-    /// slices of `terms` and `entities` between its header's offsets and the next one's.
-    headers: Vec<Header>,
-    terms: Vec<Term>,
-    entities: Vec<u32>,
+    /// Every passage's terms, entities and scalars.
+    flat: Flat,
     pub(super) entity_names: Vec<String>,
     pub(super) entity_postings: Vec<Vec<u32>>,
     pub(super) entity_idf: Vec<f32>,
@@ -118,7 +156,7 @@ impl RelatedIndex {
         // passage's counts until the document frequencies are known: at no time does the index
         // hold more than its final size plus one article's counts per thread.
         let stats = corpus_stats(articles, &words, count as usize);
-        let built: Vec<Built> = articles
+        let built: Vec<Flat> = articles
             .par_iter()
             .enumerate()
             .map(|(i, a)| {
@@ -126,53 +164,28 @@ impl RelatedIndex {
                 passages_of(a, analyses.get(i), ids, &words, &stats, config)
             })
             .collect();
-        let (headers, terms, entities) = flatten(built);
-        let mut index = Self {
-            config: config.clone(),
-            starts,
-            headers,
-            terms,
-            entities,
-            entity_names,
-            entity_postings: Vec::new(),
-            entity_idf: Vec::new(),
-            kind_postings: Vec::new(),
-            kind_idf: Vec::new(),
-            common_bit: Vec::new(),
-            commons: Vec::new(),
-        };
-        index.add_postings();
-        index
-    }
-
-    /// Entity and kind postings, their idf, and the common-entity masks, from the passages.
-    fn add_postings(&mut self) {
-        let n = self.len();
-        let ids = || (0..n as u32).map(|id| self.passage(id));
-        let mut entity_postings = vec![Vec::new(); self.entity_names.len()];
-        let mut kind_postings = vec![Vec::new(); KINDS];
-        for (id, p) in ids().enumerate() {
-            for &e in p.entities {
-                if let Some(list) = entity_postings.get_mut(e as usize) {
-                    list.push(id as u32);
-                }
-            }
-            for (k, list) in kind_postings.iter_mut().enumerate() {
-                if p.kinds & (1 << k) != 0 {
-                    list.push(id as u32);
-                }
-            }
-        }
-        let common_bit = common_bits(&entity_postings, self.config.limits.posting_cap);
-        self.commons = ids()
+        let flat = flatten(built);
+        let n = flat.len();
+        let (entity_postings, kind_postings) = postings(&flat, entity_names.len());
+        let common_bit = common_bits(&entity_postings, config.limits.posting_cap);
+        let commons = (0..n as u32)
+            .map(|id| flat.passage(id))
             .map(|p| (common_mask(&common_bit, p.entities), p.kinds))
             .collect();
-        self.entity_idf = entity_postings.iter().map(|p| idf(n, p.len())).collect();
-        self.kind_idf = kind_postings.iter().map(|p| idf(n, p.len())).collect();
-        self.entity_postings = entity_postings;
-        self.kind_postings = kind_postings;
-        self.common_bit = common_bit;
+        Self {
+            config: config.clone(),
+            starts,
+            flat,
+            entity_names,
+            entity_idf: entity_postings.iter().map(|p| idf(n, p.len())).collect(),
+            entity_postings,
+            kind_idf: kind_postings.iter().map(|p| idf(n, p.len())).collect(),
+            kind_postings,
+            common_bit,
+            commons,
+        }
     }
+
     /// An index of nothing: every query answers no passage.
     pub fn empty(config: RelatedConfig) -> Self {
         Self::build(&[], &[], &config)
@@ -185,7 +198,7 @@ impl RelatedIndex {
 
     /// Number of indexed passages.
     pub fn len(&self) -> usize {
-        self.headers.len().saturating_sub(1)
+        self.flat.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -199,9 +212,9 @@ impl RelatedIndex {
         }
         let lists = |l: &Vec<Vec<u32>>| v(l) + l.iter().map(v).sum::<usize>();
         v(&self.starts)
-            + v(&self.headers)
-            + v(&self.terms)
-            + v(&self.entities)
+            + v(&self.flat.headers)
+            + v(&self.flat.terms)
+            + v(&self.flat.entities)
             + v(&self.entity_names)
             + self
                 .entity_names
@@ -218,21 +231,14 @@ impl RelatedIndex {
 
     /// Passage `id`; `id` must be below [`RelatedIndex::len`].
     pub(super) fn passage(&self, id: u32) -> Passage<'_> {
-        let (h, next) = (self.headers[id as usize], self.headers[id as usize + 1]);
-        Passage {
-            terms: &self.terms[h.terms as usize..next.terms as usize],
-            text_max: h.text_max,
-            weight_sum: h.weight_sum,
-            entities: &self.entities[h.entities as usize..next.entities as usize],
-            kinds: h.kinds,
-        }
+        self.flat.passage(id)
     }
 
     /// Asks the processor to start loading the headers of passages `ids`, so that reading them
     /// one after the other overlaps their cache misses instead of waiting for each.
     pub(super) fn prefetch_headers(&self, ids: impl Iterator<Item = u32>) {
         for id in ids {
-            if let Some(h) = self.headers.get(id as usize) {
+            if let Some(h) = self.flat.headers.get(id as usize) {
                 prefetch(h);
             }
         }
@@ -305,9 +311,9 @@ fn passages_of(
     words: &Words,
     stats: &CorpusStats,
     config: &RelatedConfig,
-) -> Built {
+) -> Flat {
     let (k1, b) = (config.bm25.k1, config.bm25.b);
-    let mut out = Built::default();
+    let mut out = Flat::default();
     for (text, (p, span)) in paragraph_texts(article).zip(article.paragraphs.iter().enumerate()) {
         let (counts, len) = words.count(text);
         let norm = k1 * (1.0 - b + b * len as f32 / stats.average_len);
@@ -349,28 +355,26 @@ fn passages_of(
 
 /// The articles' passages in one set of flat arrays, each article's offsets moved to where its
 /// terms and entities land; each article's own lists are freed as soon as they are copied.
-fn flatten(built: Vec<Built>) -> (Vec<Header>, Vec<Term>, Vec<u32>) {
+fn flatten(built: Vec<Flat>) -> Flat {
     let passages: usize = built.iter().map(|b| b.headers.len()).sum();
-    let terms: usize = built.iter().map(|b| b.terms.len()).sum();
-    let entities: usize = built.iter().map(|b| b.entities.len()).sum();
-    let mut out = (
-        Vec::with_capacity(passages + 1),
-        Vec::with_capacity(terms),
-        Vec::with_capacity(entities),
-    );
+    let mut out = Flat {
+        headers: Vec::with_capacity(passages + 1),
+        terms: Vec::with_capacity(built.iter().map(|b| b.terms.len()).sum()),
+        entities: Vec::with_capacity(built.iter().map(|b| b.entities.len()).sum()),
+    };
     for b in built {
-        let (t, e) = (out.1.len() as u32, out.2.len() as u32);
-        out.0.extend(b.headers.into_iter().map(|h| Header {
+        let (t, e) = (out.terms.len() as u32, out.entities.len() as u32);
+        out.headers.extend(b.headers.into_iter().map(|h| Header {
             terms: h.terms + t,
             entities: h.entities + e,
             ..h
         }));
-        out.1.extend(b.terms);
-        out.2.extend(b.entities);
+        out.terms.extend(b.terms);
+        out.entities.extend(b.entities);
     }
-    out.0.push(Header {
-        terms: out.1.len() as u32,
-        entities: out.2.len() as u32,
+    out.headers.push(Header {
+        terms: out.terms.len() as u32,
+        entities: out.entities.len() as u32,
         ..Header::default()
     });
     out
