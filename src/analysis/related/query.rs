@@ -436,9 +436,7 @@ mod tests {
                 postings.partition_point(|&p| p < id)
             );
         }
-    }
 
-    proptest! {
         #[test]
         fn the_rank_key_orders_as_gathered_then_distance_then_id(
             a in candidate(),
@@ -450,9 +448,7 @@ mod tests {
                 .then(a.0.cmp(&b.0));
             prop_assert_eq!(rank_key(&a, id).cmp(&rank_key(&b, id)), by_tuple);
         }
-    }
 
-    proptest! {
         #[test]
         fn nearest_takes_the_closest_outside_the_article(
             postings in postings(500, 120),
