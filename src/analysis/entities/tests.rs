@@ -549,3 +549,23 @@ fn title_and_surname_link_to_the_one_gazetteer_person() {
     let m = mention(&ms, &a.body, "Traoré").expect("Traoré");
     assert_eq!((&*m.name, m.linked), ("Ibrahim Traoré", true));
 }
+
+#[test]
+fn a_longer_alias_failing_its_case_rule_gives_way_to_a_shorter_one_at_the_same_start() {
+    let user = r#"
+place = [ { name = "Red Hill" }, { name = "red" } ]
+"#;
+    let mut g = Gazetteer::builtin().expect("builtin");
+    g.merge(Gazetteer::from_toml_str(user).expect("user file"))
+        .expect("merge");
+    let t = "Fighters crossed the red hill at dawn. Then Red Hill fell.";
+    let a = article_from_text("t", "t", t, None);
+    let ms = found_with(t, &g);
+    // "red hill" is not written as the name "Red Hill" asks, but the lower-case alias "red"
+    // that starts there matches in any case.
+    let names: Vec<(&str, &str)> = ms
+        .iter()
+        .map(|m| (&a.body[m.span.start..m.span.end], &*m.name))
+        .collect();
+    assert_eq!(names, [("red", "red"), ("Red Hill", "Red Hill")]);
+}

@@ -161,7 +161,7 @@ pub fn fold(text: &str) -> Folded {
     let mut open: Option<(usize, bool)> = None;
     for (i, c) in text.char_indices() {
         if let Some((start, digits)) = open {
-            if is_combining_mark(c) {
+            if !c.is_ascii() && is_combining_mark(c) {
                 continue;
             }
             if c.is_alphanumeric() {

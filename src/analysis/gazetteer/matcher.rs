@@ -39,9 +39,12 @@ struct Candidate {
     strict: Vec<(usize, Vec<bool>)>,
 }
 
+/// Two automata over the same patterns: a DFA for the scan (the hot path) and a compact NFA for
+/// the rare anchored retries, so that the DFA need not hold a second, anchored start state's
+/// worth of transitions.
 #[derive(Default)]
 pub(super) struct Matcher {
-    ac: Option<AhoCorasick>,
+    ac: Option<(AhoCorasick, AhoCorasick)>,
     candidates: Vec<Vec<Candidate>>,
 }
 
@@ -89,14 +92,18 @@ impl Matcher {
         let ac = if patterns.is_empty() {
             None
         } else {
-            Some(
+            let build = |start, kind| {
                 AhoCorasick::builder()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .start_kind(start)
+                    .kind(Some(kind))
                     .build(&patterns)
-                    .map_err(|e| anyhow!("gazetteer: cannot compile the aliases: {e}"))?,
-            )
+                    .map_err(|e| anyhow!("gazetteer: cannot compile the aliases: {e}"))
+            };
+            Some((
+                build(StartKind::Unanchored, AhoCorasickKind::DFA)?,
+                build(StartKind::Anchored, AhoCorasickKind::ContiguousNFA)?,
+            ))
         };
         Ok(Self { ac, candidates })
     }
@@ -104,7 +111,9 @@ impl Matcher {
     /// Leftmost-longest matches whose case rules hold, not overlapping, in order.
     pub(super) fn find(&self, folded: &Folded, original: &str) -> Vec<GazMatch> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
+        let Some((ac, anchored)) = &self.ac else {
+            return out;
+        };
         let hay = folded.text.as_str();
         let mut pos = 0;
         while pos < hay.len() {
@@ -123,7 +132,7 @@ impl Matcher {
                 let shorter = Input::new(hay)
                     .range(start..end - 1)
                     .anchored(Anchored::Yes);
-                match ac.find(shorter) {
+                match anchored.find(shorter) {
                     Some(m2) => (end, pat) = (m2.end(), m2.pattern().as_usize()),
                     None => break,
                 }
