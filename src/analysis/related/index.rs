@@ -56,7 +56,48 @@ struct Flat {
     entities: Vec<u32>,
 }
 
+/// How many articles are indexed between two copies into the corpus's arrays.
+const BUILD_CHUNK: usize = 512;
+
 impl Flat {
+    /// Empty arrays with room for `passages` passages (and the closing header) and `terms` terms.
+    fn with_capacity(passages: usize, terms: usize) -> Self {
+        Self {
+            headers: Vec::with_capacity(passages + 1),
+            terms: Vec::with_capacity(terms),
+            entities: Vec::new(),
+        }
+    }
+
+    /// Appends articles' passages, each article's offsets moved to where its terms and entities
+    /// land.
+    fn append(&mut self, built: Vec<Flat>) {
+        self.entities
+            .reserve(built.iter().map(|b| b.entities.len()).sum());
+        for b in built {
+            let (t, e) = (self.terms.len() as u32, self.entities.len() as u32);
+            self.headers.extend(b.headers.into_iter().map(|h| Header {
+                terms: h.terms + t,
+                entities: h.entities + e,
+                ..h
+            }));
+            self.terms.extend(b.terms);
+            self.entities.extend(b.entities);
+        }
+    }
+
+    /// Closes the last passage with one more header, and drops spare room.
+    fn close(&mut self) {
+        self.headers.push(Header {
+            terms: self.terms.len() as u32,
+            entities: self.entities.len() as u32,
+            ..Header::default()
+        });
+        self.headers.shrink_to_fit();
+        self.terms.shrink_to_fit();
+        self.entities.shrink_to_fit();
+    }
+
     /// Number of passages (of a flattened corpus).
     fn len(&self) -> usize {
         self.headers.len().saturating_sub(1)
@@ -77,8 +118,25 @@ impl Flat {
 
 /// For each entity and each event kind, the passages that hold it, ascending.
 fn postings(flat: &Flat, entities: usize) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
-    let mut by_entity = vec![Vec::new(); entities];
-    let mut by_kind = vec![Vec::new(); KINDS];
+    // Counted first, so that each list is allocated once at its final size.
+    let mut entity_counts = vec![0usize; entities];
+    let mut kind_counts = [0usize; KINDS];
+    for id in 0..flat.len() as u32 {
+        let p = flat.passage(id);
+        for &e in p.entities {
+            if let Some(n) = entity_counts.get_mut(e as usize) {
+                *n += 1;
+            }
+        }
+        for (k, n) in kind_counts.iter_mut().enumerate() {
+            *n += usize::from(p.kinds & (1 << k) != 0);
+        }
+    }
+    let mut by_entity: Vec<Vec<u32>> = entity_counts
+        .iter()
+        .map(|&n| Vec::with_capacity(n))
+        .collect();
+    let mut by_kind: Vec<Vec<u32>> = kind_counts.iter().map(|&n| Vec::with_capacity(n)).collect();
     for id in 0..flat.len() as u32 {
         let p = flat.passage(id);
         for &e in p.entities {
@@ -124,6 +182,17 @@ struct CorpusStats {
     average_len: f32,
 }
 
+impl CorpusStats {
+    /// How many terms the index stores: one per passage of every word found in more than one.
+    fn kept_terms(&self) -> usize {
+        self.df
+            .values()
+            .filter(|&&df| df > 1)
+            .map(|&df| df as usize)
+            .sum()
+    }
+}
+
 /// BM25's idf, always > 0.
 fn idf(n: usize, df: usize) -> f32 {
     let (n, df) = (n as f32, df as f32);
@@ -156,15 +225,23 @@ impl RelatedIndex {
         // passage's counts until the document frequencies are known: at no time does the index
         // hold more than its final size plus one article's counts per thread.
         let stats = corpus_stats(articles, &words, count as usize);
-        let built: Vec<Flat> = articles
-            .par_iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let ids = local_to_global.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                passages_of(a, analyses.get(i), ids, &words, &stats, config)
-            })
-            .collect();
-        let flat = flatten(built);
+        let mut flat = Flat::with_capacity(count as usize, stats.kept_terms());
+        // Articles are indexed in parallel a chunk at a time and copied into the corpus's arrays
+        // at once, so that the per-article lists alive at any moment are one chunk's, not the
+        // corpus's (which, freed, would stay behind as the allocator's free memory).
+        for (c, chunk) in articles.chunks(BUILD_CHUNK).enumerate() {
+            let built: Vec<Flat> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(k, a)| {
+                    let i = c * BUILD_CHUNK + k;
+                    let ids = local_to_global.get(i).map(Vec::as_slice).unwrap_or(&[]);
+                    passages_of(a, analyses.get(i), ids, &words, &stats, config)
+                })
+                .collect();
+            flat.append(built);
+        }
+        flat.close();
         let n = flat.len();
         let (entity_postings, kind_postings) = postings(&flat, entity_names.len());
         let common_bit = common_bits(&entity_postings, config.limits.posting_cap);
@@ -350,33 +427,6 @@ fn passages_of(
         }
         out.headers.push(header);
     }
-    out
-}
-
-/// The articles' passages in one set of flat arrays, each article's offsets moved to where its
-/// terms and entities land; each article's own lists are freed as soon as they are copied.
-fn flatten(built: Vec<Flat>) -> Flat {
-    let passages: usize = built.iter().map(|b| b.headers.len()).sum();
-    let mut out = Flat {
-        headers: Vec::with_capacity(passages + 1),
-        terms: Vec::with_capacity(built.iter().map(|b| b.terms.len()).sum()),
-        entities: Vec::with_capacity(built.iter().map(|b| b.entities.len()).sum()),
-    };
-    for b in built {
-        let (t, e) = (out.terms.len() as u32, out.entities.len() as u32);
-        out.headers.extend(b.headers.into_iter().map(|h| Header {
-            terms: h.terms + t,
-            entities: h.entities + e,
-            ..h
-        }));
-        out.terms.extend(b.terms);
-        out.entities.extend(b.entities);
-    }
-    out.headers.push(Header {
-        terms: out.terms.len() as u32,
-        entities: out.entities.len() as u32,
-        ..Header::default()
-    });
     out
 }
 
