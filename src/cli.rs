@@ -56,7 +56,7 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct LoadArgs {
-    /// Skip files larger than this many bytes (suffixes K, M, G accepted).
+    /// Skip files larger than this many bytes (suffixes K, M, G accepted; at most 1G).
     #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_size, global = true)]
     pub max_file_size: u64,
     /// Follow symbolic links (loops are detected and skipped).

@@ -226,7 +226,7 @@ fn enter_jumps_to_the_passage_and_ctrl_o_comes_back() {
     assert_eq!(app.reader.article, r.article);
     assert_eq!(
         app.reader.cursor,
-        an.analyses[r.article].events[r.event].span.start
+        an.analyses[r.article].events[r.event].span.start()
     );
     assert_eq!(app.cursor_event(), Some(r.event));
     press(&mut app, "ctrl-o");

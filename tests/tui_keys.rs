@@ -134,21 +134,21 @@ fn events_paragraphs_and_mentions_step() {
     press(&mut app, "]");
     let e0 = app.cursor_event().expect("event under cursor");
     assert_eq!(
-        events[e0].span.start,
-        events.iter().map(|e| e.span.start).min().unwrap()
+        events[e0].span.start(),
+        events.iter().map(|e| e.span.start()).min().unwrap()
     );
     press(&mut app, "] ]");
     let e2 = app.cursor_event().unwrap();
-    assert!(events[e2].span.start >= events[e0].span.start);
+    assert!(events[e2].span.start() >= events[e0].span.start());
     assert_ne!(e2, e0);
     press(&mut app, "[");
     let e1 = app.cursor_event().unwrap();
-    assert!(events[e1].span.start <= events[e2].span.start && e1 != e2);
+    assert!(events[e1].span.start() <= events[e2].span.start() && e1 != e2);
     // paragraphs
     press(&mut app, "g }");
-    assert_eq!(app.reader.cursor, an.articles[i].paragraphs[1].start);
+    assert_eq!(app.reader.cursor, an.articles[i].paragraphs[1].start());
     press(&mut app, "} {");
-    assert_eq!(app.reader.cursor, an.articles[i].paragraphs[1].start);
+    assert_eq!(app.reader.cursor, an.articles[i].paragraphs[1].start());
     // mentions: walk all of them forward, in order
     press(&mut app, "g");
     let ms = &an.analyses[i].mentions;
@@ -189,7 +189,7 @@ fn search_in_the_article_counts_steps_and_wraps() {
     // the cursor follows the match
     let m = app.search.as_ref().unwrap().matches[0];
     let line = app.cursor_span().unwrap();
-    assert!(line.start <= m.start && m.start < line.end);
+    assert!(line.start() <= m.start() && m.start() < line.end());
     // nothing found
     press(&mut app, "/");
     type_text(&mut app, "zebra");
@@ -259,7 +259,7 @@ fn timeline_enter_jumps_to_the_event_passage_and_back() {
     assert_eq!(app.reader.article, r.article);
     let ev = an.event(r);
     let line = app.cursor_span().unwrap();
-    assert!(line.start <= ev.span.start && ev.span.start <= line.end);
+    assert!(line.start() <= ev.span.start() && ev.span.start() <= line.end());
     assert_eq!(app.cursor_event(), Some(r.event));
     press(&mut app, "ctrl-o");
     assert_eq!(app.position(), before);
@@ -459,7 +459,7 @@ fn resizing_keeps_the_byte_offset() {
     for (w, h) in [(80, 24), (200, 60), (45, 12), (120, 40)] {
         app.resize(w, h);
         let line = app.cursor_span().unwrap();
-        assert!(line.start <= offset && offset <= line.end, "{w}x{h}");
+        assert!(line.start() <= offset && offset <= line.end(), "{w}x{h}");
         assert_eq!(
             app.reader.cursor, offset,
             "{w}x{h}: the cursor keeps its byte offset"

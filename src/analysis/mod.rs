@@ -169,7 +169,7 @@ pub fn analyze_shared(articles: Arc<[Article]>, vocab: &Vocab) -> Analysis {
 
 /// Groups found mentions by (name, kind) into entities, first-seen order, and a sorted flat list.
 fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Mention>) {
-    found.sort_by_key(|m| (m.span.start, m.span.end));
+    found.sort_by_key(|m| (m.span.start(), m.span.end()));
     let mut index: HashMap<(&str, EntityKind), usize> = HashMap::default();
     let mut entities: Vec<ArticleEntity> = Vec::new();
     let mut mentions = Vec::with_capacity(found.len());

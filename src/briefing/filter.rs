@@ -114,7 +114,7 @@ impl BriefFilter {
         for (article, a) in analysis.articles.iter().zip(&analysis.analyses) {
             for (i, e) in a.entities.iter().enumerate() {
                 let linked = a.mentions_of(i).any(|m| {
-                    let surface = article.body.get(m.start..m.end).unwrap_or_default();
+                    let surface = article.body.get(m.start()..m.end()).unwrap_or_default();
                     wanted.contains(&fold_name(surface))
                 });
                 if linked && !out.entities.iter().any(|n| **n == *e.name) {

@@ -346,7 +346,7 @@ fn article_entities(article: &Article, ents: &[Ent]) -> (Vec<ArticleEntity>, Vec
             count: spans.len() as u32,
         });
     }
-    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    mentions.sort_by_key(|m| (m.span.start(), m.span.end()));
     (entities, mentions)
 }
 

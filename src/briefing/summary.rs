@@ -9,7 +9,7 @@ pub const SUMMARY_CHARS: usize = 160;
 /// The sentence `sentence` of `body`, squeezed to at most `max` characters around `trigger`.
 /// Spans that do not fit the body (or cut a character) give what can be read, never a panic.
 pub fn shorten(body: &str, sentence: Span, trigger: Span, max: usize) -> String {
-    let Some(text) = body.get(sentence.start..sentence.end) else {
+    let Some(text) = body.get(sentence.start()..sentence.end()) else {
         return String::new();
     };
     let chars: Vec<char> = text.chars().collect();
@@ -23,9 +23,12 @@ pub fn shorten(body: &str, sentence: Span, trigger: Span, max: usize) -> String 
 
 /// The trigger as a character range inside the sentence (the whole start when it is not there).
 fn trigger_chars(text: &str, sentence: Span, trigger: Span) -> (usize, usize) {
-    let rel_start = trigger.start.saturating_sub(sentence.start);
-    let rel_end = trigger.end.saturating_sub(sentence.start).max(rel_start);
-    let inside = trigger.start >= sentence.start && trigger.end <= sentence.end;
+    let rel_start = trigger.start().saturating_sub(sentence.start());
+    let rel_end = trigger
+        .end()
+        .saturating_sub(sentence.start())
+        .max(rel_start);
+    let inside = trigger.start() >= sentence.start() && trigger.end() <= sentence.end();
     match (inside, text.get(..rel_start), text.get(rel_start..rel_end)) {
         (true, Some(before), Some(word)) => {
             let s = before.chars().count();

@@ -26,7 +26,7 @@ pub fn check(a: &Article) -> Result<(), String> {
     for (i, p) in a.paragraphs.iter().enumerate() {
         let text = a
             .body
-            .get(p.start..p.end)
+            .get(p.start()..p.end())
             .ok_or("paragraph off a char boundary")?;
         if text.is_empty() || text.trim() != text || text.contains("\n\n") {
             return Err(format!("bad paragraph {text:?}"));
@@ -34,7 +34,7 @@ pub fn check(a: &Article) -> Result<(), String> {
         if i > 0 {
             rebuilt.push_str("\n\n");
         }
-        if rebuilt.len() != p.start {
+        if rebuilt.len() != p.start() {
             return Err(format!(
                 "paragraph {i} is not separated by exactly one blank line"
             ));
@@ -48,7 +48,7 @@ pub fn check(a: &Article) -> Result<(), String> {
     for s in &a.sentences {
         let text = a
             .body
-            .get(s.start..s.end)
+            .get(s.start()..s.end())
             .ok_or("sentence off a char boundary")?;
         if text.is_empty() || text.trim() != text || s.start < last_end {
             return Err(format!("bad sentence {text:?}"));

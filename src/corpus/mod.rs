@@ -29,20 +29,38 @@ use serde::{Serialize, Serializer};
 use std::fmt;
 use std::path::PathBuf;
 
-/// A byte range `[start, end)` into an article's clean `body`.
+/// A byte range `[start, end)` into an article's clean `body`, stored in 32 bits a side: bodies
+/// are far below 4 GiB (files over [`read::MAX_FILE_BYTES`] are never read), and spans are the most
+/// numerous records of an analysis (sentences, paragraphs, mentions, events, dates).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
+    start: u32,
+    end: u32,
+}
+
+/// An offset as stored in a [`Span`]; offsets past 4 GiB (which no body reaches) are clamped.
+pub(crate) fn offset32(x: usize) -> u32 {
+    u32::try_from(x).unwrap_or(u32::MAX)
 }
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
-        Self { start, end }
+        Self {
+            start: offset32(start),
+            end: offset32(end),
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
     }
 
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end() - self.start()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -50,7 +68,7 @@ impl Span {
     }
 
     pub fn contains(&self, offset: usize) -> bool {
-        self.start <= offset && offset < self.end
+        self.start() <= offset && offset < self.end()
     }
 
     pub fn overlaps(&self, other: &Span) -> bool {
@@ -59,7 +77,7 @@ impl Span {
 
     /// The text this span covers in `body`.
     pub fn slice<'a>(&self, body: &'a str) -> &'a str {
-        &body[self.start..self.end]
+        &body[self.start()..self.end()]
     }
 }
 
@@ -129,7 +147,7 @@ impl Article {
 }
 
 fn span_index_at(spans: &[Span], offset: usize) -> Option<usize> {
-    let i = spans.partition_point(|s| s.end <= offset);
+    let i = spans.partition_point(|s| s.end() <= offset);
     spans.get(i).filter(|s| s.contains(offset)).map(|_| i)
 }
 

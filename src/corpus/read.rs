@@ -10,6 +10,11 @@ use std::path::Path;
 /// Bytes inspected for a NUL byte to tell binary files from text.
 pub const BINARY_SNIFF: usize = 8 * 1024;
 
+/// The largest file read whatever `--max-file-size` says: decoding and sanitising can make a
+/// body up to three times its file (each invalid byte becomes a 3-byte U+FFFD), and every offset
+/// into a body must fit the 32 bits of a [`super::Span`].
+pub const MAX_FILE_BYTES: u64 = 1 << 30;
+
 /// Text read from a file.
 #[derive(Debug)]
 pub struct Text {
@@ -20,6 +25,7 @@ pub struct Text {
 
 /// Reads `path` as text, or says why it cannot be read.
 pub fn read_text(path: &Path, max_size: u64) -> Result<Text, String> {
+    let max_size = max_size.min(MAX_FILE_BYTES);
     let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
     check_kind(&meta)?;
     if meta.len() > max_size {
@@ -38,7 +44,11 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<Text, String> {
 }
 
 fn too_large(size: u64, max: u64) -> String {
-    format!("file too large ({size} bytes; the limit is {max} bytes, see --max-file-size)")
+    if max == MAX_FILE_BYTES {
+        format!("file too large ({size} bytes; sitrep reads files of at most {max} bytes, 1 GiB)")
+    } else {
+        format!("file too large ({size} bytes; the limit is {max} bytes, see --max-file-size)")
+    }
 }
 
 /// Refuses anything that is not a regular file, naming what it is.
@@ -145,6 +155,19 @@ mod tests {
     fn nul_means_binary() {
         let err = decode(b"PK\x03\x04\x00\x00").unwrap_err();
         assert!(err.contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn files_over_one_gib_are_refused_whatever_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("huge.txt");
+        // Sparse: the size is checked before a byte is read.
+        File::create(&p)
+            .unwrap()
+            .set_len(MAX_FILE_BYTES + 1)
+            .unwrap();
+        let err = read_text(&p, u64::MAX).unwrap_err();
+        assert!(err.contains("at most 1073741824 bytes, 1 GiB"), "{err}");
     }
 
     #[test]

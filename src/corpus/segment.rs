@@ -77,7 +77,7 @@ fn push_trimmed(body: &str, start: usize, end: usize, out: &mut Vec<Span>) {
 
 /// Sentence spans of one paragraph, in order, each inside it.
 pub fn sentence_spans(body: &str, para: Span, abbr: &Abbreviations) -> Vec<Span> {
-    let Some(text) = body.get(para.start..para.end) else {
+    let Some(text) = body.get(para.start()..para.end()) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -373,11 +373,11 @@ impl<'a> App<'a> {
             s.current = s
                 .matches
                 .iter()
-                .position(|m| m.start >= offset.max(a) && m.start < b)
+                .position(|m| m.start() >= offset.max(a) && m.start() < b)
                 .or(s.current.filter(|&c| {
                     s.matches
                         .get(c)
-                        .is_some_and(|m| m.start >= a && m.start < b)
+                        .is_some_and(|m| m.start() >= a && m.start() < b)
                 }));
         }
     }

@@ -198,7 +198,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
             count: 0,
         });
     }
-    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    mentions.sort_by_key(|m| (m.span.start(), std::cmp::Reverse(m.span.end())));
     let mut kept: Vec<Mention> = Vec::new();
     for m in mentions {
         if kept.last().is_some_and(|k| k.span.overlaps(&m.span)) {
@@ -214,7 +214,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
         .iter()
         .filter_map(|(kind, status, date, trigger, actors, targets, severity)| {
             let t = *find(body, trigger).first()?;
-            let sentence = article.sentence_at(t.start)?;
+            let sentence = article.sentence_at(t.start())?;
             Some(Event {
                 kind: *kind,
                 status: *status,
@@ -225,7 +225,7 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
                 targets: targets.iter().map(|s| (*s).into()).collect(),
                 severity: *severity,
                 sentence,
-                paragraph: article.paragraph_at(t.start)?,
+                paragraph: article.paragraph_at(t.start())?,
             })
         })
         .collect();
@@ -391,13 +391,14 @@ mod tests {
             assert!(!aa.events.is_empty(), "{} has no event", a.id);
             for m in &aa.mentions {
                 assert!(
-                    a.body.is_char_boundary(m.span.start) && a.body.is_char_boundary(m.span.end)
+                    a.body.is_char_boundary(m.span.start())
+                        && a.body.is_char_boundary(m.span.end())
                 );
             }
             assert!(
                 aa.mentions
                     .windows(2)
-                    .all(|w| w[0].span.start <= w[1].span.start)
+                    .all(|w| w[0].span.start() <= w[1].span.start())
             );
         }
         let expected: usize = an.analyses.iter().map(|a| a.events.len()).sum();

@@ -215,7 +215,7 @@ impl App<'_> {
                 let n = item.sources.len();
                 self.jump_to(Position {
                     article: r.article,
-                    offset: ev.span.start,
+                    offset: ev.span.start(),
                 });
                 self.reader.event = Some(r.event);
                 if n > 1 {
@@ -344,7 +344,7 @@ impl App<'_> {
         let ms = &self.analysis.analyses.get(self.reader.article)?.mentions;
         let on = |i: usize| {
             ms.get(i).is_some_and(|m| {
-                m.span.start >= line.start && m.span.start < line.end.max(line.start + 1)
+                m.span.start() >= line.start() && m.span.start() < line.end().max(line.start() + 1)
             })
         };
         self.reader
@@ -357,7 +357,7 @@ impl App<'_> {
     /// sentence covers the line.
     pub fn cursor_event(&self) -> Option<usize> {
         let line = self.cursor_span()?;
-        let line = crate::corpus::Span::new(line.start, line.end.max(line.start + 1));
+        let line = crate::corpus::Span::new(line.start(), line.end().max(line.start() + 1));
         let evs = &self.analysis.analyses.get(self.reader.article)?.events;
         self.reader
             .event

@@ -85,15 +85,15 @@ impl App<'_> {
         };
         let events = &aa.events;
         let mut order: Vec<usize> = (0..events.len()).collect();
-        order.sort_by_key(|&i| (events[i].span.start, i));
-        let starts: Vec<usize> = order.iter().map(|&i| events[i].span.start).collect();
+        order.sort_by_key(|&i| (events[i].span.start(), i));
+        let starts: Vec<usize> = order.iter().map(|&i| events[i].span.start()).collect();
         let rank = self
             .reader
             .event
             .and_then(|e| order.iter().position(|&i| i == e));
         match self.pick(&starts, rank, forward).map(|r| order[r]) {
             Some(i) => {
-                self.land(events[i].span.start);
+                self.land(events[i].span.start());
                 self.reader.event = Some(i);
                 self.reader.mention = None;
             }
@@ -109,12 +109,12 @@ impl App<'_> {
     /// the cursor line, else from the cursor line's start.
     fn pick(&self, starts: &[usize], rank: Option<usize>, forward: bool) -> Option<usize> {
         let line = self.cursor_span()?;
-        let on_line = |s: usize| s >= line.start && s <= line.end;
+        let on_line = |s: usize| s >= line.start() && s <= line.end();
         match rank.filter(|&r| starts.get(r).is_some_and(|&s| on_line(s))) {
             Some(r) if forward => (r + 1 < starts.len()).then_some(r + 1),
             Some(r) => r.checked_sub(1),
-            None if forward => starts.iter().position(|&s| s >= line.start),
-            None => starts.iter().rposition(|&s| s < line.start),
+            None if forward => starts.iter().position(|&s| s >= line.start()),
+            None => starts.iter().rposition(|&s| s < line.start()),
         }
     }
 
@@ -126,20 +126,20 @@ impl App<'_> {
         };
         let cur = a.paragraph_at(self.reader.cursor).unwrap_or_else(|| {
             a.paragraphs
-                .partition_point(|p| p.end <= self.reader.cursor)
+                .partition_point(|p| p.end() <= self.reader.cursor)
         });
         let target = if forward {
             a.paragraphs.get(cur + 1)
         } else if a
             .paragraphs
             .get(cur)
-            .is_some_and(|p| p.start < self.reader.cursor)
+            .is_some_and(|p| p.start() < self.reader.cursor)
         {
             a.paragraphs.get(cur)
         } else {
             cur.checked_sub(1).and_then(|i| a.paragraphs.get(i))
         };
-        match target.map(|p| p.start) {
+        match target.map(|p| p.start()) {
             Some(s) => {
                 self.set_cursor(s);
                 self.keep_cursor_visible(false);
@@ -159,10 +159,10 @@ impl App<'_> {
             return;
         };
         let ms = &aa.mentions;
-        let starts: Vec<usize> = ms.iter().map(|m| m.span.start).collect();
+        let starts: Vec<usize> = ms.iter().map(|m| m.span.start()).collect();
         match self.pick(&starts, self.reader.mention, forward) {
             Some(i) => {
-                self.land(ms[i].span.start);
+                self.land(ms[i].span.start());
                 self.reader.mention = Some(i);
                 self.reader.event = None;
             }
@@ -187,28 +187,29 @@ impl App<'_> {
             self.say(format!("nothing found: {q}"));
             return;
         }
-        let on_line = |m: &Span| line.is_some_and(|l| m.start >= l.start && m.start <= l.end);
+        let on_line =
+            |m: &Span| line.is_some_and(|l| m.start() >= l.start() && m.start() <= l.end());
         let cur = s.current.filter(|&c| on_line(&s.matches[c]));
         let n = s.matches.len();
         let (next, wrapped) = if forward {
-            let from = cur.map(|c| s.matches[c].start);
+            let from = cur.map(|c| s.matches[c].start());
             match s
                 .matches
                 .iter()
-                .position(|m| from.map_or(m.start >= cursor, |f| m.start > f))
+                .position(|m| from.map_or(m.start() >= cursor, |f| m.start() > f))
             {
                 Some(i) => (i, false),
                 None => (0, true),
             }
         } else {
-            let from = cur.map(|c| s.matches[c].start).unwrap_or(cursor);
-            match s.matches.iter().rposition(|m| m.start < from) {
+            let from = cur.map(|c| s.matches[c].start()).unwrap_or(cursor);
+            match s.matches.iter().rposition(|m| m.start() < from) {
                 Some(i) => (i, false),
                 None => (n - 1, true),
             }
         };
         s.current = Some(next);
-        let target = s.matches[next].start;
+        let target = s.matches[next].start();
         self.message = wrapped.then(|| {
             if forward {
                 "search wrapped to the top".to_string()

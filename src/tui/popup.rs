@@ -156,7 +156,7 @@ pub fn related(an: &Analysis, theme: &Theme, article: usize, para: usize) -> Opt
         .filter_map(|r| {
             let a = an.articles.get(r.article)?;
             let p = a.paragraphs.get(r.passage)?;
-            let text = a.body.get(p.start..p.end)?;
+            let text = a.body.get(p.start()..p.end())?;
             let mut shared: Vec<String> = r.shared_entities.iter().map(|s| clean_line(s)).collect();
             shared.extend(r.shared_kinds.iter().map(|k| k.to_string()));
             Some(Item {
@@ -171,7 +171,7 @@ pub fn related(an: &Analysis, theme: &Theme, article: usize, para: usize) -> Opt
                 ],
                 target: Some(Target::Go(Position {
                     article: r.article,
-                    offset: p.start,
+                    offset: p.start(),
                 })),
             })
         })
@@ -219,7 +219,7 @@ pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> P
                 lines: vec![context_line(&article.body, m.span, theme.entity(kind))],
                 target: Some(Target::Go(Position {
                     article: ai,
-                    offset: m.span.start,
+                    offset: m.span.start(),
                 })),
             });
         }
@@ -232,14 +232,14 @@ pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> P
 }
 
 fn context_line(body: &str, span: crate::corpus::Span, style: Style) -> Line<'static> {
-    let before = body.get(..span.start).unwrap_or("");
+    let before = body.get(..span.start()).unwrap_or("");
     let before: String = {
         let chars: Vec<char> = before.chars().rev().take(30).collect();
         chars.into_iter().rev().collect()
     };
-    let word = body.get(span.start..span.end).unwrap_or("");
+    let word = body.get(span.start()..span.end()).unwrap_or("");
     let after: String = body
-        .get(span.end..)
+        .get(span.end()..)
         .unwrap_or("")
         .chars()
         .take(60)

@@ -34,12 +34,12 @@ impl Wrapped {
         let width = width.max(1);
         // The wrapped lines of paragraph `pi`; `None` for a span that does not fit the body.
         let paragraph = |(pi, p): (usize, &Span)| -> Option<Vec<WLine>> {
-            if p.end > text.len() || p.start > p.end || !text.is_char_boundary(p.start) {
+            if p.end() > text.len() || p.start() > p.end() || !text.is_char_boundary(p.start()) {
                 return None;
             }
             let mut lines = Vec::new();
-            let mut seg_start = p.start;
-            for seg in article.body[p.start..p.end].split('\n') {
+            let mut seg_start = p.start();
+            for seg in article.body[p.start()..p.end()].split('\n') {
                 let end = seg_start + seg.len();
                 wrap_segment(&text, seg_start, end, width, pi, &mut lines);
                 seg_start += seg.len() + 1;
@@ -68,8 +68,8 @@ impl Wrapped {
             };
             if !lines.is_empty() {
                 lines.push(WLine {
-                    start: p.start,
-                    end: p.start,
+                    start: p.start(),
+                    end: p.start(),
                     para: pi,
                     blank: true,
                 });
@@ -217,7 +217,7 @@ mod tests {
         let l = wr.line_at(five);
         assert_eq!(wr.line_text(&wr.lines[l]), "five six");
         assert!(wr.lines.iter().any(|l| l.blank));
-        assert!(!wr.lines[wr.line_at(a.paragraphs[1].start)].blank);
+        assert!(!wr.lines[wr.line_at(a.paragraphs[1].start())].blank);
     }
 
     #[test]
@@ -240,7 +240,7 @@ mod tests {
                 .map(|l| wrapped.line_text(l))
                 .collect();
             let want: Vec<&str> = alone.lines.iter().map(|l| alone.line_text(l)).collect();
-            assert_eq!(lines, want, "paragraph {pi} at {}", p.start);
+            assert_eq!(lines, want, "paragraph {pi} at {}", p.start());
         }
     }
 }

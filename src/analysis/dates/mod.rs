@@ -82,11 +82,11 @@ fn today() -> i64 {
 /// The dates inside `span` (a sentence or a paragraph), in text order. `dates` must be sorted
 /// by start, as [`find_dates`] returns them.
 pub fn dates_in(span: Span, dates: &[DateMention]) -> impl Iterator<Item = &DateMention> {
-    let first = dates.partition_point(|d| d.span.start < span.start);
+    let first = dates.partition_point(|d| d.span.start() < span.start());
     dates[first..]
         .iter()
-        .take_while(move |d| d.span.start < span.end)
-        .filter(move |d| d.span.end <= span.end)
+        .take_while(move |d| d.span.start() < span.end())
+        .filter(move |d| d.span.end() <= span.end())
 }
 
 /// The finest single value that covers a mention, range included: "3-5 July 2024" → 2024-07,

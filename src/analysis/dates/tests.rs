@@ -308,7 +308,11 @@ fn spans_are_byte_offsets_sorted_and_disjoint() {
         surfaces,
         ["12 février 2025", "mi-2023", "2005", "3 juillet"]
     );
-    assert!(dates.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+    assert!(
+        dates
+            .windows(2)
+            .all(|w| w[0].span.end() <= w[1].span.start())
+    );
 }
 
 #[test]
@@ -548,13 +552,13 @@ mod properties {
             let a = article_from_text("t", "T", &b, published);
             let dates = find_dates(&a, &vocab);
             for d in &dates {
-                prop_assert!(d.span.start < d.span.end && d.span.end <= a.body.len());
-                prop_assert!(a.body.is_char_boundary(d.span.start) && a.body.is_char_boundary(d.span.end));
+                prop_assert!(d.span.start() < d.span.end() && d.span.end() <= a.body.len());
+                prop_assert!(a.body.is_char_boundary(d.span.start()) && a.body.is_char_boundary(d.span.end()));
                 if let (Some(v), Some(u)) = (d.value, d.until) {
                     prop_assert!(v.first_day() <= u.last_day(), "{:?} in {:?}", d, a.body);
                 }
             }
-            prop_assert!(dates.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+            prop_assert!(dates.windows(2).all(|w| w[0].span.end() <= w[1].span.start()));
         }
     }
 }

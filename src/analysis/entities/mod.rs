@@ -45,10 +45,10 @@ pub fn find_in_text(text: &str, gazetteer: &Gazetteer) -> Vec<FoundMention> {
     out.retain(|m| {
         !unknown
             .iter()
-            .any(|u| u.span.start <= m.span.start && m.span.end <= u.span.end)
+            .any(|u| u.span.start() <= m.span.start() && m.span.end() <= u.span.end())
     });
     out.extend(unknown);
-    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.sort_by_key(|m| (m.span.start(), m.span.end()));
     out
 }
 

@@ -464,9 +464,9 @@ mod never_panics {
             let a = article_from_text("t", "t", &text, None);
             let mut last_end = 0;
             for m in ms {
-                prop_assert!(a.body.is_char_boundary(m.span.start) && a.body.is_char_boundary(m.span.end));
-                prop_assert!(m.span.start < m.span.end && m.span.start >= last_end);
-                last_end = m.span.end;
+                prop_assert!(a.body.is_char_boundary(m.span.start()) && a.body.is_char_boundary(m.span.end()));
+                prop_assert!(m.span.start() < m.span.end() && m.span.start() >= last_end);
+                last_end = m.span.end();
             }
         }
     }
@@ -565,7 +565,7 @@ place = [ { name = "Red Hill" }, { name = "red" } ]
     // that starts there matches in any case.
     let names: Vec<(&str, &str)> = ms
         .iter()
-        .map(|m| (&a.body[m.span.start..m.span.end], &*m.name))
+        .map(|m| (&a.body[m.span.start()..m.span.end()], &*m.name))
         .collect();
     assert_eq!(names, [("red", "red"), ("Red Hill", "Red Hill")]);
 }

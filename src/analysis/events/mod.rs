@@ -95,7 +95,7 @@ pub fn detect_events(
             dates: slice_by(&ndates, start, end, |d| d.start),
             mentions: slice_by(&nmentions, start, end, |m| m.start),
         };
-        let pi = article.paragraph_at(span.start).unwrap_or(0);
+        let pi = article.paragraph_at(span.start()).unwrap_or(0);
         let para_date = match paragraph {
             Some((p, d)) if p == pi => d,
             _ => {

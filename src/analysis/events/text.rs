@@ -1,14 +1,14 @@
 //! The matching view of an article: one lowercased copy with folded whitespace, a map back to
 //! body offsets, word-boundary checks and the clause helpers the event rules share.
 
-use crate::corpus::Span;
+use crate::corpus::{Span, offset32};
 
 /// The lowercased, whitespace-folded copy of a body and the way back to body offsets.
 pub struct Norm {
     pub text: String,
     /// `map[i]` is the body offset of the character that produced byte `i`; one extra entry
     /// holds the body length.
-    map: Vec<usize>,
+    map: Vec<u32>,
     /// Sorted byte offsets of clause punctuation (, ; : brackets, dashes).
     bounds: Vec<usize>,
 }
@@ -38,7 +38,7 @@ impl Norm {
             if c.is_whitespace() {
                 if !last_space {
                     text.push(' ');
-                    map.push(i);
+                    map.push(offset32(i));
                 }
                 last_space = true;
                 continue;
@@ -51,25 +51,28 @@ impl Norm {
             last_space = false;
             let before = text.len();
             push_lower(&mut text, c);
-            map.resize(map.len() + (text.len() - before), i);
+            map.resize(map.len() + (text.len() - before), offset32(i));
         }
-        map.push(body.len());
+        map.push(offset32(body.len()));
         Self { text, map, bounds }
     }
 
     /// The body span of a range of this copy.
     pub fn to_body(&self, start: usize, end: usize) -> Span {
-        Span::new(self.map[start], self.map[end])
+        Span::new(self.map[start] as usize, self.map[end] as usize)
     }
 
     /// The position in this copy of a body offset.
     pub fn body_to_norm(&self, offset: usize) -> usize {
-        self.map.partition_point(|&o| o < offset)
+        self.map.partition_point(|&o| (o as usize) < offset)
     }
 
     /// The range of this copy covering a body span.
     pub fn range(&self, span: Span) -> (usize, usize) {
-        (self.body_to_norm(span.start), self.body_to_norm(span.end))
+        (
+            self.body_to_norm(span.start()),
+            self.body_to_norm(span.end()),
+        )
     }
 
     /// True when `[start, end)` is a whole-word match.

@@ -376,7 +376,7 @@ fn paragraph_texts(article: &Article) -> impl Iterator<Item = &str> {
     article
         .paragraphs
         .iter()
-        .map(|span| article.body.get(span.start..span.end).unwrap_or(""))
+        .map(|span| article.body.get(span.start()..span.end()).unwrap_or(""))
 }
 
 /// The indexed passages of one article: weighted words, corpus entity ids (`ids` maps the
@@ -432,11 +432,13 @@ fn passages_of(
 
 /// Article-local entity indices of the mentions that lie inside `span`, sorted and distinct.
 fn entities_in(a: &ArticleAnalysis, span: Span) -> Vec<usize> {
-    let from = a.mentions.partition_point(|m| m.span.start < span.start);
+    let from = a
+        .mentions
+        .partition_point(|m| m.span.start() < span.start());
     let mut out: Vec<usize> = a.mentions[from..]
         .iter()
-        .take_while(|m| m.span.start < span.end)
-        .filter(|m| m.span.end <= span.end && m.index() < a.entities.len())
+        .take_while(|m| m.span.start() < span.end())
+        .filter(|m| m.span.end() <= span.end() && m.index() < a.entities.len())
         .map(Mention::index)
         .collect();
     out.sort_unstable();

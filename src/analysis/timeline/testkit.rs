@@ -46,7 +46,7 @@ impl Doc {
         }
         self.analysis
             .mentions
-            .sort_by_key(|m| (m.span.start, m.span.end));
+            .sort_by_key(|m| (m.span.start(), m.span.end()));
         self.analysis.entities.push(ArticleEntity {
             name: name.into(),
             kind,

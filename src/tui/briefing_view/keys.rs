@@ -116,7 +116,7 @@ impl App<'_> {
         self.brief_open = false;
         self.jump_to(Position {
             article: r.article,
-            offset: ev.span.start,
+            offset: ev.span.start(),
         });
         self.reader.event = Some(r.event);
     }

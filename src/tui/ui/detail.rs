@@ -146,11 +146,11 @@ fn overlapping<'a, T>(
     span: impl Fn(&T) -> Span + Copy + 'a,
 ) -> impl Iterator<Item = &'a T> + 'a {
     let from = list
-        .partition_point(|t| span(t).end <= line.start)
+        .partition_point(|t| span(t).end() <= line.start())
         .saturating_sub(8);
     list[from..]
         .iter()
-        .take_while(move |t| span(t).start < line.end)
+        .take_while(move |t| span(t).start() < line.end())
         .filter(move |t| span(t).overlaps(&line))
 }
 
@@ -187,8 +187,8 @@ fn draw_line(
         marks.push((*m, style));
     }
     for (s, _) in &marks {
-        cuts.push(s.start.clamp(line.start, line.end));
-        cuts.push(s.end.clamp(line.start, line.end));
+        cuts.push(s.start().clamp(line.start, line.end));
+        cuts.push(s.end().clamp(line.start, line.end));
     }
     let text = ctx.text;
     for c in &mut cuts {
@@ -205,7 +205,7 @@ fn draw_line(
         let Some(seg) = text.get(a..b) else { continue };
         let mut style = Style::default();
         for (s, st) in &marks {
-            if s.start <= a && b <= s.end {
+            if s.start() <= a && b <= s.end() {
                 style = style.patch(*st);
             }
         }

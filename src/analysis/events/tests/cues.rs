@@ -261,9 +261,9 @@ fn odd_input_never_panics_and_spans_stay_inside_the_sentence() {
     ] {
         let article = article_from_text("x", "X", body, None);
         for e in detect(body) {
-            assert!(e.span.start <= e.trigger.start && e.trigger.end <= e.span.end);
-            assert!(article.body.is_char_boundary(e.trigger.start));
-            assert!(article.body.is_char_boundary(e.trigger.end));
+            assert!(e.span.start() <= e.trigger.start() && e.trigger.end() <= e.span.end());
+            assert!(article.body.is_char_boundary(e.trigger.start()));
+            assert!(article.body.is_char_boundary(e.trigger.end()));
         }
     }
 }

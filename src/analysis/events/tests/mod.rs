@@ -62,7 +62,7 @@ pub(super) fn detect_full(
             });
         }
     }
-    mentions.sort_by_key(|m| m.span.start);
+    mentions.sort_by_key(|m| m.span.start());
     let dates: Vec<DateMention> = dates
         .iter()
         .map(|(surface, value)| {
