@@ -8,6 +8,9 @@ use std::path::PathBuf;
 fn vec_bytes<T>(v: &Vec<T>) -> usize {
     v.capacity() * std::mem::size_of::<T>()
 }
+fn slice_bytes<T>(v: &[T]) -> usize {
+    std::mem::size_of_val(v)
+}
 fn s(x: &String) -> usize {
     x.capacity()
 }
@@ -68,10 +71,10 @@ fn main() {
         an.timeline
             .iter()
             .map(|t| {
-                vec_bytes(&t.actors)
-                    + vec_bytes(&t.targets)
-                    + vec_bytes(&t.sources)
-                    + vec_bytes(&t.occurrences)
+                slice_bytes(&t.actors)
+                    + slice_bytes(&t.targets)
+                    + slice_bytes(&t.sources)
+                    + slice_bytes(&t.occurrences)
             })
             .sum(),
     ));

@@ -233,12 +233,14 @@ pub struct TimelineItem {
     pub kind: EventKind,
     pub status: Status,
     pub severity: f32,
-    pub actors: Vec<Arc<str>>,
-    pub targets: Vec<Arc<str>>,
+    /// The lists are boxed slices: built once at their final length, they carry no spare room
+    /// and no capacity word, and most items are a single report.
+    pub actors: Box<[Arc<str>]>,
+    pub targets: Box<[Arc<str>]>,
     /// Every event merged here; the first is the representative.
-    pub occurrences: Vec<EventRef>,
+    pub occurrences: Box<[EventRef]>,
     /// Distinct sources (or article ids when a source is unknown) that report it.
-    pub sources: Vec<Arc<str>>,
+    pub sources: Box<[Arc<str>]>,
 }
 
 /// A passage elsewhere in the corpus related to a given passage.

@@ -406,10 +406,10 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
                 kind: e.kind,
                 status: e.status,
                 severity: e.severity,
-                actors: e.actors.clone(),
-                targets: e.targets.clone(),
-                occurrences,
-                sources,
+                actors: e.actors.clone().into(),
+                targets: e.targets.clone().into(),
+                occurrences: occurrences.into(),
+                sources: sources.into(),
             }
         })
         .collect();

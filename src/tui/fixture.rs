@@ -315,9 +315,9 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
                 .find(|t| e.date.is_some() && t.date == e.date && t.kind == e.kind);
             match same {
                 Some(t) => {
-                    t.occurrences.push(r);
+                    t.occurrences = t.occurrences.iter().copied().chain([r]).collect();
                     if !t.sources.contains(&source) {
-                        t.sources.push(source.clone());
+                        t.sources = t.sources.iter().cloned().chain([source.clone()]).collect();
                     }
                 }
                 None => items.push(TimelineItem {
@@ -325,10 +325,10 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
                     kind: e.kind,
                     status: e.status,
                     severity: e.severity,
-                    actors: e.actors.clone(),
-                    targets: e.targets.clone(),
-                    occurrences: vec![r],
-                    sources: vec![source.clone()],
+                    actors: e.actors.clone().into(),
+                    targets: e.targets.clone().into(),
+                    occurrences: Box::new([r]),
+                    sources: Box::new([source.clone()]),
                 }),
             }
         }

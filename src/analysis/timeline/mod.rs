@@ -112,7 +112,7 @@ impl<'a> Union<'a> {
     }
 
     /// The names, shared with the events they come from.
-    fn names(&self) -> Vec<Arc<str>> {
+    fn names(&self) -> Box<[Arc<str>]> {
         self.order.iter().map(|n| Arc::clone(n)).collect()
     }
 }

@@ -82,7 +82,7 @@ fn two_sources_with_compatible_dates_and_a_shared_actor_merge() {
     assert_eq!(items.len(), 1);
     let item = &items[0];
     assert_eq!(dates(&items), ["2024-07-03"]);
-    assert_eq!(item.occurrences, [r(1, 0), r(0, 0)], "finest date first");
+    assert_eq!(*item.occurrences, [r(1, 0), r(0, 0)], "finest date first");
     assert_eq!(strs(&item.sources), ["AFP", "Reuters"]);
     assert_eq!(strs(&item.actors), ["FAMa", "Wagner"]);
     assert_eq!(strs(&item.targets), ["JNIM"]);
@@ -109,7 +109,7 @@ fn the_representative_has_the_most_actors_among_equally_fine_dates() {
         )),
     ]);
     assert_eq!(items.len(), 1);
-    assert_eq!(items[0].occurrences, [r(1, 0), r(0, 0)]);
+    assert_eq!(*items[0].occurrences, [r(1, 0), r(0, 0)]);
     assert_eq!(strs(&items[0].actors), ["Mali", "Turkey"]);
 }
 
@@ -231,7 +231,7 @@ fn each_source_is_listed_once() {
         doc("c").source("RFI").event(e()),
     ]);
     assert_eq!(items.len(), 1);
-    assert_eq!(items[0].occurrences, [r(0, 0), r(1, 0), r(2, 0)]);
+    assert_eq!(*items[0].occurrences, [r(0, 0), r(1, 0), r(2, 0)]);
     assert_eq!(strs(&items[0].sources), ["RFI", "b"]);
 }
 
@@ -278,7 +278,7 @@ fn an_undated_event_joins_a_dated_one_only_with_shared_actors_and_targets() {
         ["2024-07-03"],
         "the undated report takes the date"
     );
-    assert_eq!(items[0].occurrences, [r(0, 0), r(1, 0)]);
+    assert_eq!(*items[0].occurrences, [r(0, 0), r(1, 0)]);
 
     let items = timeline(vec![
         doc("a").event(dated()),
@@ -308,7 +308,7 @@ fn a_coarse_date_joins_the_one_day_it_fits() {
         doc("c").event(e("2024", "Mali")),
     ]);
     assert_eq!(dates(&items), ["2024-07-03", "2024-08-01"]);
-    assert_eq!(items[0].occurrences, [r(0, 0), r(2, 0)]);
+    assert_eq!(*items[0].occurrences, [r(0, 0), r(2, 0)]);
 }
 
 #[test]
