@@ -128,17 +128,24 @@ fn alternation(list: &[String]) -> Result<Option<Regex>, String> {
     if list.is_empty() {
         return Ok(None);
     }
-    for p in list {
-        Regex::new(p).map_err(|e| format!("debris pattern '{p}': {e}"))?;
-    }
     let joined = list
         .iter()
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
+    // Compiled once as a whole; only when that fails is each pattern compiled on its own, to
+    // name the one at fault (compiling every pattern up front cost more than the whole).
     Regex::new(&format!("(?i)^(?:{joined})$"))
         .map(Some)
-        .map_err(|e| e.to_string())
+        .map_err(|whole| {
+            list.iter()
+                .find_map(|p| {
+                    Regex::new(p)
+                        .err()
+                        .map(|e| format!("debris pattern '{p}': {e}"))
+                })
+                .unwrap_or_else(|| whole.to_string())
+        })
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

@@ -246,3 +246,16 @@ fn the_quick_path_knows_every_whitespace_character() {
         }
     }
 }
+
+#[test]
+fn a_bad_user_debris_pattern_is_named_in_the_error() {
+    let user = "drop = [\"Subscribe now\", \"Share on (Facebook\", \"Read more\"]\n";
+    let err = Rules::builtin_with(user)
+        .err()
+        .expect("an unclosed group is refused");
+    assert!(
+        err.starts_with("debris pattern 'Share on (Facebook': "),
+        "{err}"
+    );
+    assert!(Rules::builtin_with("drop = [\"Subscribe now\"]\n").is_ok());
+}
