@@ -213,8 +213,12 @@ fn load_with_vocab(
     {
         anyhow::bail!("--vocab {}: not a folder", dir.display());
     }
-    let vocab = Vocab::with_user_files(args.vocab_dir().as_deref(), args.gazetteer.as_deref())?;
-    let corpus = load_corpus(paths, args);
+    // Compiling the vocabularies (mostly single-threaded automata) overlaps the loading.
+    let (vocab, corpus) = rayon::join(
+        || Vocab::with_user_files(args.vocab_dir().as_deref(), args.gazetteer.as_deref()),
+        || load_corpus(paths, args),
+    );
+    let vocab = vocab?;
     for skipped in &corpus.skipped {
         eprintln!("{skipped}");
     }
