@@ -114,28 +114,55 @@ pub fn decode(bytes: &[u8]) -> Result<Text, String> {
     })
 }
 
-/// CRLF and lone CR become LF; tabs become spaces.
+/// CRLF and lone CR become LF; tabs become spaces. Works on bytes: CR and tab are ASCII, never
+/// part of a multi-byte character, so the runs between them are copied whole.
 pub fn normalize_newlines(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\t' => out.push(' '),
-            c => out.push(c),
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(k) = bytes[i..].iter().position(|&b| b == b'\r' || b == b'\t') {
+        let at = i + k;
+        out.extend_from_slice(&bytes[i..at]);
+        if bytes[at] == b'\t' {
+            out.push(b' ');
+            i = at + 1;
+        } else {
+            out.push(b'\n');
+            i = at + 1 + usize::from(bytes.get(at + 1) == Some(&b'\n'));
         }
     }
-    out
+    out.extend_from_slice(&bytes[i..]);
+    // Only ASCII bytes were replaced, by ASCII bytes: the text is still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The rule, a character at a time.
+    fn normalize_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    chars.next_if_eq(&'\n');
+                    out.push('\n');
+                }
+                '\t' => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn newlines_are_normalised_as_the_rule_says(text in "[a\\r\\n\\té€😀 ]{0,40}") {
+            proptest::prop_assert_eq!(normalize_newlines(&text), normalize_by_chars(&text));
+        }
+    }
 
     #[test]
     fn bom_crlf_tabs_normalised() {

@@ -101,11 +101,7 @@ pub fn clean_text(
     rules: &Rules,
     meta: &MetaRules,
 ) -> Cleaned {
-    let mut lines: Vec<String> = text
-        .lines()
-        .map(|l| rules.unglue(&collapse_spaces(l)))
-        .map(|l| collapse_spaces(&l))
-        .collect();
+    let mut lines: Vec<String> = text.lines().map(|l| unglued_line(l, rules)).collect();
     let mut out = Cleaned::default();
     take_bylines(&mut lines, meta, &mut out);
     cut_after_end_marker(&mut lines, rules);
@@ -122,6 +118,19 @@ pub fn clean_text(
     trim_edges(&mut lines, rules);
     out.paragraphs = paragraphs(&lines);
     out
+}
+
+/// One line with its spaces collapsed and glued debris stripped; collapsed again only when
+/// something was stripped (collapsing twice changes nothing).
+fn unglued_line(line: &str, rules: &Rules) -> String {
+    let once = collapse_spaces(line);
+    let before = once.len();
+    let unglued = rules.unglue(once);
+    if unglued.len() == before {
+        unglued
+    } else {
+        collapse_spaces(&unglued)
+    }
 }
 
 fn take_bylines(lines: &mut [String], meta: &MetaRules, out: &mut Cleaned) {

@@ -91,8 +91,8 @@ impl Rules {
     }
 
     /// Strips debris glued to the start or end of a line ("Back to top buttonAn ...").
-    pub(super) fn unglue(&self, line: &str) -> String {
-        let mut s = line.to_string();
+    pub(super) fn unglue(&self, line: String) -> String {
+        let mut s = line;
         for g in &self.glued {
             // Glued means a case change at the seam: "buttonAn", "escalationShare this".
             if let Some(rest) = strip_prefix_ci(&s, g)

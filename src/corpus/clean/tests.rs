@@ -223,6 +223,15 @@ proptest::proptest! {
     ) {
         proptest::prop_assert_eq!(collapse_spaces(&line), collapse_any(&line));
     }
+
+    /// Cleaning collapses a line a second time only when debris was stripped from it.
+    #[test]
+    fn collapsing_twice_changes_nothing(
+        line in "[ a\\t\\x0bé\u{a0}\u{2003}\u{3000}]{0,24}"
+    ) {
+        let once = collapse_spaces(&line);
+        proptest::prop_assert_eq!(collapse_spaces(&once), once);
+    }
 }
 
 #[test]
