@@ -82,28 +82,30 @@ pub fn sentence_spans(body: &str, para: Span, abbr: &Abbreviations) -> Vec<Span>
     };
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if !is_terminal(c) {
-            k += 1;
-            continue;
-        }
-        let (end_k, end) = sentence_end(text, &chars, k);
-        let next = chars[end_k..].iter().find(|(_, c)| !c.is_whitespace());
-        let spaced = chars.get(end_k).is_none_or(|(_, c)| c.is_whitespace());
+    let mut from = 0;
+    while let Some((at, c)) = text[from..]
+        .char_indices()
+        .find(|&(_, c)| is_terminal(c))
+        .map(|(i, c)| (from + i, c))
+    {
+        let end = sentence_end(text, at);
+        let rest = &text[end..];
+        let next = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map(|(i, _)| end + i);
+        let spaced = rest.chars().next().is_none_or(char::is_whitespace);
         let split = match next {
             None => false,
             Some(_) if is_cjk_terminal(c) => true,
             Some(_) if !spaced => false,
-            Some(&(ni, _)) => ends_here(text, i, c, &chars[k..end_k], &text[ni..], abbr),
+            Some(ni) => ends_here(text, at, c, &text[at..end], &text[ni..], abbr),
         };
         if split {
             push_trimmed(text, start, end, &mut out);
             start = end;
         }
-        k = end_k.max(k + 1);
+        from = end;
     }
     push_trimmed(text, start, text.len(), &mut out);
     for s in &mut out {
@@ -121,44 +123,39 @@ fn is_cjk_terminal(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
-/// From the terminal at `k`: the index after the punctuation run and its closers, and its byte end.
-fn sentence_end(text: &str, chars: &[(usize, char)], k: usize) -> (usize, usize) {
-    let mut j = k + 1;
-    while chars.get(j).is_some_and(|(_, c)| is_terminal(*c)) {
-        j += 1;
-    }
+/// From the terminal at byte `at`: the byte end of the punctuation run and its closers.
+fn sentence_end(text: &str, at: usize) -> usize {
+    let run: usize = text[at..]
+        .chars()
+        .take_while(|&c| is_terminal(c))
+        .map(char::len_utf8)
+        .sum();
+    let mut j = at + run;
     loop {
         // A closer right after, or after no-break/plain spaces for the typographic ones.
-        let mut s = j;
-        while chars
-            .get(s)
-            .is_some_and(|(_, c)| matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
-        {
-            s += 1;
-        }
-        match chars.get(s) {
-            Some((_, '"' | '\'')) if s == j => j = s + 1,
-            Some((_, '”' | '’' | '»' | ')' | ']' | '}')) => j = s + 1,
+        let spaces: usize = text[j..]
+            .chars()
+            .take_while(|c| matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
+            .map(char::len_utf8)
+            .sum();
+        let s = j + spaces;
+        match text[s..].chars().next() {
+            Some('"' | '\'') if s == j => j = s + 1,
+            Some(c @ ('”' | '’' | '»' | ')' | ']' | '}')) => j = s + c.len_utf8(),
             _ => break,
         }
     }
-    let end = chars.get(j).map_or(text.len(), |(i, _)| *i);
-    (j, end)
+    j
 }
 
-fn ends_here(
-    text: &str,
-    at: usize,
-    c: char,
-    run: &[(usize, char)],
-    next: &str,
-    abbr: &Abbreviations,
-) -> bool {
+/// Whether the sentence ends at the terminal `c` at byte `at`; `run` is the terminal's
+/// punctuation run and closers, `next` the text from the next non-space character on.
+fn ends_here(text: &str, at: usize, c: char, run: &str, next: &str, abbr: &Abbreviations) -> bool {
     let first = next.chars().next().unwrap_or(' ');
     if first.is_lowercase() {
         return false;
     }
-    let single_period = c == '.' && run.iter().take_while(|(_, c)| is_terminal(*c)).count() == 1;
+    let single_period = c == '.' && run.chars().take_while(|&c| is_terminal(c)).count() == 1;
     if !single_period {
         // "?", "!", "…", "...": a new sentence unless a lower-case word goes on.
         return matches!(c, '!' | '?') || !first.is_alphanumeric() || first.is_uppercase();
