@@ -20,11 +20,11 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
         .debris_file
         .as_deref()
         .and_then(|p| user_debris(p, opts, &mut corpus.skipped));
-    let mut tools = Tools::builtin();
+    // The built-in rules compile (once per run) while the folders are walked.
+    let (mut tools, found) = rayon::join(Tools::builtin, || discover::discover(paths, opts));
     if let Some(rules) = &user_rules {
         tools.rules = rules;
     }
-    let found = discover::discover(paths, opts);
     // Manifests are looked up in walk order (so their problems are reported in place), then the
     // files are read and cleaned in parallel; collecting keeps the walk order.
     let mut manifests = Manifests::default();
