@@ -3,7 +3,7 @@
 
 use super::clean::{self, Rules, collapse_spaces};
 use super::metadata::MetaRules;
-use super::sanitize::sanitize;
+use super::sanitize::{sanitize, sanitize_owned};
 use super::segment::{self, Abbreviations};
 use super::{Article, Format, Span};
 use crate::date::DateValue;
@@ -65,7 +65,7 @@ fn clean_field(s: Option<&str>) -> Option<String> {
 
 /// Builds the article, or says why there is nothing to show.
 pub fn finish(draft: Draft, origin: &Origin, tools: &Tools) -> Result<Article, String> {
-    let text = sanitize(&draft.text);
+    let text = sanitize_owned(draft.text);
     let known_title = clean_field(draft.title.as_deref());
     if text.trim().is_empty() {
         return Err("empty (no text)".into());
@@ -124,7 +124,7 @@ pub struct Fields {
 
 /// Puts an article together from a clean body (paragraphs separated by one blank line).
 pub fn assemble(origin: &Origin, fields: Fields, body: String, abbr: &Abbreviations) -> Article {
-    let body = sanitize(&body);
+    let body = sanitize_owned(body);
     let mut paragraphs = segment::paragraph_spans(&body);
     let mut sentences: Vec<Span> = paragraphs
         .iter()
