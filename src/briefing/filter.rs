@@ -112,12 +112,17 @@ impl BriefFilter {
         }
         let wanted: BTreeSet<String> = self.entities.iter().map(|e| fold_name(e)).collect();
         for (article, a) in analysis.articles.iter().zip(&analysis.analyses) {
-            for (i, e) in a.entities.iter().enumerate() {
-                let linked = a.mentions_of(i).any(|m| {
-                    let surface = article.body.get(m.start()..m.end()).unwrap_or_default();
-                    wanted.contains(&fold_name(surface))
-                });
-                if linked && !out.entities.iter().any(|n| **n == *e.name) {
+            // One pass over the article's mentions marks the entities read as a wanted name.
+            let mut linked = vec![false; a.entities.len()];
+            for m in &a.mentions {
+                let Some(mark) = linked.get_mut(m.index()).filter(|mark| !**mark) else {
+                    continue;
+                };
+                let surface = article.body.get(m.span.start()..m.span.end());
+                *mark = wanted.contains(&fold_name(surface.unwrap_or_default()));
+            }
+            for (e, _) in a.entities.iter().zip(&linked).filter(|(_, l)| **l) {
+                if !out.entities.iter().any(|n| **n == *e.name) {
                     out.entities.push(e.name.to_string());
                 }
             }

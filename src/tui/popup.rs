@@ -200,7 +200,7 @@ pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> P
         let Some(article) = an.articles.get(ai) else {
             continue;
         };
-        let ms: Vec<_> = aa.mentions.iter().filter(|m| m.index() == ei).collect();
+        let ms: Vec<_> = aa.mentions_of(ei).collect();
         items.push(Item {
             lines: vec![Line::styled(
                 format!(
@@ -216,10 +216,10 @@ pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> P
         for m in ms.into_iter().take(500) {
             total += 1;
             items.push(Item {
-                lines: vec![context_line(&article.body, m.span, theme.entity(kind))],
+                lines: vec![context_line(&article.body, m, theme.entity(kind))],
                 target: Some(Target::Go(Position {
                     article: ai,
-                    offset: m.span.start(),
+                    offset: m.start(),
                 })),
             });
         }
