@@ -223,7 +223,7 @@ impl RelatedIndex {
         let (entity_names, local_to_global) = intern_entities(analyses, articles.len());
         // Two passes over the words (counting them is cheap) rather than one that keeps every
         // passage's counts until the document frequencies are known: at no time does the index
-        // hold more than its final size plus one article's counts per thread.
+        // hold more than its final size plus one chunk of articles' passages.
         let stats = corpus_stats(articles, &words, count as usize);
         let mut flat = Flat::with_capacity(count as usize, stats.kept_terms());
         // Articles are indexed in parallel a chunk at a time and copied into the corpus's arrays

@@ -291,7 +291,7 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     }
     let q = index.passage(id);
     let shares = Shares::new(index, &q);
-    let mut pool = candidates(index, id, index.range(article), &shares);
+    let pool = candidates(index, id, index.range(article), &shares);
     let rerank = index.config.limits.rerank.max(k);
     let mut ranked: Vec<u128> = pool.iter().map(|c| rank_key(c, id)).collect();
     if ranked.len() > rerank {
@@ -300,11 +300,10 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     }
     // Most shared first, so that the k-th best score rises early and bounds prune the rest.
     ranked.sort_unstable();
-    pool.clear();
-    pool.extend(ranked.iter().map(|&r| (r as u32, 0.0)));
+    let ids: Vec<u32> = ranked.iter().map(|&r| r as u32).collect();
     let best = with_scratch(|scratch| {
         scratch.set_words(q.terms.iter().map(|t| t.word));
-        top_k(index, &q, &shares, &pool, k, scratch)
+        top_k(index, &q, &shares, &ids, k, scratch)
     });
     best.into_iter()
         .map(|(score, c)| reason(index, &q, c, score))
@@ -324,15 +323,15 @@ fn rank_key(c: &Candidate, id: u32) -> u128 {
     (u128::from(!ascending) << 96) | (u128::from(c.0.abs_diff(id)) << 32) | u128::from(c.0)
 }
 
-/// The `k` best of `pool` scored in full, best first (ties: lower id first). A candidate whose
-/// score cannot reach the k-th best so far, even if all its words were `q`'s, is not scored on
-/// its words: its entity and kind shares plus the text weight times its `weight_sum` (which
-/// bounds its text score from above, see [`Passage::weight_sum`]) fall short.
+/// The `k` best of the passages `ids` scored in full, best first (ties: lower id first). A
+/// candidate whose score cannot reach the k-th best so far, even if all its words were `q`'s, is
+/// not scored on its words: its entity and kind shares plus the text weight times its
+/// `weight_sum` (which bounds its text score from above, see [`Passage::weight_sum`]) fall short.
 fn top_k(
     index: &RelatedIndex,
     q: &Passage<'_>,
     shares: &Shares,
-    pool: &[Candidate],
+    ids: &[u32],
     k: usize,
     scratch: &Scratch,
 ) -> Vec<(f32, u32)> {
@@ -340,10 +339,10 @@ fn top_k(
     let better = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
     let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
     // Read at random over the whole index: start every load before the first is needed.
-    index.prefetch_headers(pool.iter().map(|c| c.0));
-    let passages: Vec<(u32, Passage<'_>)> = pool
+    index.prefetch_headers(ids.iter().copied());
+    let passages: Vec<(u32, Passage<'_>)> = ids
         .iter()
-        .filter_map(|&(c, _)| Some((c, index.get(c)?)))
+        .filter_map(|&c| Some((c, index.get(c)?)))
         .collect();
     for (_, d) in &passages {
         if let (Some(e), Some(t)) = (d.entities.first(), d.terms.first()) {
