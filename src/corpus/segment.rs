@@ -125,20 +125,13 @@ fn is_cjk_terminal(c: char) -> bool {
 
 /// From the terminal at byte `at`: the byte end of the punctuation run and its closers.
 fn sentence_end(text: &str, at: usize) -> usize {
-    let run: usize = text[at..]
-        .chars()
-        .take_while(|&c| is_terminal(c))
-        .map(char::len_utf8)
-        .sum();
-    let mut j = at + run;
+    let mut j = text.len() - text[at..].trim_start_matches(is_terminal).len();
     loop {
         // A closer right after, or after no-break/plain spaces for the typographic ones.
-        let spaces: usize = text[j..]
-            .chars()
-            .take_while(|c| matches!(c, ' ' | '\u{A0}' | '\u{202F}'))
-            .map(char::len_utf8)
-            .sum();
-        let s = j + spaces;
+        let s = text.len()
+            - text[j..]
+                .trim_start_matches([' ', '\u{A0}', '\u{202F}'])
+                .len();
         match text[s..].chars().next() {
             Some('"' | '\'') if s == j => j = s + 1,
             Some(c @ ('”' | '’' | '»' | ')' | ']' | '}')) => j = s + c.len_utf8(),
