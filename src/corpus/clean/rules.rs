@@ -133,24 +133,26 @@ fn alternation(list: &[String]) -> Result<Option<Regex>, String> {
     if list.is_empty() {
         return Ok(None);
     }
+    // Each pattern must be a regex on its own ("a)|(b" is not, though it would splice into a
+    // valid alternation). Parsing tells, at a fraction of the cost of compiling; a pattern that
+    // fails is compiled only to report the regex crate's own error.
+    if let Some(bad) = list
+        .iter()
+        .find(|p| regex_syntax::Parser::new().parse(p).is_err())
+    {
+        let reason = Regex::new(bad)
+            .err()
+            .map_or_else(String::new, |e| e.to_string());
+        return Err(format!("debris pattern '{bad}': {reason}"));
+    }
     let joined = list
         .iter()
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
-    // Compiled once as a whole; only when that fails is each pattern compiled on its own, to
-    // name the one at fault (compiling every pattern up front cost more than the whole).
     Regex::new(&format!("(?i)^(?:{joined})$"))
         .map(Some)
-        .map_err(|whole| {
-            list.iter()
-                .find_map(|p| {
-                    Regex::new(p)
-                        .err()
-                        .map(|e| format!("debris pattern '{p}': {e}"))
-                })
-                .unwrap_or_else(|| whole.to_string())
-        })
+        .map_err(|e| e.to_string())
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {

@@ -266,5 +266,13 @@ fn a_bad_user_debris_pattern_is_named_in_the_error() {
         err.starts_with("debris pattern 'Share on (Facebook': "),
         "{err}"
     );
+    // Not a regex alone, though it would splice into a valid alternation.
+    let spliced = Rules::builtin_with("drop = [\"a)|(b\"]\n").err();
+    assert!(
+        spliced
+            .as_deref()
+            .is_some_and(|e| e.starts_with("debris pattern 'a)|(b': ")),
+        "{spliced:?}"
+    );
     assert!(Rules::builtin_with("drop = [\"Subscribe now\"]\n").is_ok());
 }
