@@ -4,7 +4,8 @@
 //! a file named explicitly with an unsupported extension is reported. Symbolic links inside
 //! folders are not followed unless `follow_links` (a PATH named on the command line is always
 //! followed, like `find -H`); every folder is visited once (by canonical path), so link loops never
-//! hang, and walking stops `max_depth` levels below each PATH.
+//! hang, and walking stops `max_depth` levels below each PATH. A file reached by two paths (links)
+//! is loaded once.
 
 use super::read::{io_reason, kind_name};
 use super::{Format, LoadOptions, Skipped};
@@ -74,8 +75,39 @@ impl Discovery {
 struct Walker<'a> {
     opts: &'a LoadOptions,
     visited_dirs: HashSet<PathBuf>,
-    seen_files: HashSet<PathBuf>,
+    seen_files: HashSet<FileKey>,
     out: Discovery,
+}
+
+/// What makes two paths one file. On Unix its device and inode, which a folder entry already
+/// holds, so that a file found in a folder costs no call to the file system; elsewhere its
+/// canonical path.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+#[cfg(unix)]
+fn key_of(_path: &Path, meta: &fs::Metadata) -> FileKey {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn key_of(path: &Path, _meta: &fs::Metadata) -> FileKey {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The key of a regular file (not a link) listed in a folder: on the folder's device.
+#[cfg(unix)]
+fn entry_key(e: &fs::DirEntry, _path: &Path, folder: &fs::Metadata) -> FileKey {
+    use std::os::unix::fs::{DirEntryExt, MetadataExt};
+    (folder.dev(), e.ino())
+}
+
+#[cfg(not(unix))]
+fn entry_key(_e: &fs::DirEntry, path: &Path, folder: &fs::Metadata) -> FileKey {
+    key_of(path, folder)
 }
 
 /// Walks every PATH.
@@ -115,14 +147,13 @@ impl Walker<'_> {
             let reason = format!("not a regular file ({})", kind_name(&meta.file_type()));
             self.out.skip(skip(path, reason));
         } else if let Some(format) = format_of(path) {
-            self.file(path, format, None);
+            self.file(path, format, None, key_of(path, &meta));
         } else {
             self.out.skip(skip(path, unsupported(path)));
         }
     }
 
-    fn file(&mut self, path: &Path, format: Format, root: Option<&Path>) {
-        let key = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    fn file(&mut self, path: &Path, format: Format, root: Option<&Path>, key: FileKey) {
         if self.seen_files.insert(key) {
             self.out.items.push(Ok(Found {
                 path: path.to_path_buf(),
@@ -135,13 +166,14 @@ impl Walker<'_> {
     /// Walks a folder once; a folder reached again through a link inside the walk is reported
     /// (`report_revisit`), a PATH named twice on the command line is not.
     fn dir(&mut self, dir: &Path, root: &Path, depth: usize, report_revisit: bool) {
-        let key = match fs::canonicalize(dir) {
+        let key = match fs::canonicalize(dir).and_then(|k| Ok((fs::metadata(&k)?, k))) {
             Ok(k) => k,
             Err(e) => {
                 self.out.skip(skip(dir, io_reason(&e)));
                 return;
             }
         };
+        let (meta, key) = key;
         if !self.visited_dirs.insert(key.clone()) {
             if !report_revisit {
                 return;
@@ -162,59 +194,67 @@ impl Walker<'_> {
         };
         entries.sort_by_key(|e| e.file_name());
         for e in entries {
-            if e.file_name().to_string_lossy().starts_with('.') {
+            if e.file_name().as_encoded_bytes().starts_with(b".") {
                 continue;
             }
-            self.entry(&e.path(), root, depth);
+            self.entry(&e, &meta, root, depth);
         }
     }
 
-    fn entry(&mut self, path: &Path, root: &Path, depth: usize) {
-        let Ok(lmeta) = fs::symlink_metadata(path) else {
+    /// One entry of a folder whose metadata is `folder`. Its type comes with the listing; only
+    /// a symbolic link is looked up.
+    fn entry(&mut self, e: &fs::DirEntry, folder: &fs::Metadata, root: &Path, depth: usize) {
+        let path = e.path();
+        let Ok(file_type) = e.file_type() else {
             return;
         };
-        let format = format_of(path);
-        let meta = if lmeta.file_type().is_symlink() {
-            let target = fs::metadata(path);
+        let format = format_of(&path);
+        let (is_dir, is_file, key) = if file_type.is_symlink() {
+            let target = fs::metadata(&path);
             let relevant = format.is_some() || target.as_ref().is_ok_and(|m| m.is_dir());
             if !self.opts.follow_links {
                 if relevant {
                     let reason = "symbolic link not followed (use --follow-links)";
-                    self.out.skip(skip(path, reason));
+                    self.out.skip(skip(&path, reason));
                 }
                 return;
             }
             match target {
-                Ok(m) => m,
+                Ok(m) => (
+                    m.is_dir(),
+                    m.is_file(),
+                    Some((m.file_type(), key_of(&path, &m))),
+                ),
                 Err(_) => {
-                    if relevant || format.is_some() {
+                    if relevant {
                         let reason = "broken symbolic link (its target does not exist)";
-                        self.out.skip(skip(path, reason));
+                        self.out.skip(skip(&path, reason));
                     }
                     return;
                 }
             }
         } else {
-            lmeta
+            (file_type.is_dir(), file_type.is_file(), None)
         };
-        if meta.is_dir() {
+        if is_dir {
             if depth + 1 > self.opts.max_depth {
                 let reason = format!(
                     "folder deeper than {} levels below the PATH, not walked",
                     self.opts.max_depth
                 );
-                self.out.skip(skip(path, reason));
+                self.out.skip(skip(&path, reason));
             } else {
-                self.dir(path, root, depth + 1, true);
+                self.dir(&path, root, depth + 1, true);
             }
             return;
         }
         let Some(format) = format else { return };
-        if meta.is_file() {
-            self.file(path, format, Some(root));
+        let (file_type, key) = key.unwrap_or_else(|| (file_type, entry_key(e, &path, folder)));
+        if is_file {
+            self.file(&path, format, Some(root), key);
         } else {
-            let reason = format!("not a regular file ({})", kind_name(&meta.file_type()));
-            self.out.skip(skip(path, reason));
+            let reason = format!("not a regular file ({})", kind_name(&file_type));
+            self.out.skip(skip(&path, reason));
         }
     }
 }
@@ -312,5 +352,27 @@ mod tests {
             &LoadOptions::default(),
         );
         assert_eq!(names(&twice), vec!["deep.txt", "top.txt"], "no file twice");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_by_two_paths_is_found_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir_all(root.join("b")).unwrap();
+        fs::write(root.join("a.txt"), "x").unwrap();
+        fs::write(root.join("other.txt"), "y").unwrap();
+        std::os::unix::fs::symlink(root.join("a.txt"), root.join("b/link.txt")).unwrap();
+        fs::hard_link(root.join("a.txt"), root.join("b/hard.txt")).unwrap();
+        let follow = LoadOptions {
+            follow_links: true,
+            ..LoadOptions::default()
+        };
+        let d = discover(&[root.to_path_buf()], &follow);
+        assert_eq!(names(&d), vec!["a.txt", "other.txt"]);
+        // Named on the command line as well, through the link: still once.
+        let d = discover(&[root.join("b/link.txt"), root.to_path_buf()], &follow);
+        assert_eq!(names(&d), vec!["link.txt", "other.txt"]);
+        assert_eq!(d.skipped().count(), 0);
     }
 }
