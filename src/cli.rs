@@ -5,12 +5,12 @@ use crate::analysis::{self, Analysis, EventKind, Vocab};
 use crate::briefing::{self, BriefFormat, BriefOptions};
 use crate::corpus::{self, Article, Corpus, LoadOptions};
 use crate::date::DateValue;
-use crate::tui::{self, ColorMode, TuiOptions};
+use crate::tui::{self, ColorMode, Loading, Shown, TuiOptions, Update};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 
 /// sitrep: a terminal briefing reader for a developing crisis.
 ///
@@ -54,7 +54,7 @@ pub enum Command {
     Brief(BriefArgs),
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Clone, Debug)]
 pub struct LoadArgs {
     /// Skip files larger than this many bytes (suffixes K, M, G accepted; at most 1G).
     #[arg(long, value_name = "BYTES", default_value = "16M", value_parser = parse_size, global = true)]
@@ -189,7 +189,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn load_corpus(paths: &[PathBuf], args: &LoadArgs) -> Corpus {
+/// Loads the corpus; with files left to read after the first `first_files`, reports their
+/// articles and the progress of the others to `report` meanwhile.
+fn load_corpus(
+    paths: &[PathBuf],
+    args: &LoadArgs,
+    first_files: usize,
+    report: impl FnMut(corpus::LoadEvent),
+) -> Corpus {
     if paths.is_empty() {
         return corpus::load_seeds();
     }
@@ -199,7 +206,18 @@ fn load_corpus(paths: &[PathBuf], args: &LoadArgs) -> Corpus {
         debris_file: args.debris_file(),
         ..LoadOptions::default()
     };
-    corpus::load(paths, &opts)
+    corpus::load_previewing(paths, &opts, first_files, report)
+}
+
+fn check_vocab_dir(args: &LoadArgs) -> anyhow::Result<()> {
+    match &args.vocab {
+        Some(dir) if !dir.is_dir() => anyhow::bail!("--vocab {}: not a folder", dir.display()),
+        _ => Ok(()),
+    }
+}
+
+fn compile_vocab(args: &LoadArgs) -> anyhow::Result<Vocab> {
+    Vocab::with_user_files(args.vocab_dir().as_deref(), args.gazetteer.as_deref())
 }
 
 /// Loads the articles and the vocabularies, reporting skipped files on stderr. `None` when
@@ -208,16 +226,9 @@ fn load_with_vocab(
     paths: &[PathBuf],
     args: &LoadArgs,
 ) -> anyhow::Result<Option<(Vec<Article>, Vocab)>> {
-    if let Some(dir) = &args.vocab
-        && !dir.is_dir()
-    {
-        anyhow::bail!("--vocab {}: not a folder", dir.display());
-    }
+    check_vocab_dir(args)?;
     // Compiling the vocabularies (mostly single-threaded automata) overlaps the loading.
-    let (vocab, corpus) = rayon::join(
-        || Vocab::with_user_files(args.vocab_dir().as_deref(), args.gazetteer.as_deref()),
-        || load_corpus(paths, args),
-    );
+    let (vocab, corpus) = rayon::join(|| compile_vocab(args), || load_corpus(paths, args, 0, drop));
     let vocab = vocab?;
     for skipped in &corpus.skipped {
         eprintln!("{skipped}");
@@ -229,28 +240,89 @@ fn load_with_vocab(
     Ok(Some((corpus.articles, vocab)))
 }
 
-/// Opens the reader on the articles at once, analysing them on another thread meanwhile.
-fn read_while_analysing(
-    articles: Vec<Article>,
-    vocab: Vocab,
+/// Files read before the reader first opens on a large corpus: a few hundredths of a second.
+const PREVIEW_FILES: usize = 256;
+
+/// Opens the reader as soon as the first files are read, on their articles; then it goes on
+/// over every article, then over their analysis, both made meanwhile on threads of their own
+/// at a lower priority. The vocabularies compile first, so that a broken one is reported before
+/// the terminal is touched; skipped files are reported once the reader has closed.
+fn read_while_loading(
+    paths: Vec<PathBuf>,
+    args: LoadArgs,
     opts: &TuiOptions,
-) -> anyhow::Result<()> {
-    let articles: Arc<[Article]> = articles.into();
-    let (send, pending) = std::sync::mpsc::channel();
-    let shared = Arc::clone(&articles);
-    // A pool of its own: the reader's parallel work (the corpus search, its first list) must
-    // not queue behind the analysis on the global pool; and at a lower priority, so that a key
-    // pressed while both cores analyse is answered at once.
-    let pool = rayon::ThreadPoolBuilder::new()
+) -> anyhow::Result<ExitCode> {
+    check_vocab_dir(&args)?;
+    let pool = background_pool()?;
+    let (send, pending) = mpsc::channel::<Update>();
+    let (send_vocab, vocab) = mpsc::channel::<Vocab>();
+    let (send_skipped, skipped) = mpsc::channel::<corpus::Skipped>();
+    let vocab_args = args.clone();
+    std::thread::spawn(move || {
+        pool.install(move || {
+            let corpus = load_corpus(&paths, &args, PREVIEW_FILES, |event| {
+                let _ = send.send(loading_update(event));
+            });
+            for s in corpus.skipped {
+                let _ = send_skipped.send(s);
+            }
+            drop(send_skipped);
+            if corpus.articles.is_empty() {
+                return;
+            }
+            let articles: Arc<[Article]> = corpus.articles.into();
+            let bare = Analysis::unanalysed(Arc::clone(&articles));
+            let _ = send.send(Update::Stage(Box::new(Shown::complete(bare))));
+            // The reader may have quit already (or the vocabularies failed): nobody waits then.
+            let Ok(vocab) = vocab.recv() else { return };
+            let analysis = analysis::analyze_shared(articles, &vocab);
+            let _ = send.send(Update::Stage(Box::new(Shown::complete(analysis))));
+        })
+    });
+    let _ = send_vocab.send(compile_vocab(&vocab_args)?);
+    let report_skipped = || {
+        for s in skipped.try_iter() {
+            eprintln!("{s}");
+        }
+    };
+    // Progress before anything to show (a first file holding many articles) is not shown.
+    let first = pending.iter().find_map(|u| match u {
+        Update::Stage(s) => Some(s),
+        Update::Read(_) => None,
+    });
+    let Some(first) = first else {
+        report_skipped();
+        eprintln!("sitrep: no article could be loaded");
+        return Ok(ExitCode::from(1));
+    };
+    let result = tui::run_while_loading(&first, pending, opts);
+    report_skipped();
+    result.map(|()| ExitCode::SUCCESS)
+}
+
+fn loading_update(event: corpus::LoadEvent) -> Update {
+    match event {
+        corpus::LoadEvent::Preview(p) => Update::Stage(Box::new(Shown {
+            analysis: Analysis::unanalysed(p.articles.into()),
+            loading: Some(Loading {
+                files_read: p.files_read,
+                files: p.files,
+            }),
+        })),
+        corpus::LoadEvent::Read { files_read, files } => {
+            Update::Read(Loading { files_read, files })
+        }
+    }
+}
+
+/// A pool of its own for loading and analysis: the reader's parallel work (the corpus search,
+/// its first list) must not queue behind them on the global pool; and at a lower priority, so
+/// that a key pressed while both cores work is answered at once.
+fn background_pool() -> anyhow::Result<rayon::ThreadPool> {
+    Ok(rayon::ThreadPoolBuilder::new()
         .thread_name(|i| format!("analysis-{i}"))
         .start_handler(|_| lower_this_threads_priority())
-        .build()?;
-    std::thread::spawn(move || {
-        let analysis = pool.install(|| analysis::analyze_shared(shared, &vocab));
-        // The reader may have quit already; nobody waits for the result then.
-        let _ = send.send(analysis);
-    });
-    tui::run_while_analysing(&Analysis::unanalysed(articles), pending, opts)
+        .build()?)
 }
 
 /// Makes the calling thread yield to the reader's: on Linux a nice value is per thread.
@@ -276,17 +348,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Brief(b)) => b.paths.clone(),
         None => paths,
     };
-    let Some((articles, vocab)) = load_with_vocab(&paths, &load)? else {
-        return Ok(ExitCode::from(1));
-    };
     if command.is_none() && io::stdout().is_terminal() {
         let opts = TuiOptions {
             color: color_mode(color),
             config,
         };
-        read_while_analysing(articles, vocab, &opts)?;
-        return Ok(ExitCode::SUCCESS);
+        return read_while_loading(paths, load, &opts);
     }
+    let Some((articles, vocab)) = load_with_vocab(&paths, &load)? else {
+        return Ok(ExitCode::from(1));
+    };
     let analysis = analysis::analyze(articles, &vocab);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());

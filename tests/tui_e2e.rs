@@ -590,6 +590,8 @@ fn the_list_opens_and_answers_keys_while_the_corpus_is_analysed() {
         return;
     }
     let (_dir, mut t) = reader_on_many_seeds();
+    // The reader may open on the first files read; the list then grows to all 300 articles.
+    t.wait_text("Articles 300/300");
     let during = t.parser.lock().unwrap().screen().contents();
     t.send("j");
     t.wait_text("article 2/300");
@@ -619,4 +621,71 @@ fn quitting_while_the_corpus_is_analysed_exits_at_once_and_restores_the_terminal
     // `finish` checks that the process ended and left the terminal as it found it; nothing
     // waits for the analysis still running on its threads.
     t.finish();
+}
+
+#[test]
+fn files_skipped_are_reported_once_the_reader_closes() {
+    if !seeds_available() {
+        return;
+    }
+    let dir = many_seeds(150);
+    std::fs::write(dir.path().join("zz-broken.json"), "{ not json").unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.arg(dir.path());
+    let mut t = Term::spawn(cmd, 100, 30);
+    t.wait_text("Articles 300/300");
+    assert!(!t.contents().contains("skipped"), "{}", t.contents());
+    t.send("q");
+    let screen = t.finish();
+    let after = screen.contents();
+    assert!(
+        after.contains("sitrep: skipped") && after.contains("zz-broken.json"),
+        "{after}"
+    );
+}
+
+/// Runs the real binary in a terminal until it exits: its screen, whether it ever entered the
+/// alternate screen, and its exit code.
+fn run_to_exit(args: &[&str]) -> (String, bool, u32) {
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.args(args);
+    let mut t = Term::spawn(cmd, 100, 30);
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = t.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(start.elapsed() < TIMEOUT, "{}", t.contents());
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    // Let the reader thread take the last bytes.
+    std::thread::sleep(Duration::from_millis(200));
+    let entered = t
+        .raw
+        .lock()
+        .unwrap()
+        .windows(8)
+        .any(|w| w == b"\x1b[?1049h");
+    (t.contents(), entered, status.exit_code())
+}
+
+#[test]
+fn nothing_to_show_or_a_bad_vocabulary_fails_before_the_alternate_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.json"), "{ not json").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let (screen, entered, code) = run_to_exit(&[folder]);
+    assert!(!entered, "{screen}");
+    assert_eq!(code, 1);
+    assert!(
+        screen.contains("skipped") && screen.contains("broken.json"),
+        "{screen}"
+    );
+    assert!(screen.contains("no article could be loaded"), "{screen}");
+    std::fs::write(dir.path().join("good.txt"), "Title\n\nA body of text.\n").unwrap();
+    let missing = dir.path().join("missing.toml");
+    let (screen, entered, code) = run_to_exit(&[folder, "--gazetteer", missing.to_str().unwrap()]);
+    assert!(!entered, "{screen}");
+    assert_eq!(code, 1);
+    assert!(screen.contains("missing.toml"), "{screen}");
 }

@@ -6,7 +6,7 @@ use sitrep::tui::config::Config;
 use sitrep::tui::keymap::Key;
 use sitrep::tui::layout::Pane;
 use sitrep::tui::popup::PopupKind;
-use sitrep::tui::{ColorMode, fixture};
+use sitrep::tui::{ColorMode, Loading, Shown, fixture};
 
 fn app(an: &Analysis) -> App<'_> {
     let mut app = App::new(an, Config::builtin(ColorMode::Never));
@@ -572,4 +572,91 @@ fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives(
         later.brief_open,
         "the briefing opens once the analysis is in"
     );
+}
+
+/// The whole screen at 120×40, as text.
+fn screen_text(app: &App) -> String {
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    sitrep::tui::ui::draw(app, area, &mut buf);
+    fixture::buffer_text(&buf)
+}
+
+/// The first files' articles (as the reader opens on them), every article before analysis, and
+/// what the loading says meanwhile. The fixture's newest article is read last, so that the head
+/// of the list changes when it comes in.
+fn loading_stages(full: &Analysis) -> (Shown, Shown, Loading) {
+    let mut articles = full.articles.to_vec();
+    let newest = app(&Analysis::unanalysed(full.articles.clone())).list_rows[0];
+    let last = articles.remove(newest);
+    articles.push(last);
+    let n = articles.len();
+    let loading = Loading {
+        files_read: n - 1,
+        files: n,
+    };
+    let preview = Shown {
+        analysis: Analysis::unanalysed(articles[..n - 1].to_vec().into()),
+        loading: Some(loading),
+    };
+    (
+        preview,
+        Shown::complete(Analysis::unanalysed(articles.into())),
+        loading,
+    )
+}
+
+#[test]
+fn while_files_load_the_status_says_how_far_and_keys_that_need_the_analysis_wait() {
+    let full = fixture::analysis();
+    let (preview, _, loading) = loading_stages(&full);
+    let mut early = app(&preview.analysis);
+    early.loading = preview.loading;
+    let status = format!(
+        "reading files: {} of {}…",
+        loading.files_read, loading.files
+    );
+    assert!(
+        screen_text(&early).contains(&status),
+        "{}",
+        screen_text(&early)
+    );
+    press(&mut early, "b");
+    let said = early.message.clone().unwrap_or_default();
+    let waits = format!(
+        "still reading files ({} of {})",
+        loading.files_read, loading.files
+    );
+    assert!(said.starts_with(&waits), "{said}");
+    assert!(!early.brief_open);
+    press(&mut early, "j");
+    assert_eq!(early.list.sel, 1, "moving works meanwhile");
+}
+
+#[test]
+fn once_every_file_is_read_the_list_holds_them_all_and_the_reader_keeps_its_place() {
+    let full = fixture::analysis();
+    let (preview, every, _) = loading_stages(&full);
+    // Not moved yet: the top of the list stays selected, now the newest of all articles.
+    let mut early = app(&preview.analysis);
+    early.loading = preview.loading;
+    press(&mut early, "b");
+    let later = early.next_stage(&every);
+    assert_eq!(later.article_count(), full.articles.len());
+    assert_eq!(later.loading, None);
+    assert_eq!(later.list.sel, 0);
+    assert_eq!(later.reader.article, later.list_rows[0]);
+    assert_eq!(
+        later.message, None,
+        "the message about reading files is gone"
+    );
+    assert!(screen_text(&later).contains(&format!("analysing {} articles…", full.articles.len())));
+    // Moved: the same article stays selected and open, wherever it now sits in the list.
+    let mut early = app(&preview.analysis);
+    early.loading = preview.loading;
+    press(&mut early, "j");
+    let chosen = early.selected_article();
+    let later = early.next_stage(&every);
+    assert_eq!(later.selected_article(), chosen);
+    assert_eq!(Some(later.reader.article), chosen);
 }

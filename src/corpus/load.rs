@@ -15,6 +15,41 @@ use std::sync::Arc;
 
 /// Loads every supported file under `paths`.
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+    load_previewing(paths, opts, 0, drop)
+}
+
+/// The articles of the first files read, handed on while the others are still loading.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    /// The articles of the first `files_read` files, in load order. Their ids are made unique
+    /// among themselves; a later duplicate may still change them in the whole corpus.
+    pub articles: Vec<Article>,
+    pub files_read: usize,
+    /// Every file found.
+    pub files: usize,
+}
+
+/// What [`load_previewing`] reports while it works.
+#[derive(Clone, Debug)]
+pub enum LoadEvent {
+    /// The articles of the first files, once they are read.
+    Preview(Preview),
+    /// How many of the files have been read (after the preview, every [`PROGRESS_FILES`]).
+    Read { files_read: usize, files: usize },
+}
+
+/// Files read between two [`LoadEvent::Read`] reports.
+pub const PROGRESS_FILES: usize = 1024;
+
+/// Loads like [`load`]; when files remain after the first `first_files`, reports their articles
+/// to `report` as a [`LoadEvent::Preview`] (if they gave any), then the progress of the others.
+/// The corpus returned is the same as [`load`]'s; `0` reports nothing.
+pub fn load_previewing(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    first_files: usize,
+    mut report: impl FnMut(LoadEvent),
+) -> Corpus {
     let mut corpus = Corpus::default();
     let user_rules = opts
         .debris_file
@@ -25,11 +60,52 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     if let Some(rules) = &user_rules {
         tools.rules = rules;
     }
-    // Manifests are looked up in walk order (so their problems are reported in place), then the
-    // files are read and cleaned in parallel; collecting keeps the walk order.
+    let mut jobs = file_jobs(found.items, opts);
+    let files = jobs.iter().filter(|j| j.is_ok()).count();
+    let mut rest = jobs.split_off(jobs_for_files(&jobs, first_files));
+    let mut outcomes = run_jobs(jobs, opts, &tools);
+    if first_files > 0 && !rest.is_empty() {
+        let mut articles: Vec<Article> = outcomes
+            .iter()
+            .filter_map(|o| o.as_ref().ok())
+            .cloned()
+            .collect();
+        let mut files_read = files.min(first_files);
+        if !articles.is_empty() {
+            make_ids_unique(&mut articles);
+            report(LoadEvent::Preview(Preview {
+                articles,
+                files_read,
+                files,
+            }));
+        }
+        while !rest.is_empty() {
+            let later = rest.split_off(jobs_for_files(&rest, PROGRESS_FILES));
+            files_read += rest.iter().filter(|j| j.is_ok()).count();
+            outcomes.extend(run_jobs(std::mem::replace(&mut rest, later), opts, &tools));
+            report(LoadEvent::Read { files_read, files });
+        }
+    } else {
+        outcomes.extend(run_jobs(rest, opts, &tools));
+    }
+    for outcome in outcomes {
+        match outcome {
+            Ok(a) => corpus.articles.push(a),
+            Err(s) => corpus.skipped.push(s),
+        }
+    }
+    make_ids_unique(&mut corpus.articles);
+    corpus
+}
+
+/// A file to read with the manifest that applies to it, or a problem already found.
+type Job = Result<(Found, Applicable), Skipped>;
+
+/// Manifests are looked up in walk order, so that their problems are reported in place.
+fn file_jobs(items: Vec<Result<Found, Skipped>>, opts: &LoadOptions) -> Vec<Job> {
     let mut manifests = Manifests::default();
-    let mut jobs: Vec<Result<(Found, Applicable), Skipped>> = Vec::new();
-    for item in found.items {
+    let mut jobs = Vec::with_capacity(items.len());
+    for item in items {
         match item {
             Ok(f) => {
                 let mut problems = Vec::new();
@@ -40,21 +116,36 @@ pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
             Err(s) => jobs.push(Err(s)),
         }
     }
+    jobs
+}
+
+/// How many leading jobs hold the first `files` files to read.
+fn jobs_for_files(jobs: &[Job], files: usize) -> usize {
+    if files == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (i, job) in jobs.iter().enumerate() {
+        if job.is_ok() {
+            seen += 1;
+            if seen == files {
+                return i + 1;
+            }
+        }
+    }
+    jobs.len()
+}
+
+/// Reads and cleans the files in parallel; the outcomes keep the jobs' order.
+fn run_jobs(jobs: Vec<Job>, opts: &LoadOptions, tools: &Tools) -> Vec<Outcome> {
     let outcomes: Vec<Vec<Outcome>> = jobs
         .into_par_iter()
         .map(|job| match job {
-            Ok((f, manifest)) => load_file(&f, opts, &tools, manifest),
+            Ok((f, manifest)) => load_file(&f, opts, tools, manifest),
             Err(s) => vec![Err(s)],
         })
         .collect();
-    for outcome in outcomes.into_iter().flatten() {
-        match outcome {
-            Ok(a) => corpus.articles.push(a),
-            Err(s) => corpus.skipped.push(s),
-        }
-    }
-    make_ids_unique(&mut corpus.articles);
-    corpus
+    outcomes.into_iter().flatten().collect()
 }
 
 /// One article, or why one file or line gave none.
@@ -322,5 +413,103 @@ mod tests {
         assert_eq!(c.articles[0].section.as_deref(), Some("Algeria"));
         assert_eq!(c.articles[1].title, "An increasingly worrying escalation");
         assert!(!c.articles[1].body.contains("PREV"));
+    }
+
+    /// A folder of `n` text files `f00.txt`, `f01.txt`, ... (read in that order), the third
+    /// one unreadable as an article (empty), and two JSON files holding the same id.
+    fn folder_of_files(n: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..n {
+            let text = if i == 2 {
+                String::new()
+            } else {
+                format!("Headline {i}\n\nBody of article number {i}, one sentence.\n")
+            };
+            std::fs::write(dir.path().join(format!("f{i:02}.txt")), text).unwrap();
+        }
+        for name in ["g1.json", "g2.json"] {
+            let doc = r#"{"id": "same", "title": "T", "body": "A body of text."}"#;
+            std::fs::write(dir.path().join(name), doc).unwrap();
+        }
+        dir
+    }
+
+    fn summary(articles: &[Article]) -> Vec<(String, String, String)> {
+        articles
+            .iter()
+            .map(|a| (a.id.clone(), a.title.clone(), a.body.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_preview_holds_the_first_files_and_the_corpus_is_unchanged() {
+        let dir = folder_of_files(8);
+        let paths = [dir.path().to_path_buf()];
+        let opts = LoadOptions::default();
+        let whole = load(&paths, &opts);
+        let mut seen = None;
+        let mut reads = Vec::new();
+        let corpus = load_previewing(&paths, &opts, 4, |e| match e {
+            LoadEvent::Preview(p) => seen = Some(p),
+            LoadEvent::Read { files_read, files } => reads.push((files_read, files)),
+        });
+        assert_eq!(reads, [(10, 10)], "the other six files, read in one go");
+        assert_eq!(summary(&corpus.articles), summary(&whole.articles));
+        assert_eq!(corpus.skipped, whole.skipped);
+        let p = seen.expect("a preview, since files remained");
+        assert_eq!((p.files_read, p.files), (4, 10));
+        // Four files read, the empty one among them: three articles, the corpus's first three.
+        assert_eq!(summary(&p.articles), summary(&whole.articles[..3]));
+    }
+
+    #[test]
+    fn no_preview_when_every_file_is_in_it_or_none_is_asked() {
+        let dir = folder_of_files(3);
+        let paths = [dir.path().to_path_buf()];
+        for first in [0, 5, 50] {
+            let mut called = false;
+            let c = load_previewing(&paths, &LoadOptions::default(), first, |_| called = true);
+            assert!(!called, "preview of {first} files");
+            assert_eq!(c.articles.len(), 4);
+        }
+    }
+
+    #[test]
+    fn preview_ids_are_unique_among_themselves() {
+        let dir = folder_of_files(3);
+        let doc = r#"{"id": "same", "title": "T", "body": "Another body."}"#;
+        std::fs::write(dir.path().join("g3.json"), doc).unwrap();
+        let paths = [dir.path().to_path_buf()];
+        let mut seen = None;
+        // Walk order: f00, f01, f02 (empty), g1, g2 | g3.
+        let c = load_previewing(&paths, &LoadOptions::default(), 5, |e| {
+            if let LoadEvent::Preview(p) = e {
+                seen = Some(p);
+            }
+        });
+        let p = seen.unwrap();
+        let ids: Vec<&str> = p.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["f00", "f01", "same", "same~2"]);
+        let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["f00", "f01", "same", "same~2", "same~3"]);
+    }
+
+    #[test]
+    fn progress_is_reported_every_thousand_files_or_so() {
+        let dir = folder_of_files(PROGRESS_FILES + 6);
+        let files = PROGRESS_FILES + 8;
+        let mut reads = Vec::new();
+        let mut previews = 0;
+        load_previewing(
+            &[dir.path().to_path_buf()],
+            &LoadOptions::default(),
+            4,
+            |e| match e {
+                LoadEvent::Preview(_) => previews += 1,
+                LoadEvent::Read { files_read, files } => reads.push((files_read, files)),
+            },
+        );
+        assert_eq!(previews, 1);
+        assert_eq!(reads, [(PROGRESS_FILES + 4, files), (files, files)]);
     }
 }

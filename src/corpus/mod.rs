@@ -22,6 +22,7 @@ pub mod read;
 pub mod sanitize;
 pub mod segment;
 
+pub use load::{LoadEvent, PROGRESS_FILES, Preview};
 pub use sanitize::sanitize;
 
 use crate::date::DateValue;
@@ -210,6 +211,17 @@ pub struct Corpus {
 /// Loads every supported file under `paths` (files or folders).
 pub fn load(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     load::load(paths, opts)
+}
+
+/// Loads like [`load`], reporting the articles of the first `first_files` files, then how many
+/// files have been read, while the others load; the corpus returned is the same as [`load`]'s.
+pub fn load_previewing(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    first_files: usize,
+    report: impl FnMut(LoadEvent),
+) -> Corpus {
+    load::load_previewing(paths, opts, first_files, report)
 }
 
 /// The bundled sample corpus, embedded in the binary.

@@ -108,6 +108,8 @@ pub struct App<'a> {
     pub export: Option<ExportPrompt>,
     /// Today's date, read when `x` is pressed (the system clock in the binary).
     pub clock: fn() -> DateValue,
+    /// Set while the corpus is still being read (see [`super::stages`]).
+    pub loading: Option<super::stages::Loading>,
 }
 
 impl<'a> App<'a> {
@@ -139,6 +141,7 @@ impl<'a> App<'a> {
             brief_open: false,
             export: None,
             clock: super::export::system_today,
+            loading: None,
         };
         app.refresh_rows();
         if let Some(&first) = app.list_rows.first() {
@@ -184,6 +187,7 @@ impl<'a> App<'a> {
             brief_open: false,
             export: self.export,
             clock: self.clock,
+            loading: self.loading,
         };
         app.refresh_rows();
         let (w, h) = (app.size.width, app.size.height);

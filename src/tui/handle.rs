@@ -8,6 +8,7 @@ use super::jumps::Position;
 use super::keymap::Key;
 use super::layout::{self, Pane};
 use super::popup::{self, PopupKind, Target};
+use super::stages::{ANALYSING, LOADING};
 use ratatui::crossterm::event::KeyCode;
 
 impl App<'_> {
@@ -41,12 +42,12 @@ impl App<'_> {
             return;
         }
         if !self.analysis.analysed && needs_analysis(action) {
-            self.say(format!(
-                "{} {} articles: {} needs the analysis",
-                super::term::ANALYSING,
-                self.analysis.articles.len(),
-                action.name().replace('_', " ")
-            ));
+            let waiting = match self.loading {
+                Some(l) => format!("{LOADING} ({} of {})", l.files_read, l.files),
+                None => format!("{ANALYSING} {} articles", self.analysis.articles.len()),
+            };
+            let action = action.name().replace('_', " ");
+            self.say(format!("{waiting}: {action} needs the analysis"));
             return;
         }
         match action {

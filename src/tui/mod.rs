@@ -4,7 +4,8 @@
 //! [`handle`] and [`nav`] (the state machine), [`filter`], [`popup`] and [`jumps`], [`layout`],
 //! [`ui`] (drawing panes into a buffer), [`theme`], [`wrap`] (the wrap cache), [`text`]
 //! (sanitising), [`config`] (the user's file) and [`term`] (the terminal guard and event loop).
-//! [`briefing_view`] (`b`) and [`export`] (`x`) show and save the briefing of the current filter.
+//! [`briefing_view`] (`b`) and [`export`] (`x`) show and save the briefing of the current filter;
+//! [`stages`] lets the reader open while the corpus still loads and is analysed.
 
 pub mod actions;
 pub mod app;
@@ -20,6 +21,7 @@ pub mod keymap;
 pub mod layout;
 pub mod nav;
 pub mod popup;
+pub mod stages;
 pub mod term;
 pub mod text;
 pub mod theme;
@@ -28,6 +30,7 @@ pub mod wrap;
 
 use crate::analysis::Analysis;
 use anyhow::{Result, bail};
+pub use stages::{Loading, Shown, Update};
 use std::path::PathBuf;
 
 /// Colour depth the reader may use.
@@ -59,18 +62,21 @@ pub fn run(analysis: &Analysis, opts: &TuiOptions) -> Result<()> {
     term::run_loop(&mut app)
 }
 
-/// Runs the reader at once over `shown`, the bare articles ([`Analysis::unanalysed`]), while
-/// their analysis is made elsewhere and sent on `pending`; the reader then goes on over it, where
-/// the user was. Keys work all along. The config is read before the terminal is touched.
-pub fn run_while_analysing(
-    shown: &Analysis,
-    pending: std::sync::mpsc::Receiver<Analysis>,
+/// Runs the reader at once over `first` (the articles of the first files read, or all of them
+/// before analysis), while the rest is made elsewhere and sent on `pending`, each [`Shown`]
+/// superseding the last; the reader goes on over each, where the user was, and tells how far
+/// the loading has gone. Keys work all along.
+/// The config is read before the terminal is touched.
+pub fn run_while_loading(
+    first: &Shown,
+    pending: std::sync::mpsc::Receiver<Update>,
     opts: &TuiOptions,
 ) -> Result<()> {
     let config = config::Config::load(opts.config.as_deref(), opts.color)?;
-    if shown.articles.is_empty() {
+    if first.analysis.articles.is_empty() {
         bail!("no article to show");
     }
-    let app = app::App::new(shown, config);
-    term::run_loop_while_analysing(app, pending)
+    let mut app = app::App::new(&first.analysis, config);
+    app.loading = first.loading;
+    term::run_loop_while_loading(app, pending)
 }

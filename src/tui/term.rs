@@ -4,7 +4,7 @@
 
 use super::app::App;
 use super::keymap::Key;
-use crate::analysis::Analysis;
+use super::stages::{Shown, Update};
 use anyhow::{Context, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -78,7 +78,7 @@ type Screen = Terminal<CrosstermBackend<Stdout>>;
 enum Ended {
     /// The user quit, or a terminating signal arrived.
     Quit,
-    /// `ready` answered true.
+    /// The watch said ready.
     Ready,
 }
 
@@ -87,42 +87,67 @@ pub fn run_loop(app: &mut App) -> Result<()> {
     session(|terminal, stop| event_loop(terminal, app, stop, None).map(drop))
 }
 
-/// Runs `first`, a reader over the bare articles, while their analysis is made elsewhere; when
-/// it arrives on `pending`, the same reader goes on over it (see [`App::rebind`]). Keys are
-/// handled all along; the analysis is looked for between them, every 50 ms.
-pub fn run_loop_while_analysing(first: App, pending: Receiver<Analysis>) -> Result<()> {
-    session(|terminal, stop| {
-        let mut app = first;
-        let mut full: Option<Analysis> = None;
-        let mut ready = || match pending.try_recv() {
-            Ok(a) => {
-                full = Some(a);
-                true
-            }
-            Err(TryRecvError::Empty) => false,
-            Err(TryRecvError::Disconnected) => true,
-        };
-        if event_loop(terminal, &mut app, stop, Some(&mut ready))? == Ended::Quit {
-            return Ok(());
-        }
-        let Some(analysis) = full else {
-            app.message = Some("the analysis failed: showing the articles only".into());
-            return event_loop(terminal, &mut app, stop, None).map(drop);
-        };
-        let mut app = app.rebind(&analysis);
-        if app
-            .message
-            .as_deref()
-            .is_some_and(|m| m.contains(ANALYSING))
-        {
-            app.message = None;
-        }
-        event_loop(terminal, &mut app, stop, None).map(drop)
-    })
+/// Runs `first`, a reader over part of the corpus or over its bare articles, while the rest is
+/// made elsewhere; each stage that arrives on `pending` takes its place (see
+/// [`App::next_stage`]). Keys are handled all along; `pending` is looked at between them, every
+/// 50 ms.
+pub fn run_loop_while_loading(first: App, pending: Receiver<Update>) -> Result<()> {
+    session(|terminal, stop| follow_stages(terminal, first, &pending, stop))
 }
 
-/// Said by the messages that speak of the analysis still running (gone once it is in).
-pub const ANALYSING: &str = "still analysing";
+/// Runs `app` until quit or the next stage, then goes on over that one (a stage's analysis
+/// lives in its own call, which the reader over it borrows).
+fn follow_stages(
+    terminal: &mut Screen,
+    mut app: App,
+    pending: &Receiver<Update>,
+    stop: &AtomicBool,
+) -> Result<()> {
+    if app.loading.is_none() && app.analysis.analysed {
+        return event_loop(terminal, &mut app, stop, None).map(drop);
+    }
+    let mut next: Option<Shown> = None;
+    let mut watch = |app: &mut App| {
+        let mut seen = Watch::Nothing;
+        loop {
+            match pending.try_recv() {
+                Ok(Update::Read(l)) => {
+                    app.loading = Some(l);
+                    seen = Watch::Changed;
+                }
+                Ok(Update::Stage(s)) => {
+                    next = Some(*s);
+                    return Watch::Ready;
+                }
+                Err(TryRecvError::Empty) => return seen,
+                Err(TryRecvError::Disconnected) => return Watch::Ready,
+            }
+        }
+    };
+    if event_loop(terminal, &mut app, stop, Some(&mut watch))? == Ended::Quit {
+        return Ok(());
+    }
+    let Some(shown) = next else {
+        app.message = Some(if app.loading.is_some() {
+            "the loading failed: showing the articles read so far".into()
+        } else {
+            "the analysis failed: showing the articles only".into()
+        });
+        return event_loop(terminal, &mut app, stop, None).map(drop);
+    };
+    let app = app.next_stage(&shown);
+    follow_stages(terminal, app, pending, stop)
+}
+
+/// What a watch over work done elsewhere saw (see [`event_loop`]).
+#[derive(Debug, PartialEq, Eq)]
+enum Watch {
+    Nothing,
+    /// Something the reader shows changed: draw again.
+    Changed,
+    /// The event loop should return.
+    Ready,
+}
 
 /// Enters the terminal (restored on every exit), watches SIGTERM and SIGHUP, and runs `f`.
 fn session(f: impl FnOnce(&mut Screen, &AtomicBool) -> Result<()>) -> Result<()> {
@@ -145,21 +170,24 @@ fn session(f: impl FnOnce(&mut Screen, &AtomicBool) -> Result<()>) -> Result<()>
 }
 
 /// Draws `app`, then handles keys and resizes, drawing after each batch that changed
-/// something, until quit, a signal, or `ready()` (asked between batches, at least every 50 ms).
+/// something, until quit, a signal, or `watch` says ready (asked between batches, at least
+/// every 50 ms; it may change the app, which is then drawn again).
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     stop: &AtomicBool,
-    mut ready: Option<&mut dyn FnMut() -> bool>,
+    mut watch: Option<&mut dyn FnMut(&mut App) -> Watch>,
 ) -> Result<Ended> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     draw(terminal, app)?;
     while !stop.load(Ordering::Relaxed) {
-        if ready.as_mut().is_some_and(|r| r()) {
-            return Ok(Ended::Ready);
+        match watch.as_mut().map(|w| w(app)) {
+            Some(Watch::Ready) => return Ok(Ended::Ready),
+            Some(Watch::Changed) => draw(terminal, app)?,
+            Some(Watch::Nothing) | None => {}
         }
-        let tick = if ready.is_some() { 50 } else { 250 };
+        let tick = if watch.is_some() { 50 } else { 250 };
         if !event::poll(Duration::from_millis(tick))? {
             continue;
         }

@@ -34,6 +34,9 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let msg = match app.message.as_deref() {
         Some(m) => clean_line(m),
+        None if let Some(l) = app.loading => {
+            format!("reading files: {} of {}…", l.files_read, l.files)
+        }
         None if !app.analysis.analysed => {
             format!("analysing {} articles…", app.analysis.articles.len())
         }
