@@ -5,6 +5,7 @@ use crate::analysis::{self, Analysis, EventKind, Vocab};
 use crate::briefing::{self, BriefFormat, BriefOptions};
 use crate::corpus::{self, Article, Corpus, LoadOptions};
 use crate::date::DateValue;
+use crate::tui::stages::PREVIEW_FILES;
 use crate::tui::{self, ColorMode, Loading, Shown, TuiOptions, Update};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
@@ -239,9 +240,6 @@ fn load_with_vocab(
     }
     Ok(Some((corpus.articles, vocab)))
 }
-
-/// Files read before the reader first opens on a large corpus: a few hundredths of a second.
-const PREVIEW_FILES: usize = 256;
 
 /// Opens the reader as soon as the first files are read, on their articles; then it goes on
 /// over every article, then over their analysis, both made meanwhile on threads of their own

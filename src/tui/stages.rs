@@ -7,6 +7,9 @@ use super::app::App;
 use super::layout::Pane;
 use crate::analysis::Analysis;
 
+/// Files read before the reader first opens on a large corpus: a few hundredths of a second.
+pub const PREVIEW_FILES: usize = 256;
+
 /// One state of the corpus handed to the reader.
 pub struct Shown {
     pub analysis: Analysis,
