@@ -1,9 +1,54 @@
 //! Where the memory of an analysed corpus goes: the heap bytes of each part of the
-//! [`Analysis`] (capacities, not lengths), counted by walking it.
+//! [`Analysis`] (capacities, not lengths), counted by walking it; then the heap blocks and
+//! bytes live after loading and after the analysis, and the most bytes ever live, counted by a
+//! wrapping allocator (each block also costs the allocator a header and rounding).
 
 use sitrep::analysis::{self, Vocab};
 use sitrep::corpus::{self, LoadOptions};
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
+/// The system allocator, counting live blocks and bytes and the most bytes live.
+struct Counting;
+
+static BLOCKS: AtomicUsize = AtomicUsize::new(0);
+static BYTES: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to the system allocator with the same arguments; the counters
+// are only read for reporting.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        BLOCKS.fetch_add(1, Relaxed);
+        let now = BYTES.fetch_add(layout.size(), Relaxed) + layout.size();
+        PEAK.fetch_max(now, Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        BLOCKS.fetch_sub(1, Relaxed);
+        BYTES.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let now = BYTES.fetch_add(new_size, Relaxed) + new_size;
+        PEAK.fetch_max(now, Relaxed);
+        BYTES.fetch_sub(layout.size(), Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn live(when: &str) {
+    println!(
+        "live {when}: {} blocks, {:.1} MB; most bytes live so far {:.1} MB",
+        BLOCKS.load(Relaxed),
+        BYTES.load(Relaxed) as f64 / 1e6,
+        PEAK.load(Relaxed) as f64 / 1e6
+    );
+}
 
 fn vec_bytes<T>(v: &Vec<T>) -> usize {
     v.capacity() * std::mem::size_of::<T>()
@@ -21,8 +66,11 @@ fn os(x: &Option<String>) -> usize {
 fn main() {
     let dir = PathBuf::from(std::env::args().nth(1).expect("DIR"));
     let vocab = Vocab::builtin().unwrap();
+    live("after compiling the vocabularies");
     let loaded = corpus::load(std::slice::from_ref(&dir), &LoadOptions::default());
+    live("after loading");
     let an = analysis::analyze(loaded.articles, &vocab);
+    live("after the analysis");
     let mut parts: Vec<(&str, usize)> = Vec::new();
     let arts = &an.articles;
     parts.push((

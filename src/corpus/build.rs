@@ -41,8 +41,15 @@ pub struct Tools<'a> {
 impl Tools<'static> {
     /// The built-in vocabularies.
     pub fn builtin() -> Self {
+        Tools::with_rules(Rules::builtin())
+    }
+}
+
+impl<'a> Tools<'a> {
+    /// The built-in vocabularies, with these debris rules.
+    pub fn with_rules(rules: &'a Rules) -> Self {
         Self {
-            rules: Rules::builtin(),
+            rules,
             meta: MetaRules::builtin(),
             abbr: Abbreviations::builtin(),
         }

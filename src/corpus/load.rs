@@ -51,15 +51,12 @@ pub fn load_previewing(
     mut report: impl FnMut(LoadEvent),
 ) -> Corpus {
     let mut corpus = Corpus::default();
-    let user_rules = opts
-        .debris_file
-        .as_deref()
-        .and_then(|p| user_debris(p, opts, &mut corpus.skipped));
-    // The built-in rules compile (once per run) while the folders are walked.
-    let (mut tools, found) = rayon::join(Tools::builtin, || discover::discover(paths, opts));
-    if let Some(rules) = &user_rules {
-        tools.rules = rules;
-    }
+    // The debris rules compile while the folders are walked.
+    let (rules, found) = rayon::join(
+        || debris_rules(opts, &mut corpus.skipped),
+        || discover::discover(paths, opts),
+    );
+    let tools = Tools::with_rules(&rules);
     let mut jobs = file_jobs(found.items, opts);
     let files = jobs.iter().filter(|j| j.is_ok()).count();
     let mut rest = jobs.split_off(jobs_for_files(&jobs, first_files));
@@ -150,6 +147,15 @@ fn run_jobs(jobs: Vec<Job>, opts: &LoadOptions, tools: &Tools) -> Vec<Outcome> {
 
 /// One article, or why one file or line gave none.
 type Outcome = Result<Article, Skipped>;
+
+/// The debris rules of this load, owned by it: the built-in ones, extended by the user's file
+/// if one is given.
+fn debris_rules(opts: &LoadOptions, skipped: &mut Vec<Skipped>) -> Rules {
+    opts.debris_file
+        .as_deref()
+        .and_then(|p| user_debris(p, opts, skipped))
+        .unwrap_or_else(Rules::builtin_owned)
+}
 
 /// The built-in debris rules extended by a user file; a bad file is reported and ignored.
 fn user_debris(path: &Path, opts: &LoadOptions, skipped: &mut Vec<Skipped>) -> Option<Rules> {

@@ -61,18 +61,22 @@ impl Rules {
         Ok(rules)
     }
 
-    /// The rules embedded in the binary.
+    /// The rules embedded in the binary, shared by every caller for the rest of the run.
     pub fn builtin() -> &'static Rules {
         static RULES: OnceLock<Rules> = OnceLock::new();
-        RULES.get_or_init(|| {
-            // The embedded file is checked by a unit test; no rules is the safe fallback.
-            Rules::from_toml_str(BUILTIN).unwrap_or_else(|_| Rules {
-                end_of_body: None,
-                drop: None,
-                edge: None,
-                glued: Vec::new(),
-                source: DebrisFile::default(),
-            })
+        RULES.get_or_init(Rules::builtin_owned)
+    }
+
+    /// The rules embedded in the binary, compiled anew. A loader owns them, so that they and
+    /// the caches their regexes grow (several MB on a large corpus) go once it is done.
+    pub fn builtin_owned() -> Rules {
+        // The embedded file is checked by a unit test; no rules is the safe fallback.
+        Rules::from_toml_str(BUILTIN).unwrap_or_else(|_| Rules {
+            end_of_body: None,
+            drop: None,
+            edge: None,
+            glued: Vec::new(),
+            source: DebrisFile::default(),
         })
     }
 
