@@ -3,7 +3,7 @@
 //! bytes live after loading and after the analysis, and the most bytes ever live, counted by a
 //! wrapping allocator (each block also costs the allocator a header and rounding).
 
-use sitrep::analysis::{self, Vocab};
+use sitrep::analysis::{self, Names, Vocab};
 use sitrep::corpus::{self, LoadOptions};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -105,23 +105,30 @@ fn main() {
         "events: structs",
         aa.iter().map(|a| vec_bytes(&a.events)).sum(),
     ));
+    // Lists of names are shared (a timeline item keeps its event's when it adds no name): each
+    // distinct allocation is counted once, with its two reference counts.
+    let mut lists = std::collections::HashSet::new();
+    let mut list_bytes = |l: &Names| {
+        let fresh = !l.is_empty() && lists.insert(std::sync::Arc::as_ptr(l) as *const u8 as usize);
+        if fresh { 16 + slice_bytes(l) } else { 0 }
+    };
     parts.push((
         "events: actor and target lists",
         aa.iter()
             .flat_map(|a| &a.events)
-            .map(|e| vec_bytes(&e.actors) + vec_bytes(&e.targets))
+            .map(|e| list_bytes(&e.actors) + list_bytes(&e.targets))
             .sum(),
     ));
     parts.push(("dates", aa.iter().map(|a| vec_bytes(&a.dates)).sum()));
     parts.push(("timeline: structs", vec_bytes(&an.timeline)));
     parts.push((
-        "timeline: lists (names, occurrences)",
+        "timeline: lists of its own (names, occurrences)",
         an.timeline
             .iter()
             .map(|t| {
-                slice_bytes(&t.actors)
-                    + slice_bytes(&t.targets)
-                    + slice_bytes(&t.sources)
+                list_bytes(&t.actors)
+                    + list_bytes(&t.targets)
+                    + list_bytes(&t.sources)
                     + slice_bytes(&t.occurrences)
             })
             .sum(),
@@ -145,14 +152,14 @@ fn main() {
             std::iter::once(&e.name).chain(&e.parent).for_each(&mut add);
         }
         for e in &a.events {
-            e.actors.iter().chain(&e.targets).for_each(&mut add);
+            e.actors.iter().chain(e.targets.iter()).for_each(&mut add);
         }
     }
     for t in &an.timeline {
         t.actors
             .iter()
-            .chain(&t.targets)
-            .chain(&t.sources)
+            .chain(t.targets.iter())
+            .chain(t.sources.iter())
             .for_each(&mut add);
     }
     parts.push((

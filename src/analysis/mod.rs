@@ -127,10 +127,6 @@ fn shrink(a: &mut ArticleAnalysis) {
     a.entities.shrink_to_fit();
     a.mentions.shrink_to_fit();
     a.events.shrink_to_fit();
-    for e in &mut a.events {
-        e.actors.shrink_to_fit();
-        e.targets.shrink_to_fit();
-    }
     a.dates.shrink_to_fit();
 }
 

@@ -86,6 +86,25 @@ named_enum!(
     }
 );
 
+/// A list of names shared by reference. An event's actors or targets are one allocation, which a
+/// timeline item that adds no name to them shares; an empty list allocates nothing of its own.
+pub type Names = Arc<[Arc<str>]>;
+
+/// `list` as shared names; the empty list is one static allocation for the whole run.
+pub fn names_from(list: Vec<Arc<str>>) -> Names {
+    if list.is_empty() {
+        no_names()
+    } else {
+        list.into()
+    }
+}
+
+/// The empty list of names, shared.
+pub fn no_names() -> Names {
+    static EMPTY: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    Arc::clone(EMPTY.get_or_init(|| Arc::from(Vec::new())))
+}
+
 /// One entity mention as the entity finder reports it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoundMention {
@@ -153,8 +172,8 @@ pub struct Event {
     pub span: Span,
     /// The words that triggered it.
     pub trigger: Span,
-    pub actors: Vec<Arc<str>>,
-    pub targets: Vec<Arc<str>>,
+    pub actors: Names,
+    pub targets: Names,
     /// Goldstein-like: -10 most conflictual, positive for de-escalation.
     pub severity: f32,
     /// Index of the sentence and paragraph in the article.
@@ -233,14 +252,16 @@ pub struct TimelineItem {
     pub kind: EventKind,
     pub status: Status,
     pub severity: f32,
-    /// The lists are boxed slices: built once at their final length, they carry no spare room
-    /// and no capacity word, and most items are a single report.
-    pub actors: Box<[Arc<str>]>,
-    pub targets: Box<[Arc<str>]>,
-    /// Every event merged here; the first is the representative.
+    /// Shared with the representative event when the others add no name, as with most items,
+    /// which are a single report.
+    pub actors: Names,
+    pub targets: Names,
+    /// Every event merged here; the first is the representative. A boxed slice: built once at
+    /// its final length, it carries no spare room and no capacity word.
     pub occurrences: Box<[EventRef]>,
-    /// Distinct sources (or article ids when a source is unknown) that report it.
-    pub sources: Box<[Arc<str>]>,
+    /// Distinct sources (or article ids when a source is unknown) that report it; one shared
+    /// list per source for the items only one source reports.
+    pub sources: Names,
 }
 
 /// A passage elsewhere in the corpus related to a given passage.

@@ -139,7 +139,12 @@ impl BriefFilter {
             .collect();
         for a in &analysis.analyses {
             for e in &a.events {
-                known.extend(e.actors.iter().chain(&e.targets).map(|n| fold_name(n)));
+                known.extend(
+                    e.actors
+                        .iter()
+                        .chain(e.targets.iter())
+                        .map(|n| fold_name(n)),
+                );
             }
         }
         self.entities

@@ -406,8 +406,8 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
                 kind: e.kind,
                 status: e.status,
                 severity: e.severity,
-                actors: e.actors.clone().into(),
-                targets: e.targets.clone().into(),
+                actors: e.actors.clone(),
+                targets: e.targets.clone(),
                 occurrences: occurrences.into(),
                 sources: sources.into(),
             }

@@ -41,7 +41,7 @@ impl Filter {
     pub fn keeps_item(&self, an: &Analysis, t: &TimelineItem) -> bool {
         match self {
             Filter::Entity(n, _) => {
-                t.actors.iter().chain(&t.targets).any(|x| **x == **n)
+                t.actors.iter().chain(t.targets.iter()).any(|x| **x == **n)
                     || t.occurrences.iter().any(|r| {
                         let Some(aa) = an.analyses.get(r.article) else {
                             return false;

@@ -325,10 +325,10 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
                     kind: e.kind,
                     status: e.status,
                     severity: e.severity,
-                    actors: e.actors.clone().into(),
-                    targets: e.targets.clone().into(),
+                    actors: e.actors.clone(),
+                    targets: e.targets.clone(),
                     occurrences: Box::new([r]),
-                    sources: Box::new([source.clone()]),
+                    sources: std::sync::Arc::from([source.clone()]),
                 }),
             }
         }

@@ -18,7 +18,7 @@ mod tests;
 
 pub use lexicon::EventLexicon;
 
-use super::model::{ArticleEntity, DateMention, Event, EventKind, Mention, Status};
+use super::model::{ArticleEntity, DateMention, Event, EventKind, Mention, Status, names_from};
 use crate::corpus::{Article, Span};
 use crate::date::DateValue;
 use lexicon::{Pattern, Role};
@@ -113,8 +113,8 @@ pub fn detect_events(
             date: f.date,
             span: *span,
             trigger: f.trigger,
-            actors: f.actors,
-            targets: f.targets,
+            actors: names_from(f.actors),
+            targets: names_from(f.targets),
             severity: f.severity,
             sentence: si,
             paragraph: pi,

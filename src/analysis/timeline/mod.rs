@@ -20,7 +20,7 @@ pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
 
-use super::model::{ArticleAnalysis, EventKind, EventRef, Status, TimelineItem};
+use super::model::{ArticleAnalysis, EventKind, EventRef, Names, Status, TimelineItem, names_from};
 use crate::corpus::Article;
 use crate::date::DateValue;
 use merge::Occurrence;
@@ -111,26 +111,36 @@ impl<'a> Union<'a> {
         }
     }
 
-    /// The names, shared with the events they come from.
-    fn names(&self) -> Box<[Arc<str>]> {
-        self.order.iter().map(|n| Arc::clone(n)).collect()
+    /// The names: `first`, the list added first, when the others added nothing to it (its
+    /// names are then these, in this order); else a new list of names shared with the events
+    /// they come from.
+    fn names(&self, first: &Names) -> Names {
+        if self.order.len() == first.len() {
+            Arc::clone(first)
+        } else {
+            names_from(self.order.iter().map(|n| Arc::clone(n)).collect())
+        }
     }
 }
 
-/// Each article's source label (its source, else its id), one shared string per distinct label.
-fn source_labels(articles: &[Article]) -> Vec<Arc<str>> {
-    let mut seen: FxHashMap<&str, Arc<str>> = FxHashMap::default();
+/// Each article's source label (its source, else its id) as a list of one name: one shared
+/// list per distinct label.
+fn source_labels(articles: &[Article]) -> Vec<Names> {
+    let mut seen: FxHashMap<&str, Names> = FxHashMap::default();
     articles
         .iter()
         .map(|a| {
             let label = a.source_label();
-            Arc::clone(seen.entry(label).or_insert_with(|| label.into()))
+            Arc::clone(
+                seen.entry(label)
+                    .or_insert_with(|| names_from(vec![label.into()])),
+            )
         })
         .collect()
 }
 
 /// The item of one group (representative first), with the first occurrence in reading order.
-fn item(labels: &[Arc<str>], group: &[Occurrence]) -> Option<(EventRef, TimelineItem)> {
+fn item(labels: &[Names], group: &[Occurrence]) -> Option<(EventRef, TimelineItem)> {
     let rep = group.first()?;
     let mut rest: Vec<&Occurrence> = group[1..].iter().collect();
     rest.sort_by_key(|o| o.at);
@@ -141,7 +151,7 @@ fn item(labels: &[Arc<str>], group: &[Occurrence]) -> Option<(EventRef, Timeline
     for o in &ordered {
         actors.add(&o.event.actors);
         targets.add(&o.event.targets);
-        sources.add(std::slice::from_ref(&labels[o.at.article]));
+        sources.add(&labels[o.at.article]);
     }
     let first = group.iter().map(|o| o.at).min()?;
     Some((
@@ -151,10 +161,10 @@ fn item(labels: &[Arc<str>], group: &[Occurrence]) -> Option<(EventRef, Timeline
             kind: rep.event.kind,
             status: merged_status(group)?,
             severity: rep.event.severity,
-            actors: actors.names(),
-            targets: targets.names(),
+            actors: actors.names(&rep.event.actors),
+            targets: targets.names(&rep.event.targets),
             occurrences: ordered.iter().map(|o| o.at).collect(),
-            sources: sources.names(),
+            sources: sources.names(&labels[rep.at.article]),
         },
     ))
 }

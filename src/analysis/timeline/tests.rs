@@ -346,3 +346,62 @@ fn empty_or_mismatched_inputs_give_no_panic() {
     assert!(build_timeline(&[], &analyses).is_empty());
     assert!(build_timeline(&articles, &[]).is_empty());
 }
+
+#[test]
+fn an_item_shares_its_representatives_lists_unless_the_others_add_names() {
+    use std::sync::Arc;
+    let (articles, analyses) = corpus(vec![
+        doc("a")
+            .source("RFI")
+            .event(event(
+                Airstrike,
+                Reported,
+                Some("2024-07-03"),
+                &["Mali"],
+                &["JNIM"],
+            ))
+            .event(event(Mediation, Proposed, None, &["Algeria"], &[])),
+        doc("b")
+            .source("RFI")
+            .event(event(
+                Airstrike,
+                Reported,
+                Some("2024-07-03"),
+                &["Mali", "FAMa"],
+                &["JNIM"],
+            ))
+            .event(event(Shelling, Reported, None, &["JNIM"], &[])),
+        doc("c").source("AFP").event(event(
+            Airstrike,
+            Reported,
+            Some("2024-07-03"),
+            &["Mali"],
+            &["JNIM"],
+        )),
+    ]);
+    let items = build_timeline(&articles, &analyses);
+    let lone = items.iter().find(|t| t.kind == Mediation).unwrap();
+    let its = &analyses[0].events[1];
+    assert!(Arc::ptr_eq(&lone.actors, &its.actors) && Arc::ptr_eq(&lone.targets, &its.targets));
+    let merged = items.iter().find(|t| t.kind == Airstrike).unwrap();
+    let rep = &analyses[merged.occurrences[0].article].events[0];
+    assert_eq!(
+        strs(&rep.actors),
+        ["Mali", "FAMa"],
+        "the most actors represent"
+    );
+    assert!(
+        Arc::ptr_eq(&merged.actors, &rep.actors),
+        "no other adds an actor"
+    );
+    assert!(Arc::ptr_eq(&merged.targets, &rep.targets));
+    assert_eq!(
+        strs(&merged.sources),
+        ["RFI", "AFP"],
+        "a second source: a list of its own"
+    );
+    // Items that RFI alone reports, from two of its articles, share one list of sources.
+    let other = items.iter().find(|t| t.kind == Shelling).unwrap();
+    assert_eq!(strs(&lone.sources), ["RFI"]);
+    assert!(Arc::ptr_eq(&lone.sources, &other.sources));
+}
