@@ -144,8 +144,8 @@ fn main() {
     // Names are shared (entity names from the gazetteer, actors, targets and sources from the
     // entities and articles): each distinct allocation once, its text and two reference counts.
     let mut names = std::collections::HashSet::new();
-    let mut add = |n: &std::sync::Arc<str>| {
-        names.insert((std::sync::Arc::as_ptr(n) as *const u8 as usize, n.len()));
+    let mut add = |n: &sitrep::analysis::Name| {
+        names.insert((n.as_ptr() as usize, n.len()));
     };
     for a in aa {
         for e in &a.entities {

@@ -5,6 +5,7 @@
 //! passages, found as it is written), so neither the whole document nor a table of every
 //! passage's related passages is ever held in memory; `--pretty` output is written in order.
 
+use crate::analysis::Name;
 use crate::analysis::related::related_for;
 use crate::analysis::{
     Analysis, ArticleAnalysis, DateMention, EntityKind, Event, EventKind, Related, Status,
@@ -15,7 +16,6 @@ use crate::date::DateValue;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer, ser::SerializeSeq};
 use std::io::{self, Write};
-use std::sync::Arc;
 
 /// How many related passages each passage lists.
 pub const RELATED_PER_PASSAGE: usize = 5;
@@ -95,9 +95,9 @@ struct TimelineRecord<'a> {
     kind: EventKind,
     status: Status,
     severity: f32,
-    actors: &'a [Arc<str>],
-    targets: &'a [Arc<str>],
-    sources: &'a [Arc<str>],
+    actors: &'a [Name],
+    targets: &'a [Name],
+    sources: &'a [Name],
     occurrences: Vec<OccurrenceRecord<'a>>,
 }
 

@@ -184,7 +184,6 @@ fn group_mentions(mut found: Vec<FoundMention>) -> (Vec<ArticleEntity>, Vec<Ment
         mentions.push(Mention {
             span: m.span,
             entity: i as u32,
-            demonym: m.demonym,
         });
     }
     (entities, mentions)

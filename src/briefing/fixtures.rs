@@ -336,7 +336,6 @@ fn article_entities(article: &Article, ents: &[Ent]) -> (Vec<ArticleEntity>, Vec
         mentions.extend(spans.iter().map(|&span| Mention {
             span,
             entity: index as u32,
-            demonym: false,
         }));
         entities.push(ArticleEntity {
             name: name.into(),
@@ -393,10 +392,10 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
         .into_iter()
         .map(|occurrences| {
             let e = &analyses[occurrences[0].article].events[occurrences[0].event];
-            let mut sources: Vec<std::sync::Arc<str>> = Vec::new();
+            let mut sources: Vec<crate::analysis::Name> = Vec::new();
             for o in &occurrences {
                 let a = &articles[o.article];
-                let s: std::sync::Arc<str> = a.source_label().into();
+                let s: crate::analysis::Name = a.source_label().into();
                 if !sources.contains(&s) {
                     sources.push(s);
                 }

@@ -2,11 +2,11 @@
 //! with its date, kind, actors, targets, summary and sources, and the index it came from.
 
 use super::summary::{SUMMARY_CHARS, shorten};
+use crate::analysis::Name;
 use crate::analysis::{Analysis, Event, EventKind, EventRef, Status, TimelineItem};
 use crate::date::DateValue;
 use serde::Serialize;
 use std::collections::HashSet;
-use std::sync::Arc;
 
 /// One event of the briefing (a timeline item merged across sources, or a lone event).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -114,7 +114,7 @@ fn from_event(analysis: &Analysis, r: EventRef, e: &Event) -> EventLine {
 }
 
 /// What a line is kept or dropped on, read before the line is made: kind, date, actors, targets.
-pub type Keep<'k> = dyn Fn(EventKind, Option<DateValue>, &[Arc<str>], &[Arc<str>]) -> bool + 'k;
+pub type Keep<'k> = dyn Fn(EventKind, Option<DateValue>, &[Name], &[Name]) -> bool + 'k;
 
 /// How many events the analysis has as lines, and the lines of those `keep` accepts, in
 /// briefing order. Only kept lines are made: a narrow briefing of a large corpus does not build
@@ -151,6 +151,6 @@ pub fn collect_kept(analysis: &Analysis, keep: &Keep) -> (usize, Vec<EventLine>)
 }
 
 /// A briefing line owns its names.
-fn owned(names: &[Arc<str>]) -> Vec<String> {
+fn owned(names: &[Name]) -> Vec<String> {
     names.iter().map(|n| n.to_string()).collect()
 }

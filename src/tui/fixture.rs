@@ -187,7 +187,6 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
             mentions.push(Mention {
                 span: *s,
                 entity: idx as u32,
-                demonym: false,
             });
         }
         entities.push(ArticleEntity {
@@ -304,7 +303,7 @@ pub fn analysis() -> Analysis {
 fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
     let mut items: Vec<TimelineItem> = Vec::new();
     for (ai, aa) in analyses.iter().enumerate() {
-        let source: std::sync::Arc<str> = articles[ai].source_label().into();
+        let source: crate::analysis::Name = articles[ai].source_label().into();
         for (ei, e) in aa.events.iter().enumerate() {
             let r = EventRef {
                 article: ai,

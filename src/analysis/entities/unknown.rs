@@ -4,12 +4,12 @@
 //! capitalised words without a cue are left out, and a surface keeps one kind in an article.
 
 use super::cues::{Cues, KindSets};
+use crate::analysis::Name;
 use crate::analysis::gazetteer::fold::{Folded, Gap, case_counts, starts_upper};
 use crate::analysis::gazetteer::{GazMatch, Gazetteer};
 use crate::analysis::model::{EntityKind, FoundMention};
 use crate::corpus::Span;
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::Arc;
 
 /// Longest run of words taken as one name.
 const MAX_RUN: usize = 8;
@@ -34,10 +34,10 @@ struct Run {
 /// What a surface stands for in this article.
 #[derive(Clone)]
 struct Resolved {
-    name: Arc<str>,
+    name: Name,
     kind: EntityKind,
     linked: bool,
-    parent: Option<Arc<str>>,
+    parent: Option<Name>,
 }
 
 impl Context<'_> {

@@ -19,11 +19,11 @@ mod tests;
 pub use lexicon::EventLexicon;
 
 use super::model::{ArticleEntity, DateMention, Event, EventKind, Mention, Status, names_from};
+use crate::analysis::Name;
 use crate::corpus::{Article, Span};
 use crate::date::DateValue;
 use lexicon::{Pattern, Role};
 use scan::{NormDate, NormMention, Sentence};
-use std::sync::Arc;
 use text::Norm;
 
 /// A trigger found in a sentence, in matching-copy coordinates.
@@ -206,8 +206,8 @@ struct Found {
     status: Status,
     date: Option<DateValue>,
     trigger: Span,
-    actors: Vec<Arc<str>>,
-    targets: Vec<Arc<str>>,
+    actors: Vec<Name>,
+    targets: Vec<Name>,
     severity: f32,
 }
 

@@ -4,8 +4,8 @@
 
 use super::lexicon::Role;
 use super::scan::{NormMention, Sentence};
+use crate::analysis::Name;
 use crate::analysis::model::{ArticleEntity, EntityKind, EventKind};
-use std::sync::Arc;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Marker {
@@ -51,9 +51,9 @@ fn marker(s: &Sentence, m: &NormMention, start: usize, end: usize) -> Marker {
     best.map_or(Marker::None, |(_, mk)| mk)
 }
 
-fn push(list: &mut Vec<Arc<str>>, name: &Arc<str>) {
+fn push(list: &mut Vec<Name>, name: &Name) {
     if !list.iter().any(|n| n == name) && list.len() < 3 {
-        list.push(Arc::clone(name));
+        list.push(name.clone());
     }
 }
 
@@ -72,7 +72,7 @@ pub fn participants(
     end: usize,
     verbal: bool,
     kind: EventKind,
-) -> (Vec<Arc<str>>, Vec<Arc<str>>) {
+) -> (Vec<Name>, Vec<Name>) {
     let (cs, ce) = s.clause(start, end);
     let mut actors = Vec::new();
     let mut targets = Vec::new();

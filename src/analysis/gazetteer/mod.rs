@@ -8,10 +8,10 @@ mod matcher;
 
 use super::entities::cues::Cues;
 use super::model::EntityKind;
+use crate::analysis::Name;
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 pub use matcher::GazMatch;
 
@@ -20,13 +20,13 @@ const BUILTIN: &str = include_str!("../../../assets/gazetteer.toml");
 /// One gazetteer entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
-    pub name: Arc<str>,
+    pub name: Name,
     pub kind: EntityKind,
     /// Other spellings (the canonical name is always matched too).
     pub aliases: Vec<String>,
     /// Adjectives and nouns of nationality; their mentions are flagged `demonym`.
     pub demonyms: Vec<String>,
-    pub parent: Option<Arc<str>>,
+    pub parent: Option<Name>,
     /// A country's armed forces: "<Demonym> army/forces/…" phrases of the parent map here.
     pub national_forces: bool,
 }
@@ -225,7 +225,7 @@ fn validate(kind: EntityKind, i: usize, d: EntryDef) -> Result<Entry> {
         kind,
         aliases: d.aliases,
         demonyms: d.demonyms,
-        parent: parent.map(Arc::from),
+        parent: parent.map(Name::from),
         national_forces: d.national_forces,
     })
 }

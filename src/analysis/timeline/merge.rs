@@ -8,10 +8,10 @@
 //! event that could join two or more groups stays on its own, since we cannot tell which one it
 //! corroborates.
 
+use crate::analysis::Name;
 use crate::analysis::model::{Event, EventKind, EventRef, Status};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Reverse;
-use std::sync::Arc;
 
 /// One event and where it comes from.
 #[derive(Clone, Copy, Debug)]
@@ -21,7 +21,7 @@ pub(super) struct Occurrence<'a> {
 }
 
 /// How two lists of names relate: `None` when either is empty, else whether they share a name.
-fn overlap(a: &[Arc<str>], b: &[Arc<str>]) -> Option<bool> {
+fn overlap(a: &[Name], b: &[Name]) -> Option<bool> {
     if a.is_empty() || b.is_empty() {
         None
     } else {
@@ -118,7 +118,7 @@ fn date_keys(e: &Event) -> (DateKey, Vec<DateKey>) {
     (own, filed)
 }
 
-fn names(list: &[Arc<str>]) -> Vec<Who<'_>> {
+fn names(list: &[Name]) -> Vec<Who<'_>> {
     if list.is_empty() {
         vec![Who::Empty]
     } else {
@@ -161,11 +161,7 @@ fn lookup_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
     }
 }
 
-type Facts<'a> = (
-    Option<crate::date::DateValue>,
-    &'a [Arc<str>],
-    &'a [Arc<str>],
-);
+type Facts<'a> = (Option<crate::date::DateValue>, &'a [Name], &'a [Name]);
 
 /// The groups being built, and what an event must agree with to join each of them. Whether an
 /// event agrees with a member depends on nothing but the member's (date, actors, targets) once
@@ -316,7 +312,7 @@ mod tests {
         }
     }
 
-    fn names(mask: u8, pool: &[&str]) -> Vec<Arc<str>> {
+    fn names(mask: u8, pool: &[&str]) -> Vec<Name> {
         pool.iter()
             .enumerate()
             .filter(|(i, _)| mask & (1 << i) != 0)

@@ -21,6 +21,7 @@ pub(crate) mod testkit;
 mod tests;
 
 use super::model::{ArticleAnalysis, EventKind, EventRef, Names, Status, TimelineItem, names_from};
+use crate::analysis::Name;
 use crate::corpus::Article;
 use crate::date::DateValue;
 use merge::Occurrence;
@@ -90,12 +91,12 @@ fn merged_status(group: &[Occurrence]) -> Option<Status> {
 /// set takes over (the sources of an item that thousands of reports share).
 #[derive(Default)]
 struct Union<'a> {
-    order: Vec<&'a Arc<str>>,
+    order: Vec<&'a Name>,
     seen: FxHashSet<&'a str>,
 }
 
 impl<'a> Union<'a> {
-    fn add(&mut self, more: &'a [Arc<str>]) {
+    fn add(&mut self, more: &'a [Name]) {
         for n in more {
             let new = if self.order.len() < 16 {
                 !self.order.iter().any(|o| **o == *n)
@@ -118,7 +119,7 @@ impl<'a> Union<'a> {
         if self.order.len() == first.len() {
             Arc::clone(first)
         } else {
-            names_from(self.order.iter().map(|n| Arc::clone(n)).collect())
+            names_from(self.order.iter().map(|&n| n.clone()).collect())
         }
     }
 }

@@ -41,7 +41,6 @@ impl Doc {
             self.analysis.mentions.push(Mention {
                 span,
                 entity: index as u32,
-                demonym: false,
             });
         }
         self.analysis

@@ -58,7 +58,6 @@ pub(super) fn detect_full(
             mentions.push(Mention {
                 span,
                 entity: idx as u32,
-                demonym: e.surface != e.name,
             });
         }
     }
