@@ -131,13 +131,19 @@ struct Entities<'a>(&'a Analysis);
 
 impl Serialize for Entities<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.entities.iter().map(|e| EntityRecord {
-            name: &e.name,
-            kind: e.kind,
-            linked: e.linked,
-            parent: e.parent.as_deref(),
-            count: e.count,
-            articles: e.articles.iter().map(|&i| article_id(self.0, i)).collect(),
+        serializer.collect_seq(self.0.entities.iter().map(|e| {
+            EntityRecord {
+                name: &e.name,
+                kind: e.kind,
+                linked: e.linked,
+                parent: e.parent.as_deref(),
+                count: e.count,
+                articles: e
+                    .articles
+                    .iter()
+                    .map(|&i| article_id(self.0, i as usize))
+                    .collect(),
+            }
         }))
     }
 }

@@ -197,16 +197,17 @@ pub fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
         for e in &a.entities {
             let i = *index.entry((&*e.name, e.kind)).or_insert_with(|| {
                 out.push(CorpusEntity {
-                    name: e.name.to_string(),
+                    name: e.name.clone(),
                     kind: e.kind,
                     linked: e.linked,
-                    parent: e.parent.as_deref().map(str::to_string),
+                    parent: e.parent.clone(),
                     count: 0,
                     articles: Vec::new(),
                 });
                 out.len() - 1
             });
             out[i].count += e.count as usize;
+            let ai = ai as u32;
             if out[i].articles.last() != Some(&ai) {
                 out[i].articles.push(ai);
             }

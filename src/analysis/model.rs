@@ -231,15 +231,16 @@ pub(crate) fn strs(names: &[Name]) -> Vec<&str> {
 /// An entity across the corpus.
 #[derive(Clone, Debug, Serialize)]
 pub struct CorpusEntity {
-    pub name: String,
+    pub name: Name,
     pub kind: EntityKind,
     pub linked: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parent: Option<String>,
+    pub parent: Option<Name>,
     /// Mentions across the corpus.
     pub count: usize,
-    /// Indices of the articles that mention it.
-    pub articles: Vec<usize>,
+    /// Indices of the articles that mention it, ascending (32 bits each: an entity of a large
+    /// corpus is in thousands of articles).
+    pub articles: Vec<u32>,
 }
 
 /// Points at one event of one article.

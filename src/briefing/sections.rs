@@ -87,8 +87,9 @@ impl<'a> EntityIndex<'a> {
 fn entity_sources(analysis: &Analysis, e: &CorpusEntity) -> BTreeSet<String> {
     e.articles
         .iter()
-        .filter(|&&i| i < analysis.articles.len())
-        .map(|&i| analysis.source_label(i).to_string())
+        .map(|&i| i as usize)
+        .filter(|&i| i < analysis.articles.len())
+        .map(|i| analysis.source_label(i).to_string())
         .collect()
 }
 
@@ -143,7 +144,7 @@ pub fn key_actors(
             .iter()
             .filter(|e| ACTING_KINDS.contains(&e.kind))
         {
-            acc.entry(e.name.clone())
+            acc.entry(e.name.to_string())
                 .or_insert_with(|| blank(analysis, &index, &e.name));
         }
     }
@@ -239,8 +240,8 @@ fn source_line(
     only.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
     let mut names: Vec<String> = Vec::new();
     for e in &only {
-        if !names.contains(&e.name) {
-            names.push(e.name.clone());
+        if !names.iter().any(|n| **n == *e.name) {
+            names.push(e.name.to_string());
         }
     }
     let total = names.len();

@@ -287,7 +287,7 @@ pub fn filter_picker(an: &Analysis, theme: &Theme, current: Option<&Filter>) -> 
                 TSpan::raw(format!(" ({}, {})", e.kind, e.count)),
             ])],
             target: Some(Target::SetFilter(Some(Filter::Entity(
-                e.name.clone(),
+                e.name.to_string(),
                 e.kind,
             )))),
         });

@@ -62,7 +62,10 @@ pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec
         })
         .collect();
     items.sort_by_key(|(first, item)| (order_key(item.date), *first));
-    items.into_iter().map(|(_, item)| item).collect()
+    // Collected in place, the list would keep the room of the larger pairs it was made from.
+    let mut timeline: Vec<TimelineItem> = items.into_iter().map(|(_, item)| item).collect();
+    timeline.shrink_to_fit();
+    timeline
 }
 
 /// Dated items first by their timeline key, then undated ones.
