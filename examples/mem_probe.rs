@@ -1,9 +1,11 @@
-//! Where the memory of an analysed corpus goes: the heap bytes of each part of the
-//! [`Analysis`] (capacities, not lengths), counted by walking it; then the heap blocks and
-//! bytes live after loading and after the analysis, and the most bytes ever live, counted by a
-//! wrapping allocator (each block also costs the allocator a header and rounding).
+//! Where the memory of an analysed corpus goes. First the heap blocks and bytes live after each
+//! step, and the most bytes live during it, counted by a wrapping allocator (each block also
+//! costs the allocator a header and rounding): the analysis is run once stage by stage, one
+//! after the other, then as `analysis::analyze` runs it (the timeline beside the related index).
+//! Then the heap bytes of each part of the [`Analysis`] (capacities, not lengths), counted by
+//! walking it.
 
-use sitrep::analysis::{self, Names, Vocab};
+use sitrep::analysis::{self, Names, Occurrences, Vocab};
 use sitrep::corpus::{self, LoadOptions};
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::PathBuf;
@@ -69,6 +71,27 @@ fn main() {
     live("after compiling the vocabularies");
     let loaded = corpus::load(std::slice::from_ref(&dir), &LoadOptions::default());
     live("after loading");
+    {
+        use rayon::prelude::*;
+        let per: Vec<_> = loaded
+            .articles
+            .par_iter()
+            .map(|a| analysis::analyze_article(a, &vocab))
+            .collect();
+        live("stage: per article");
+        // From here each line's most bytes live is the stage's own peak.
+        PEAK.store(BYTES.load(Relaxed), Relaxed);
+        let t = analysis::timeline::build_timeline(&loaded.articles, &per);
+        live("stage: timeline");
+        PEAK.store(BYTES.load(Relaxed), Relaxed);
+        let r = analysis::related::RelatedIndex::build(&loaded.articles, &per, &vocab.related);
+        live("stage: related index");
+        PEAK.store(BYTES.load(Relaxed), Relaxed);
+        let e = analysis::corpus_entities(&per);
+        live("stage: entities");
+        drop((per, t, r, e));
+        PEAK.store(BYTES.load(Relaxed), Relaxed);
+    }
     let an = analysis::analyze(loaded.articles, &vocab);
     live("after the analysis");
     let mut parts: Vec<(&str, usize)> = Vec::new();
@@ -129,7 +152,10 @@ fn main() {
                 list_bytes(&t.actors)
                     + list_bytes(&t.targets)
                     + list_bytes(&t.sources)
-                    + slice_bytes(&t.occurrences)
+                    + match &t.occurrences {
+                        Occurrences::Many(all) => slice_bytes(all),
+                        Occurrences::One(_) => 0,
+                    }
             })
             .sum(),
     ));

@@ -261,12 +261,48 @@ pub struct TimelineItem {
     /// which are a single report.
     pub actors: Names,
     pub targets: Names,
-    /// Every event merged here; the first is the representative. A boxed slice: built once at
-    /// its final length, it carries no spare room and no capacity word.
-    pub occurrences: Box<[EventRef]>,
+    /// Every event merged here; the first is the representative.
+    pub occurrences: Occurrences,
     /// Distinct sources (or article ids when a source is unknown) that report it; one shared
     /// list per source for the items only one source reports.
     pub sources: Names,
+}
+
+/// The events merged into a timeline item, read as a slice. Most items are a single report,
+/// held in place; the others are a boxed slice, built once at its final length.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Occurrences {
+    One(EventRef),
+    Many(Box<[EventRef]>),
+}
+
+impl std::ops::Deref for Occurrences {
+    type Target = [EventRef];
+
+    fn deref(&self) -> &[EventRef] {
+        match self {
+            Occurrences::One(r) => std::slice::from_ref(r),
+            Occurrences::Many(all) => all,
+        }
+    }
+}
+
+impl FromIterator<EventRef> for Occurrences {
+    fn from_iter<I: IntoIterator<Item = EventRef>>(refs: I) -> Self {
+        let mut refs = refs.into_iter();
+        match (refs.next(), refs.next()) {
+            (Some(one), None) => Occurrences::One(one),
+            (first, second) => {
+                Occurrences::Many(first.into_iter().chain(second).chain(refs).collect())
+            }
+        }
+    }
+}
+
+impl Serialize for Occurrences {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
 }
 
 /// A passage elsewhere in the corpus related to a given passage.
@@ -336,5 +372,34 @@ impl Analysis {
     /// Source label of an article: its source, else its id.
     pub fn source_label(&self, article: usize) -> &str {
         self.articles[article].source_label()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(n: usize) -> Vec<EventRef> {
+        (0..n)
+            .map(|i| EventRef {
+                article: i,
+                event: 2 * i,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn occurrences_read_as_the_slice_they_were_made_from_and_one_is_held_in_place() {
+        for n in [0, 1, 2, 5] {
+            let all: Occurrences = refs(n).into_iter().collect();
+            assert_eq!(*all, *refs(n), "{n} occurrences");
+            assert_eq!(
+                matches!(all, Occurrences::One(_)),
+                n == 1,
+                "{n} occurrences"
+            );
+            let json = serde_json::to_string(&all).unwrap();
+            assert_eq!(json, serde_json::to_string(&refs(n)).unwrap());
+        }
     }
 }

@@ -407,7 +407,7 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
                 severity: e.severity,
                 actors: e.actors.clone(),
                 targets: e.targets.clone(),
-                occurrences: occurrences.into(),
+                occurrences: occurrences.into_iter().collect(),
                 sources: sources.into(),
             }
         })

@@ -451,11 +451,11 @@ fn an_entity_filter_also_finds_entities_by_the_words_that_mention_them() {
 #[test]
 fn inconsistent_analyses_do_not_panic() {
     let mut a = fixtures::sahel();
-    a.timeline[0].occurrences = Box::new([EventRef {
+    a.timeline[0].occurrences = crate::analysis::Occurrences::One(EventRef {
         article: 99,
         event: 0,
-    }]);
-    a.timeline[1].occurrences = Box::new([]);
+    });
+    a.timeline[1].occurrences = crate::analysis::Occurrences::Many(Box::new([]));
     a.timeline[2].severity = f32::NAN;
     a.timeline[2].date = DateValue::parse_iso("0001");
     let e = &mut a.analyses[1].events[0];

@@ -326,7 +326,7 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
                     severity: e.severity,
                     actors: e.actors.clone(),
                     targets: e.targets.clone(),
-                    occurrences: Box::new([r]),
+                    occurrences: crate::analysis::Occurrences::One(r),
                     sources: std::sync::Arc::from([source.clone()]),
                 }),
             }

@@ -31,29 +31,20 @@ use std::sync::Arc;
 
 /// Every event of the corpus, merged across sources and ordered by date.
 pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
-    let occurrences: Vec<Occurrence> = analyses
-        .iter()
-        .take(articles.len())
-        .enumerate()
-        .flat_map(|(article, a)| {
-            a.events
-                .iter()
-                .enumerate()
-                .map(move |(event, e)| Occurrence {
-                    at: EventRef { article, event },
-                    event: e,
-                })
-        })
-        .collect();
     // Events of different kinds or statuses never merge: each (kind, status) is grouped on its
     // own, in parallel. The final sort makes the order of the parts irrelevant.
-    let labels = source_labels(articles);
     let statuses = Status::ALL.len();
     let mut parts: Vec<Vec<Occurrence>> = vec![Vec::new(); EventKind::ALL.len() * statuses];
-    for o in occurrences {
-        parts[o.event.kind as usize * statuses + o.event.status as usize].push(o);
+    for (article, a) in analyses.iter().take(articles.len()).enumerate() {
+        for (event, e) in a.events.iter().enumerate() {
+            parts[e.kind as usize * statuses + e.status as usize].push(Occurrence {
+                at: EventRef { article, event },
+                event: e,
+            });
+        }
     }
-    let mut items: Vec<(EventRef, TimelineItem)> = parts
+    let labels = source_labels(articles);
+    let mut items: Vec<TimelineItem> = parts
         .into_par_iter()
         .flat_map_iter(|part| {
             merge::group(part)
@@ -61,11 +52,10 @@ pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec
                 .filter_map(|g| item(&labels, &g))
         })
         .collect();
-    items.sort_by_key(|(first, item)| (order_key(item.date), *first));
-    // Collected in place, the list would keep the room of the larger pairs it was made from.
-    let mut timeline: Vec<TimelineItem> = items.into_iter().map(|(_, item)| item).collect();
-    timeline.shrink_to_fit();
-    timeline
+    // Each event is in one item, so the first report makes the order total.
+    items.sort_by_key(|item| (order_key(item.date), item.occurrences.iter().min().copied()));
+    items.shrink_to_fit();
+    items
 }
 
 /// Dated items first by their timeline key, then undated ones.
@@ -143,8 +133,8 @@ fn source_labels(articles: &[Article]) -> Vec<Names> {
         .collect()
 }
 
-/// The item of one group (representative first), with the first occurrence in reading order.
-fn item(labels: &[Names], group: &[Occurrence]) -> Option<(EventRef, TimelineItem)> {
+/// The item of one group (representative first).
+fn item(labels: &[Names], group: &[Occurrence]) -> Option<TimelineItem> {
     let rep = group.first()?;
     let mut rest: Vec<&Occurrence> = group[1..].iter().collect();
     rest.sort_by_key(|o| o.at);
@@ -157,18 +147,14 @@ fn item(labels: &[Names], group: &[Occurrence]) -> Option<(EventRef, TimelineIte
         targets.add(&o.event.targets);
         sources.add(&labels[o.at.article]);
     }
-    let first = group.iter().map(|o| o.at).min()?;
-    Some((
-        first,
-        TimelineItem {
-            date: rep.event.date,
-            kind: rep.event.kind,
-            status: merged_status(group)?,
-            severity: rep.event.severity,
-            actors: actors.names(&rep.event.actors),
-            targets: targets.names(&rep.event.targets),
-            occurrences: ordered.iter().map(|o| o.at).collect(),
-            sources: sources.names(&labels[rep.at.article]),
-        },
-    ))
+    Some(TimelineItem {
+        date: rep.event.date,
+        kind: rep.event.kind,
+        status: merged_status(group)?,
+        severity: rep.event.severity,
+        actors: actors.names(&rep.event.actors),
+        targets: targets.names(&rep.event.targets),
+        occurrences: ordered.iter().map(|o| o.at).collect(),
+        sources: sources.names(&labels[rep.at.article]),
+    })
 }
