@@ -3,7 +3,7 @@
 
 use super::config::RelatedConfig;
 use super::words::{PassThroughBuild, Words};
-use crate::analysis::model::{ArticleAnalysis, EventKind, Mention};
+use crate::analysis::model::{ArticleAnalysis, EventKind, Mention, Name};
 use crate::corpus::{Article, Span};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -11,13 +11,25 @@ use std::collections::HashMap;
 /// Number of event kinds, the width of a passage's kind mask.
 pub(super) const KINDS: usize = EventKind::ALL.len();
 
-/// One word of a passage: its hash and its BM25 weight there (idf × saturated,
-/// length-normalised frequency).
+/// One word of a passage with its id and its BM25 weight there (idf × saturated,
+/// length-normalised frequency), as the tests read it.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(super) struct Term {
     pub word: u32,
     pub weight: f32,
 }
+
+/// The BM25 weight of a word of idf `idf` found `tf` times in a passage whose length gives
+/// `norm`. The index stores the frequency, not the weight (one byte instead of four): this is
+/// computed once for the index's bounds and again, from the same numbers, when a query scores a
+/// candidate, so both give the same result to the bit.
+pub(super) fn bm25(idf: f32, tf: f32, k1: f32, norm: f32) -> f32 {
+    idf * tf * (k1 + 1.0) / (tf + norm)
+}
+
+/// A frequency of this or more is stored in [`Flat::big_tfs`], the byte saying only "large".
+const BIG_TF: u8 = u8::MAX;
 
 /// Where a passage's terms and entities start in the index's flat arrays, and its scalars. One
 /// more header than passages closes the last one.
@@ -27,15 +39,27 @@ struct Header {
     entities: u32,
     text_max: f32,
     weight_sum: f32,
+    /// BM25's length normalisation of the passage: `k1 × (1 − b + b × len / average len)`.
+    norm: f32,
     kinds: u32,
 }
 
 /// What one passage (paragraph) holds, borrowed from the index.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Passage<'a> {
-    /// Sorted by word hash. Words found in no other passage are left out: they can never be
-    /// shared, and `text_max` still counts them.
-    pub terms: &'a [Term],
+    /// Word ids, ascending (the order of the words' hashes). Words found in no other passage are
+    /// left out: they can never be shared, and `text_max` still counts them.
+    pub words: &'a [u32],
+    /// How often each word occurs, [`BIG_TF`] for "see `big_tfs`".
+    tfs: &'a [u8],
+    /// Where the passage's terms start in the index's flat arrays.
+    first: u32,
+    /// (flat term index, frequency) of every frequency of [`BIG_TF`] or more, ascending.
+    big_tfs: &'a [(u32, u32)],
+    /// The idf of each word id, and BM25's `k1`.
+    idf: &'a [f32],
+    k1: f32,
+    norm: f32,
     /// The best text score this passage can give as a query: Σ idf × (k1 + 1) over its words.
     pub text_max: f32,
     /// Σ of the terms' weights: no candidate's text score against any passage can exceed it.
@@ -46,13 +70,48 @@ pub(super) struct Passage<'a> {
     pub kinds: u32,
 }
 
+impl Passage<'_> {
+    /// How often its `j`-th word occurs in it.
+    fn tf(&self, j: usize) -> f32 {
+        match self.tfs[j] {
+            BIG_TF => {
+                let at = self.first + j as u32;
+                let i = self.big_tfs.partition_point(|&(t, _)| t < at);
+                self.big_tfs
+                    .get(i)
+                    .map_or(f32::from(BIG_TF), |&(_, tf)| tf as f32)
+            }
+            tf => f32::from(tf),
+        }
+    }
+
+    /// The BM25 weight of its `j`-th word, whose id is `word`.
+    pub fn weight(&self, j: usize, word: u32) -> f32 {
+        let idf = self.idf.get(word as usize).copied().unwrap_or(0.0);
+        bm25(idf, self.tf(j), self.k1, self.norm)
+    }
+
+    /// Its words with their weights, in order.
+    #[cfg(test)]
+    pub fn terms(&self) -> impl Iterator<Item = Term> + '_ {
+        self.words.iter().enumerate().map(|(j, &word)| Term {
+            word,
+            weight: self.weight(j, word),
+        })
+    }
+}
+
 /// Passages laid out flat: one article's while they are built, then the corpus's. A passage's
 /// terms and entities are the slices of `terms` and `entities` between its header's offsets and
 /// the next header's; once flattened, one more header than passages closes the last one.
 #[derive(Clone, Debug, Default)]
 struct Flat {
     headers: Vec<Header>,
-    terms: Vec<Term>,
+    /// Per term: its word id and frequency, side by side.
+    words: Vec<u32>,
+    tfs: Vec<u8>,
+    /// (term index, frequency) of the frequencies of [`BIG_TF`] or more, ascending.
+    big_tfs: Vec<(u32, u32)>,
     entities: Vec<u32>,
 }
 
@@ -64,7 +123,9 @@ impl Flat {
     fn with_capacity(passages: usize, terms: usize) -> Self {
         Self {
             headers: Vec::with_capacity(passages + 1),
-            terms: Vec::with_capacity(terms),
+            words: Vec::with_capacity(terms),
+            tfs: Vec::with_capacity(terms),
+            big_tfs: Vec::new(),
             entities: Vec::new(),
         }
     }
@@ -75,13 +136,16 @@ impl Flat {
         self.entities
             .reserve(built.iter().map(|b| b.entities.len()).sum());
         for b in built {
-            let (t, e) = (self.terms.len() as u32, self.entities.len() as u32);
+            let (t, e) = (self.words.len() as u32, self.entities.len() as u32);
             self.headers.extend(b.headers.into_iter().map(|h| Header {
                 terms: h.terms + t,
                 entities: h.entities + e,
                 ..h
             }));
-            self.terms.extend(b.terms);
+            self.words.extend(b.words);
+            self.tfs.extend(b.tfs);
+            self.big_tfs
+                .extend(b.big_tfs.into_iter().map(|(at, tf)| (at + t, tf)));
             self.entities.extend(b.entities);
         }
     }
@@ -89,12 +153,14 @@ impl Flat {
     /// Closes the last passage with one more header, and drops spare room.
     fn close(&mut self) {
         self.headers.push(Header {
-            terms: self.terms.len() as u32,
+            terms: self.words.len() as u32,
             entities: self.entities.len() as u32,
             ..Header::default()
         });
         self.headers.shrink_to_fit();
-        self.terms.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.tfs.shrink_to_fit();
+        self.big_tfs.shrink_to_fit();
         self.entities.shrink_to_fit();
     }
 
@@ -103,11 +169,18 @@ impl Flat {
         self.headers.len().saturating_sub(1)
     }
 
-    /// Passage `id`; `id` must be below [`Flat::len`].
-    fn passage(&self, id: u32) -> Passage<'_> {
+    /// Passage `id`, whose words' idf are `idf`; `id` must be below [`Flat::len`].
+    fn passage<'a>(&'a self, id: u32, idf: &'a [f32], k1: f32) -> Passage<'a> {
         let (h, next) = (self.headers[id as usize], self.headers[id as usize + 1]);
+        let terms = h.terms as usize..next.terms as usize;
         Passage {
-            terms: &self.terms[h.terms as usize..next.terms as usize],
+            words: &self.words[terms.clone()],
+            tfs: &self.tfs[terms],
+            first: h.terms,
+            big_tfs: &self.big_tfs,
+            idf,
+            k1,
+            norm: h.norm,
             text_max: h.text_max,
             weight_sum: h.weight_sum,
             entities: &self.entities[h.entities as usize..next.entities as usize],
@@ -122,7 +195,7 @@ fn postings(flat: &Flat, entities: usize) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
     let mut entity_counts = vec![0usize; entities];
     let mut kind_counts = [0usize; KINDS];
     for id in 0..flat.len() as u32 {
-        let p = flat.passage(id);
+        let p = flat.passage(id, &[], 0.0);
         for &e in p.entities {
             if let Some(n) = entity_counts.get_mut(e as usize) {
                 *n += 1;
@@ -138,7 +211,7 @@ fn postings(flat: &Flat, entities: usize) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
         .collect();
     let mut by_kind: Vec<Vec<u32>> = kind_counts.iter().map(|&n| Vec::with_capacity(n)).collect();
     for id in 0..flat.len() as u32 {
-        let p = flat.passage(id);
+        let p = flat.passage(id, &[], 0.0);
         for &e in p.entities {
             if let Some(list) = by_entity.get_mut(e as usize) {
                 list.push(id);
@@ -161,7 +234,9 @@ pub struct RelatedIndex {
     pub(super) starts: Vec<u32>,
     /// Every passage's terms, entities and scalars.
     flat: Flat,
-    pub(super) entity_names: Vec<String>,
+    /// The idf of each word id.
+    word_idf: Vec<f32>,
+    pub(super) entity_names: Vec<Name>,
     pub(super) entity_postings: Vec<Vec<u32>>,
     pub(super) entity_idf: Vec<f32>,
     pub(super) kind_postings: Vec<Vec<u32>>,
@@ -180,6 +255,11 @@ struct CorpusStats {
     df: Frequencies,
     passages: usize,
     average_len: f32,
+    /// The id of each word found in more than one passage (the words the index keeps): ids
+    /// follow the words' hashes, so a passage's words sorted by hash are sorted by id.
+    ids: Frequencies,
+    /// The idf of each id.
+    idf: Vec<f32>,
 }
 
 impl CorpusStats {
@@ -246,13 +326,14 @@ impl RelatedIndex {
         let (entity_postings, kind_postings) = postings(&flat, entity_names.len());
         let common_bit = common_bits(&entity_postings, config.limits.posting_cap);
         let commons = (0..n as u32)
-            .map(|id| flat.passage(id))
+            .map(|id| flat.passage(id, &[], 0.0))
             .map(|p| (common_mask(&common_bit, p.entities), p.kinds))
             .collect();
         Self {
             config: config.clone(),
             starts,
             flat,
+            word_idf: stats.idf,
             entity_names,
             entity_idf: entity_postings.iter().map(|p| idf(n, p.len())).collect(),
             entity_postings,
@@ -290,14 +371,12 @@ impl RelatedIndex {
         let lists = |l: &Vec<Vec<u32>>| v(l) + l.iter().map(v).sum::<usize>();
         v(&self.starts)
             + v(&self.flat.headers)
-            + v(&self.flat.terms)
+            + v(&self.flat.words)
+            + v(&self.flat.tfs)
+            + v(&self.flat.big_tfs)
+            + v(&self.word_idf)
             + v(&self.flat.entities)
             + v(&self.entity_names)
-            + self
-                .entity_names
-                .iter()
-                .map(String::capacity)
-                .sum::<usize>()
             + lists(&self.entity_postings)
             + lists(&self.kind_postings)
             + v(&self.entity_idf)
@@ -308,7 +387,7 @@ impl RelatedIndex {
 
     /// Passage `id`; `id` must be below [`RelatedIndex::len`].
     pub(super) fn passage(&self, id: u32) -> Passage<'_> {
-        self.flat.passage(id)
+        self.flat.passage(id, &self.word_idf, self.config.bm25.k1)
     }
 
     /// Asks the processor to start loading the headers of passages `ids`, so that reading them
@@ -391,30 +470,31 @@ fn passages_of(
 ) -> Flat {
     let (k1, b) = (config.bm25.k1, config.bm25.b);
     let mut out = Flat::default();
+    let mut weights: Vec<f32> = Vec::new();
     for (text, (p, span)) in paragraph_texts(article).zip(article.paragraphs.iter().enumerate()) {
         let (counts, len) = words.count(text);
         let norm = k1 * (1.0 - b + b * len as f32 / stats.average_len);
         let mut header = Header {
-            terms: out.terms.len() as u32,
+            terms: out.words.len() as u32,
             entities: out.entities.len() as u32,
             ..Header::default()
         };
+        header.norm = norm;
+        weights.clear();
         for (h, tf) in counts {
             let df = stats.df.get(&h).copied().unwrap_or(1);
             let w = idf(stats.passages, df as usize);
             header.text_max += w * (k1 + 1.0);
-            if df > 1 {
-                let tf = tf as f32;
-                out.terms.push(Term {
-                    word: h,
-                    weight: w * tf * (k1 + 1.0) / (tf + norm),
-                });
+            if let Some(&id) = stats.ids.get(&h).filter(|_| df > 1) {
+                if tf >= u32::from(BIG_TF) {
+                    out.big_tfs.push((out.words.len() as u32, tf));
+                }
+                out.words.push(id);
+                out.tfs.push(u8::try_from(tf).unwrap_or(BIG_TF));
+                weights.push(bm25(w, tf as f32, k1, norm));
             }
         }
-        header.weight_sum = out.terms[header.terms as usize..]
-            .iter()
-            .map(|t| t.weight)
-            .sum();
+        header.weight_sum = weights.iter().copied().sum();
         if let Some(a) = analysis {
             let mut entities: Vec<u32> = entities_in(a, *span)
                 .into_iter()
@@ -456,9 +536,9 @@ fn kinds_in(a: &ArticleAnalysis, p: usize) -> u32 {
 
 /// Corpus entity names (one per canonical name, first-seen order) and, per article, the corpus
 /// id of each of its entities.
-fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<String>, Vec<Vec<u32>>) {
+fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<Name>, Vec<Vec<u32>>) {
     let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
-    let mut names: Vec<String> = Vec::new();
+    let mut names: Vec<Name> = Vec::new();
     let local = analyses
         .iter()
         .take(articles)
@@ -467,7 +547,7 @@ fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<String
                 .iter()
                 .map(|e| {
                     *ids.entry(&*e.name).or_insert_with(|| {
-                        names.push(e.name.to_string());
+                        names.push(e.name.clone());
                         u32::try_from(names.len() - 1).unwrap_or(u32::MAX)
                     })
                 })
@@ -529,9 +609,26 @@ fn corpus_stats(articles: &[Article], words: &Words, passages: usize) -> CorpusS
             },
         );
     let average = total as f64 / passages.max(1) as f64;
+    let mut kept: Vec<(u32, u32)> = df
+        .iter()
+        .filter(|&(_, &n)| n > 1)
+        .map(|(&h, &n)| (h, n))
+        .collect();
+    kept.sort_unstable();
+    let ids = kept
+        .iter()
+        .enumerate()
+        .map(|(id, &(h, _))| (h, id as u32))
+        .collect();
+    let idf = kept
+        .iter()
+        .map(|&(_, n)| idf(passages, n as usize))
+        .collect();
     CorpusStats {
         df,
         passages,
         average_len: (average as f32).max(1.0),
+        ids,
+        idf,
     }
 }

@@ -273,10 +273,11 @@ fn shared(q: &Passage<'_>, d: &Passage<'_>, shares: &Shares) -> Option<f32> {
 
 /// Step 2, words: Σ of the candidate's BM25 weights over the words of the asked passage (in `scratch`).
 fn text(d: &Passage<'_>, scratch: &Scratch) -> f32 {
-    d.terms
+    d.words
         .iter()
-        .filter(|t| scratch.has_word(t.word))
-        .map(|t| t.weight)
+        .enumerate()
+        .filter(|&(_, &w)| scratch.has_word(w))
+        .map(|(j, &w)| d.weight(j, w))
         .sum()
 }
 
@@ -302,7 +303,7 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
     ranked.sort_unstable();
     let ids: Vec<u32> = ranked.iter().map(|&r| r as u32).collect();
     let best = with_scratch(|scratch| {
-        scratch.set_words(q.terms.iter().map(|t| t.word));
+        scratch.set_words(q.words.iter().copied());
         top_k(index, &q, &shares, &ids, k, scratch)
     });
     best.into_iter()
@@ -345,7 +346,7 @@ fn top_k(
         .filter_map(|&c| Some((c, index.get(c)?)))
         .collect();
     for (_, d) in &passages {
-        if let (Some(e), Some(t)) = (d.entities.first(), d.terms.first()) {
+        if let (Some(e), Some(t)) = (d.entities.first(), d.words.first()) {
             prefetch(e);
             prefetch(t);
         }
@@ -385,7 +386,7 @@ fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related 
         index
             .entity_names
             .get(*e as usize)
-            .map_or("", String::as_str)
+            .map_or("", |n| n.as_str())
     };
     shared.sort_by(|a, b| df(a).cmp(&df(b)).then_with(|| name(a).cmp(name(b))));
     Related {

@@ -278,9 +278,8 @@ fn brute_force(
         }
         let part = |x: f32, total: f32| if total > 0.0 { x / total } else { 0.0 };
         let text: f32 = d
-            .terms
-            .iter()
-            .filter(|t| q.terms.iter().any(|u| u.word == t.word))
+            .terms()
+            .filter(|t| q.terms().any(|u| u.word == t.word))
             .map(|t| t.weight)
             .sum();
         let score = w.entities
@@ -353,13 +352,35 @@ fn a_word_of_one_passage_only_is_not_stored_but_still_weighs_on_its_best_score()
     let (plain, unique) = (index_of(""), index_of(" zanzibarite"));
     let id = plain.id(1, 0).expect("passage");
     let (p, u) = (plain.passage(id), unique.passage(id));
-    let words = |t: &[super::index::Term]| t.iter().map(|t| t.word).collect::<Vec<_>>();
-    assert_eq!(
-        words(p.terms),
-        words(u.terms),
-        "the unique word is not kept"
-    );
+    assert_eq!(p.words, u.words, "the unique word is not kept");
     assert!(u.text_max > p.text_max, "{} vs {}", u.text_max, p.text_max);
     // "officials", "described" and "pantsir" are in other passages: they are kept.
-    assert_eq!(p.terms.len(), 3, "{:?}", p.terms);
+    assert_eq!(p.words.len(), 3, "{:?}", p.words);
+}
+
+#[test]
+fn a_word_repeated_past_255_times_keeps_its_whole_frequency() {
+    let best_weight = |repeats: usize| {
+        let text = format!("{} strike.", "drone ".repeat(repeats));
+        let docs = vec![
+            Doc::new("a", &text),
+            Doc::new("b", "A drone strike was reported."),
+        ];
+        let (articles, analyses) = corpus(docs);
+        let index = RelatedIndex::build(&articles, &analyses, &RelatedConfig::builtin().unwrap());
+        let p = index.passage(index.id(0, 0).expect("passage"));
+        assert_eq!(p.words.len(), 2, "drone and strike are shared");
+        p.terms().map(|t| t.weight).fold(0.0f32, f32::max)
+    };
+    let (at_254, at_255, at_300, at_600) = (
+        best_weight(254),
+        best_weight(255),
+        best_weight(300),
+        best_weight(600),
+    );
+    assert!(at_254 < at_255, "{at_254} {at_255}");
+    assert!(
+        at_255 < at_300 && at_300 < at_600,
+        "{at_255} {at_300} {at_600}"
+    );
 }
