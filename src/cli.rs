@@ -273,7 +273,7 @@ fn read_while_loading(
             let _ = send.send(Update::Stage(Box::new(Shown::complete(bare))));
             // The reader may have quit already (or the vocabularies failed): nobody waits then.
             let Ok(vocab) = vocab.recv() else { return };
-            let analysis = analysis::analyze_shared(articles, &vocab);
+            let analysis = analysis::analyze_releasing_vocab(articles, vocab);
             let _ = send.send(Update::Stage(Box::new(Shown::complete(analysis))));
         })
     });
@@ -356,7 +356,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Some((articles, vocab)) = load_with_vocab(&paths, &load)? else {
         return Ok(ExitCode::from(1));
     };
-    let analysis = analysis::analyze(articles, &vocab);
+    let analysis = analysis::analyze_releasing_vocab(articles.into(), vocab);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     match command {

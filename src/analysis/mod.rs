@@ -138,17 +138,41 @@ pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
 /// [`analyze`] for articles that someone else is reading meanwhile (the reader lists them
 /// while they are analysed).
 pub fn analyze_shared(articles: Arc<[Article]>, vocab: &Vocab) -> Analysis {
-    let analyses: Vec<ArticleAnalysis> = articles
+    let analyses = analyze_articles(&articles, vocab);
+    corpus_views(articles, analyses, &vocab.related)
+}
+
+/// [`analyze_shared`] for a caller done with the vocabularies: they are dropped once every
+/// article is analysed, before the corpus views are built. Their automata are megabytes that
+/// the views never read, and the views are where the memory of an analysis peaks.
+pub fn analyze_releasing_vocab(articles: Arc<[Article]>, vocab: Vocab) -> Analysis {
+    let analyses = analyze_articles(&articles, &vocab);
+    let related = vocab.related.clone();
+    drop(vocab);
+    corpus_views(articles, analyses, &related)
+}
+
+/// Every article's own analysis, in parallel.
+fn analyze_articles(articles: &[Article], vocab: &Vocab) -> Vec<ArticleAnalysis> {
+    articles
         .par_iter()
         .map(|a| analyze_article(a, vocab))
-        .collect();
+        .collect()
+}
+
+/// The corpus-wide views over the articles' analyses: timeline, related index, entity table.
+fn corpus_views(
+    articles: Arc<[Article]>,
+    analyses: Vec<ArticleAnalysis>,
+    related: &related::RelatedConfig,
+) -> Analysis {
     // The timeline groups its parts in parallel but mostly waits on its largest one: the related
     // index and the entity table are built beside it.
     let (timeline, (related, entities)) = rayon::join(
         || timeline::build_timeline(&articles, &analyses),
         || {
             (
-                related::RelatedIndex::build(&articles, &analyses, &vocab.related),
+                related::RelatedIndex::build(&articles, &analyses, related),
                 corpus_entities(&analyses),
             )
         },
@@ -215,4 +239,24 @@ pub fn corpus_entities(analyses: &[ArticleAnalysis]) -> Vec<CorpusEntity> {
     }
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn json(analysis: &Analysis) -> Vec<u8> {
+        let mut out = Vec::new();
+        crate::extract::write_json(analysis, &mut out, false).unwrap();
+        out
+    }
+
+    #[test]
+    fn releasing_the_vocabularies_early_changes_nothing_found() {
+        let articles = crate::corpus::load_seeds().articles;
+        let kept = analyze(articles.clone(), &Vocab::builtin().unwrap());
+        let released = analyze_releasing_vocab(articles.into(), Vocab::builtin().unwrap());
+        assert!(!kept.timeline.is_empty() && !kept.entities.is_empty());
+        assert_eq!(json(&kept), json(&released));
+    }
 }

@@ -180,9 +180,22 @@ pub struct Event {
     pub targets: Names,
     /// Goldstein-like: -10 most conflictual, positive for de-escalation.
     pub severity: f32,
-    /// Index of the sentence and paragraph in the article.
-    pub sentence: usize,
-    pub paragraph: usize,
+    /// Index of the sentence and paragraph in the article (32 bits: a corpus holds hundreds of
+    /// thousands of events).
+    pub sentence: u32,
+    pub paragraph: u32,
+}
+
+impl Event {
+    /// The index of its sentence in the article.
+    pub fn sentence(&self) -> usize {
+        self.sentence as usize
+    }
+
+    /// The index of its paragraph in the article.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph as usize
+    }
 }
 
 /// Everything found in one article.

@@ -364,8 +364,8 @@ fn event(article: &Article, ev: &Ev) -> Event {
         actors: to_names(actors),
         targets: to_names(targets),
         severity,
-        sentence,
-        paragraph: article.paragraph_at(start).unwrap_or(0),
+        sentence: sentence as u32,
+        paragraph: article.paragraph_at(start).unwrap_or(0) as u32,
     }
 }
 

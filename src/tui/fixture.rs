@@ -223,8 +223,8 @@ fn analyse(doc: &Doc, article: &Article) -> ArticleAnalysis {
                 actors: actors.iter().map(|s| (*s).into()).collect(),
                 targets: targets.iter().map(|s| (*s).into()).collect(),
                 severity: *severity,
-                sentence,
-                paragraph: article.paragraph_at(t.start())?,
+                sentence: sentence as u32,
+                paragraph: article.paragraph_at(t.start())? as u32,
             })
         })
         .collect();

@@ -20,7 +20,7 @@ pub use lexicon::EventLexicon;
 
 use super::model::{ArticleEntity, DateMention, Event, EventKind, Mention, Status, names_from};
 use crate::analysis::Name;
-use crate::corpus::{Article, Span};
+use crate::corpus::{Article, Span, offset32};
 use crate::date::DateValue;
 use lexicon::{Pattern, Role};
 use scan::{NormDate, NormMention, Sentence};
@@ -116,8 +116,8 @@ pub fn detect_events(
             actors: names_from(f.actors),
             targets: names_from(f.targets),
             severity: f.severity,
-            sentence: si,
-            paragraph: pi,
+            sentence: offset32(si),
+            paragraph: offset32(pi),
         }));
     }
     events

@@ -530,7 +530,7 @@ fn entities_in(a: &ArticleAnalysis, span: Span) -> Vec<usize> {
 fn kinds_in(a: &ArticleAnalysis, p: usize) -> u32 {
     a.events
         .iter()
-        .filter(|e| e.paragraph == p)
+        .filter(|e| e.paragraph() == p)
         .fold(0, |m, e| m | kind_bit(e.kind))
 }
 

@@ -176,7 +176,7 @@ struct Groups<'a> {
     distinct: FxHashSet<(usize, Facts<'a>)>,
     /// The sentence of group `g`'s members in each article they come from (one article's events
     /// join a group only from one sentence).
-    sentence_in: FxHashMap<(usize, usize), usize>,
+    sentence_in: FxHashMap<(usize, usize), u32>,
 }
 
 impl<'a> Groups<'a> {
@@ -331,7 +331,7 @@ mod tests {
             actors: names(actors, &["Mali", "Algeria", "JNIM"]).into(),
             targets: names(targets, &["Kidal", "Niger"]).into(),
             severity: -5.0,
-            sentence: sentence as usize % 3,
+            sentence: u32::from(sentence) % 3,
             paragraph: 0,
         }
     }

@@ -86,8 +86,8 @@ pub fn event(
 
 /// The same event reported in another sentence and paragraph.
 pub fn at(mut e: Event, sentence: usize, paragraph: usize) -> Event {
-    e.sentence = sentence;
-    e.paragraph = paragraph;
+    e.sentence = sentence as u32;
+    e.paragraph = paragraph as u32;
     e
 }
 
