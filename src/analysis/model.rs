@@ -187,11 +187,6 @@ pub struct Event {
 }
 
 impl Event {
-    /// The index of its sentence in the article.
-    pub fn sentence(&self) -> usize {
-        self.sentence as usize
-    }
-
     /// The index of its paragraph in the article.
     pub fn paragraph(&self) -> usize {
         self.paragraph as usize

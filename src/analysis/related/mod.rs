@@ -7,10 +7,11 @@
 //! "Pantsir S-1"; plus the same for event kinds. A candidate must share an entity or an event kind
 //! and score above 0; each result lists what is shared (entities most specific first).
 //!
-//! Design: a [`RelatedIndex`] is built once per corpus (words hashed, BM25 weights precomputed,
-//! entity → passages and kind → passages postings); no pair of passages is ever compared blindly.
-//! Candidates come from the postings of the passage's entities and kinds, rarest first and
-//! bounded, and very common ones only bring the passages nearest in corpus order. While postings
+//! Design: a [`RelatedIndex`] is built once per corpus (words as ids with their frequency in each
+//! passage and one idf each, entity → passages and kind → passages postings); no pair of
+//! passages is ever compared blindly. Candidates come from the postings of the passage's
+//! entities and kinds, rarest first and bounded, and very common ones only bring the passages
+//! nearest in corpus order. While postings
 //! are read each candidate gathers its entity and kind shares (common entities through a dense
 //! 64-bit mask per passage), so candidates are ranked exactly on entities and kinds without
 //! touching them; only the best `rerank` (ties: nearest in corpus order) are then scored in full,
@@ -23,6 +24,7 @@
 //! [`build_related_with`] computes every passage at once, for tests and benchmarks.
 
 pub mod config;
+mod flat;
 mod index;
 mod query;
 mod scratch;

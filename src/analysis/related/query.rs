@@ -6,7 +6,8 @@
 //! 2. the best `rerank` candidates by what they gathered (ties: nearest in corpus order) scored in
 //!    full — every shared entity and kind, and BM25 over all words — and the best `k` kept.
 
-use super::index::{KINDS, Passage, RelatedIndex, kind_bit, prefetch};
+use super::flat::Passage;
+use super::index::{KINDS, RelatedIndex, kind_bit, prefetch};
 use super::scratch::{Scratch, with_scratch};
 use crate::analysis::model::{EventKind, Related};
 use std::cmp::Ordering;
