@@ -590,8 +590,20 @@ fn the_list_opens_and_answers_keys_while_the_corpus_is_analysed() {
         return;
     }
     let (_dir, mut t) = reader_on_many_seeds();
-    // The reader may open on the first files read; the list then grows to all 300 articles.
+    // The reader opens on the first 256 files read, and the list then grows to all 300 articles.
     t.wait_text("Articles 300/300");
+    let first_frame = {
+        let raw = t.raw.lock().unwrap();
+        let end = raw
+            .windows(8)
+            .position(|w| w == b"\x1b[?2026l")
+            .expect("a first frame");
+        String::from_utf8_lossy(&raw[..end]).into_owned()
+    };
+    assert!(
+        first_frame.contains("reading files: 256 of 300"),
+        "the first frame is drawn while files are still read: {first_frame:?}"
+    );
     let during = t.parser.lock().unwrap().screen().contents();
     t.send("j");
     t.wait_text("article 2/300");
