@@ -75,28 +75,21 @@ pub struct RelatedIndex {
     pub(super) commons: Vec<(u64, u32)>,
 }
 
-/// What the weights of every passage depend on: in how many passages each word occurs, how
-/// many passages there are and how long they are on average.
+/// What the weights of every passage depend on: the idf of each word (from the number of
+/// passages it occurs in, and of passages in all) and the passages' average length.
 struct CorpusStats {
-    df: Frequencies,
-    passages: usize,
     average_len: f32,
     /// The id of each word found in more than one passage (the words the index keeps): ids
-    /// follow the words' hashes, so a passage's words sorted by hash are sorted by id.
+    /// follow the words' hashes, so a passage's words sorted by hash are sorted by id. A word
+    /// not found here occurs in exactly one passage: one lookup per word answers both its id
+    /// and its document frequency.
     ids: Frequencies,
     /// The idf of each id.
     idf: Vec<f32>,
-}
-
-impl CorpusStats {
+    /// The idf of a word found in one passage only.
+    unique_idf: f32,
     /// How many terms the index stores: one per passage of every word found in more than one.
-    fn kept_terms(&self) -> usize {
-        self.df
-            .values()
-            .filter(|&&df| df > 1)
-            .map(|&df| df as usize)
-            .sum()
-    }
+    kept_terms: usize,
 }
 
 /// BM25's idf, always > 0.
@@ -131,7 +124,7 @@ impl RelatedIndex {
         // passage's counts until the document frequencies are known: at no time does the index
         // hold more than its final size plus one chunk of articles' passages.
         let stats = corpus_stats(articles, &words, count as usize);
-        let mut flat = Flat::with_capacity(count as usize, stats.kept_terms());
+        let mut flat = Flat::with_capacity(count as usize, stats.kept_terms);
         // Articles are indexed in parallel a chunk at a time and copied into the corpus's arrays
         // at once, so that the per-article lists alive at any moment are one chunk's, not the
         // corpus's (which, freed, would stay behind as the allocator's free memory).
@@ -308,10 +301,10 @@ fn passages_of(
         header.norm = norm;
         weights.clear();
         for (h, tf) in counts {
-            let df = stats.df.get(&h).copied().unwrap_or(1);
-            let w = idf(stats.passages, df as usize);
+            let id = stats.ids.get(&h).copied();
+            let w = id.map_or(stats.unique_idf, |id| stats.idf[id as usize]);
             header.text_max += w * (k1 + 1.0);
-            if let Some(&id) = stats.ids.get(&h).filter(|_| df > 1) {
+            if let Some(id) = id {
                 if tf >= u32::from(BIG_TF) {
                     out.big_tfs.push((out.words.len() as u32, tf));
                 }
@@ -446,15 +439,15 @@ fn corpus_stats(articles: &[Article], words: &Words, passages: usize) -> CorpusS
         .enumerate()
         .map(|(id, &(h, _))| (h, id as u32))
         .collect();
-    let idf = kept
+    let by_id = kept
         .iter()
         .map(|&(_, n)| idf(passages, n as usize))
         .collect();
     CorpusStats {
-        df,
-        passages,
         average_len: (average as f32).max(1.0),
         ids,
-        idf,
+        idf: by_id,
+        unique_idf: idf(passages, 1),
+        kept_terms: kept.iter().map(|&(_, n)| n as usize).sum(),
     }
 }
