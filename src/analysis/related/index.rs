@@ -65,6 +65,9 @@ pub struct RelatedIndex {
     pub(super) entity_names: Vec<Name>,
     pub(super) entity_postings: Vec<Vec<u32>>,
     pub(super) entity_idf: Vec<f32>,
+    /// Each entity's place when shared entities are listed: in fewest passages first, then by
+    /// name (`entity_order[e]`, a rank).
+    pub(super) entity_order: Vec<u32>,
     pub(super) kind_postings: Vec<Vec<u32>>,
     pub(super) kind_idf: Vec<f32>,
     /// The bit of each of the (at most 64) most frequent entities whose postings exceed
@@ -144,6 +147,7 @@ impl RelatedIndex {
         let n = flat.len();
         let (entity_postings, kind_postings) = postings(&flat, entity_names.len());
         let common_bit = common_bits(&entity_postings, config.limits.posting_cap);
+        let entity_order = specificity_order(&entity_postings, &entity_names);
         let commons = (0..n as u32)
             .map(|id| flat.passage(id, &[], 0.0))
             .map(|p| (common_mask(&common_bit, p.entities), p.kinds))
@@ -155,6 +159,7 @@ impl RelatedIndex {
             word_idf: stats.idf,
             entity_names,
             entity_idf: entity_postings.iter().map(|p| idf(n, p.len())).collect(),
+            entity_order,
             entity_postings,
             kind_idf: kind_postings.iter().map(|p| idf(n, p.len())).collect(),
             kind_postings,
@@ -199,6 +204,7 @@ impl RelatedIndex {
             + lists(&self.entity_postings)
             + lists(&self.kind_postings)
             + v(&self.entity_idf)
+            + v(&self.entity_order)
             + v(&self.kind_idf)
             + v(&self.common_bit)
             + v(&self.commons)
@@ -374,6 +380,18 @@ fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<Name>,
         })
         .collect();
     (names, local)
+}
+
+/// The rank of each entity when listed most specific first: in the fewest passages, then by name.
+fn specificity_order(postings: &[Vec<u32>], names: &[Name]) -> Vec<u32> {
+    let mut by_rank: Vec<usize> = (0..names.len()).collect();
+    let df = |e: usize| postings.get(e).map_or(0, Vec::len);
+    by_rank.sort_by(|&a, &b| df(a).cmp(&df(b)).then_with(|| names[a].as_str().cmp(names[b].as_str())));
+    let mut order = vec![0u32; names.len()];
+    for (rank, &e) in by_rank.iter().enumerate() {
+        order[e] = rank as u32;
+    }
+    order
 }
 
 /// Bits for the 64 entities with the longest postings among those longer than `cap`.

@@ -372,24 +372,20 @@ fn top_k(
     best
 }
 
-/// The result for candidate `c`, with what it shares with `q`.
+/// The result for candidate `c`, with what it shares with `q`: its entities most specific
+/// first (see [`RelatedIndex::entity_order`]).
 fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related {
     let (article, passage) = index.locate(c);
     let d = index.passage(c);
-    let mut shared: Vec<u32> = q
-        .entities
-        .iter()
-        .copied()
-        .filter(|e| d.entities.binary_search(e).is_ok())
-        .collect();
-    let df = |e: &u32| index.entity_postings.get(*e as usize).map_or(0, Vec::len);
+    let mut shared = common_ids(q.entities, d.entities);
+    let rank = |e: &u32| index.entity_order.get(*e as usize).copied().unwrap_or(u32::MAX);
+    shared.sort_unstable_by_key(rank);
     let name = |e: &u32| {
         index
             .entity_names
             .get(*e as usize)
             .map_or("", |n| n.as_str())
     };
-    shared.sort_by(|a, b| df(a).cmp(&df(b)).then_with(|| name(a).cmp(name(b))));
     Related {
         article,
         passage,
@@ -401,6 +397,24 @@ fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related 
             .filter(|k| q.kinds & d.kinds & kind_bit(*k) != 0)
             .collect(),
     }
+}
+
+/// The ids found in both ascending lists, ascending.
+fn common_ids(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            Ordering::Less => i += 1,
+            Ordering::Greater => j += 1,
+            Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -448,6 +462,12 @@ mod tests {
                 .then(a.0.abs_diff(id).cmp(&b.0.abs_diff(id)))
                 .then(a.0.cmp(&b.0));
             prop_assert_eq!(rank_key(&a, id).cmp(&rank_key(&b, id)), by_tuple);
+        }
+
+        #[test]
+        fn common_ids_are_the_ids_of_both_lists(a in postings(300, 60), b in postings(300, 60)) {
+            let want: Vec<u32> = a.iter().copied().filter(|x| b.contains(x)).collect();
+            prop_assert_eq!(common_ids(&a, &b), want);
         }
 
         #[test]

@@ -126,6 +126,22 @@ fn reasons_list_the_shared_entities_most_specific_first_and_the_shared_kinds() {
 }
 
 #[test]
+fn shared_entities_as_rare_as_each_other_are_listed_by_name() {
+    // "Tessalit" is met first (a lower entity id) but sorts after "Kidal".
+    let docs = vec![
+        Doc::new("a", "Tessalit and Kidal.")
+            .entity("Tessalit", Place, "Tessalit")
+            .entity("Kidal", Place, "Kidal"),
+        Doc::new("b", "Kidal and Tessalit again.")
+            .entity("Kidal", Place, "Kidal")
+            .entity("Tessalit", Place, "Tessalit"),
+    ];
+    let related = build(docs);
+    assert_eq!(related[0][0][0].shared_entities, ["Kidal", "Tessalit"]);
+    assert_eq!(related[1][0][0].shared_entities, ["Kidal", "Tessalit"]);
+}
+
+#[test]
 fn shared_words_alone_do_not_make_a_passage_related() {
     let related = build(sahel());
     assert!(!ids(&related[0][0]).contains(&4), "{:?}", related[0][0]);
