@@ -141,7 +141,8 @@ impl Words {
     /// The distinct kept words of `text` sorted by hash with their counts, and how many words
     /// were kept in all.
     pub fn count(&self, text: &str) -> (Vec<(u32, u32)>, u32) {
-        let mut hashes = Vec::new();
+        // A word and its separator take at least two bytes: sized once, never grown.
+        let mut hashes = Vec::with_capacity(text.len() / 2 + 1);
         each_word(text, |h, chars, digits| {
             if chars >= self.min_len && (self.numbers || !digits) && !self.stop.contains(&h) {
                 hashes.push(short(h));
