@@ -90,10 +90,10 @@ fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32), shares: &Shares) -
         }
     }
     if pool.len() < limits.max_candidates && !common.is_empty() {
-        let mut near: Vec<u32> = common
-            .iter()
-            .flat_map(|postings| nearest(postings, id, own, limits.nearby, index.len()))
-            .collect();
+        let mut near = Vec::with_capacity(common.len() * limits.nearby);
+        for postings in &common {
+            nearest(postings, id, own, limits.nearby, index.len(), &mut near);
+        }
         near.sort_unstable();
         near.dedup();
         pool = merge_in(&pool, near.into_iter(), 0.0);
@@ -183,9 +183,16 @@ fn add_common_shares(
     }
 }
 
-/// Up to `n` postings nearest to `id` in corpus order, outside the passages `own`; `total` is
-/// the number of passages of the corpus.
-fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize) -> Vec<u32> {
+/// Appends to `out` the (up to `n`) postings nearest to `id` in corpus order, outside the
+/// passages `own`; `total` is the number of passages of the corpus.
+fn nearest(
+    postings: &[u32],
+    id: u32,
+    own: (u32, u32),
+    n: usize,
+    total: usize,
+    out: &mut Vec<u32>,
+) {
     let mid = position(postings, id, total);
     let mut below = postings[..mid]
         .iter()
@@ -193,8 +200,7 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize) -
         .filter(|&&p| p < own.0)
         .peekable();
     let mut above = postings[mid..].iter().filter(|&&p| p >= own.1).peekable();
-    let mut out = Vec::with_capacity(n);
-    while out.len() < n {
+    for _ in 0..n {
         let next = match (below.peek(), above.peek()) {
             (Some(&&b), Some(&&a)) if id - b <= a - id => below.next(),
             (Some(_), Some(_)) => above.next(),
@@ -206,7 +212,6 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize) -
             None => break,
         }
     }
-    out
 }
 
 /// `postings.partition_point(|&p| p < id)` for ascending `postings` of passages among `total`:
@@ -489,7 +494,10 @@ mod tests {
             want.sort_by_key(|&p| (p.abs_diff(id), p));
             want.truncate(n);
             want.sort_unstable();
-            let mut got = nearest(&postings, id, own, n, 520);
+            let mut got = vec![u32::MAX];
+            nearest(&postings, id, own, n, 520, &mut got);
+            // What was in the list stays first.
+            prop_assert_eq!(got.remove(0), u32::MAX);
             got.sort_unstable();
             prop_assert_eq!(got, want);
         }
