@@ -386,7 +386,11 @@ fn intern_entities(analyses: &[ArticleAnalysis], articles: usize) -> (Vec<Name>,
 fn specificity_order(postings: &[Vec<u32>], names: &[Name]) -> Vec<u32> {
     let mut by_rank: Vec<usize> = (0..names.len()).collect();
     let df = |e: usize| postings.get(e).map_or(0, Vec::len);
-    by_rank.sort_by(|&a, &b| df(a).cmp(&df(b)).then_with(|| names[a].as_str().cmp(names[b].as_str())));
+    by_rank.sort_by(|&a, &b| {
+        df(a)
+            .cmp(&df(b))
+            .then_with(|| names[a].as_str().cmp(names[b].as_str()))
+    });
     let mut order = vec![0u32; names.len()];
     for (rank, &e) in by_rank.iter().enumerate() {
         order[e] = rank as u32;

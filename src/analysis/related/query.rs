@@ -185,14 +185,7 @@ fn add_common_shares(
 
 /// Appends to `out` the (up to `n`) postings nearest to `id` in corpus order, outside the
 /// passages `own`; `total` is the number of passages of the corpus.
-fn nearest(
-    postings: &[u32],
-    id: u32,
-    own: (u32, u32),
-    n: usize,
-    total: usize,
-    out: &mut Vec<u32>,
-) {
+fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize, out: &mut Vec<u32>) {
     let mid = position(postings, id, total);
     let mut below = postings[..mid]
         .iter()
@@ -383,7 +376,13 @@ fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related 
     let (article, passage) = index.locate(c);
     let d = index.passage(c);
     let mut shared = common_ids(q.entities, d.entities);
-    let rank = |e: &u32| index.entity_order.get(*e as usize).copied().unwrap_or(u32::MAX);
+    let rank = |e: &u32| {
+        index
+            .entity_order
+            .get(*e as usize)
+            .copied()
+            .unwrap_or(u32::MAX)
+    };
     shared.sort_unstable_by_key(rank);
     let name = |e: &u32| {
         index
