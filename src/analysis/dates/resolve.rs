@@ -60,8 +60,21 @@ impl State {
         }
     }
 
-    /// A range of calendar dates: a year-less start takes the year of the resolved end.
+    /// A range of calendar dates: a year-less start takes the year of the resolved end, and a
+    /// year-less end the year of a start that has one ("2024-March" ends in March 2024, not
+    /// in the March of an earlier date of the text); either is moved a year when it would
+    /// otherwise fall on the wrong side of the other.
     fn cal_range(&self, a: Cal, b: Cal, future: bool) -> Resolved {
+        if let (Some(_), None, None) = (a.y, b.y, b.year_offset)
+            && let Some(s) = self.cal(a, future)
+        {
+            let in_year = |y: i32| Cal { y: Some(y), ..b }.value();
+            let end = match in_year(s.year) {
+                Some(e) if e.last_day() < s.first_day() => in_year(s.year + 1),
+                e => e,
+            };
+            return (Some(s), end);
+        }
         let end = self.cal(b, future);
         let start = match (a.y, a.year_offset, end) {
             (None, None, Some(e)) => {

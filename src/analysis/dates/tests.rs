@@ -285,6 +285,22 @@ fn two_dates_joined_by_and_are_two_mentions() {
 }
 
 #[test]
+fn a_range_end_without_a_year_takes_the_year_of_its_start() {
+    // Not the year of the decade read before it: the range would end before it starts.
+    let f = find("In the 1990s, then 2024-March, troops moved.", None);
+    assert_eq!(
+        f.last(),
+        Some(&(s("2024-March"), Some(s("2024")), Some(s("2024-03")), false))
+    );
+    // An end that would come before its start is in the next year.
+    let f = find("From November 2023 to February, the talks stalled.", Some("2020-01-01"));
+    assert_eq!(
+        f.last().map(|d| (d.1.clone(), d.2.clone())),
+        Some((Some(s("2023-11")), Some(s("2024-02"))))
+    );
+}
+
+#[test]
 fn decades_are_year_ranges() {
     // "the 1990s", "the early 2000s", "the 1990's"
     let f = find("since the 1990s, Algeria", None);
