@@ -293,7 +293,10 @@ fn a_range_end_without_a_year_takes_the_year_of_its_start() {
         Some(&(s("2024-March"), Some(s("2024")), Some(s("2024-03")), false))
     );
     // An end that would come before its start is in the next year.
-    let f = find("From November 2023 to February, the talks stalled.", Some("2020-01-01"));
+    let f = find(
+        "From November 2023 to February, the talks stalled.",
+        Some("2020-01-01"),
+    );
     assert_eq!(
         f.last().map(|d| (d.1.clone(), d.2.clone())),
         Some((Some(s("2023-11")), Some(s("2024-02"))))

@@ -94,6 +94,7 @@ fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32), shares: &Shares) -
         for postings in &common {
             nearest(postings, id, own, limits.nearby, index.len(), &mut near);
         }
+        // One ascending run per common entity or kind.
         near.sort_unstable();
         near.dedup();
         pool = merge_in(&pool, near.into_iter(), 0.0);
@@ -184,27 +185,31 @@ fn add_common_shares(
 }
 
 /// Appends to `out` the (up to `n`) postings nearest to `id` in corpus order, outside the
-/// passages `own`; `total` is the number of passages of the corpus.
+/// passages `own` (which hold `id`), ascending; `total` is the number of passages of the
+/// corpus. Ties go to the one before `id`. The nearest form one run of the postings below
+/// `own` and one above it, so they are found by moving two ends, then copied.
 fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize, out: &mut Vec<u32>) {
     let mid = position(postings, id, total);
-    let mut below = postings[..mid]
-        .iter()
-        .rev()
-        .filter(|&&p| p < own.0)
-        .peekable();
-    let mut above = postings[mid..].iter().filter(|&&p| p >= own.1).peekable();
+    // postings[..below] lie before `own`, postings[above..] after it.
+    let mut below = mid;
+    while below > 0 && postings[below - 1] >= own.0 {
+        below -= 1;
+    }
+    let mut above = mid;
+    while above < postings.len() && postings[above] < own.1 {
+        above += 1;
+    }
+    let (mut lo, mut hi) = (below, above);
     for _ in 0..n {
-        let next = match (below.peek(), above.peek()) {
-            (Some(&&b), Some(&&a)) if id - b <= a - id => below.next(),
-            (Some(_), Some(_)) => above.next(),
-            (Some(_), None) => below.next(),
-            (None, _) => above.next(),
-        };
-        match next {
-            Some(&p) => out.push(p),
-            None => break,
+        match (lo.checked_sub(1).map(|k| postings[k]), postings.get(hi)) {
+            (Some(b), Some(&a)) if id - b <= a - id => lo -= 1,
+            (_, Some(_)) => hi += 1,
+            (Some(_), None) => lo -= 1,
+            (None, None) => break,
         }
     }
+    out.extend_from_slice(&postings[lo..below]);
+    out.extend_from_slice(&postings[above..hi]);
 }
 
 /// `postings.partition_point(|&p| p < id)` for ascending `postings` of passages among `total`:
@@ -497,7 +502,7 @@ mod tests {
             nearest(&postings, id, own, n, 520, &mut got);
             // What was in the list stays first.
             prop_assert_eq!(got.remove(0), u32::MAX);
-            got.sort_unstable();
+            // Ascending as they come, not only as a set.
             prop_assert_eq!(got, want);
         }
     }
