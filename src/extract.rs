@@ -2,14 +2,15 @@
 //! the corpus timeline, entity counts and related passages. Records borrow from the analysis and
 //! are streamed straight to the writer: no intermediate JSON tree, no copied bodies. Compact
 //! output is written in batches of articles serialised in parallel (each with its related
-//! passages, found as it is written), so neither the whole document nor a table of every
+//! passages, found as it is written), then the timeline and entity tables in chunks serialised in
+//! parallel the same way, so neither the whole document nor a table of every
 //! passage's related passages is ever held in memory; `--pretty` output is written in order.
 
 use crate::analysis::Name;
 use crate::analysis::related::related_for;
 use crate::analysis::{
-    Analysis, ArticleAnalysis, DateMention, EntityKind, Event, EventKind, Related, Status,
-    TimelineItem,
+    Analysis, ArticleAnalysis, CorpusEntity, DateMention, EntityKind, Event, EventKind, Related,
+    Status, TimelineItem,
 };
 use crate::corpus::{Format, Span};
 use crate::date::DateValue;
@@ -131,20 +132,22 @@ struct Entities<'a>(&'a Analysis);
 
 impl Serialize for Entities<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.entities.iter().map(|e| {
-            EntityRecord {
-                name: &e.name,
-                kind: e.kind,
-                linked: e.linked,
-                parent: e.parent.as_deref(),
-                count: e.count,
-                articles: e
-                    .articles
-                    .iter()
-                    .map(|&i| article_id(self.0, i as usize))
-                    .collect(),
-            }
-        }))
+        serializer.collect_seq(self.0.entities.iter().map(|e| entity_record(self.0, e)))
+    }
+}
+
+fn entity_record<'a>(analysis: &'a Analysis, e: &'a CorpusEntity) -> EntityRecord<'a> {
+    EntityRecord {
+        name: &e.name,
+        kind: e.kind,
+        linked: e.linked,
+        parent: e.parent.as_deref(),
+        count: e.count,
+        articles: e
+            .articles
+            .iter()
+            .map(|&i| article_id(analysis, i as usize))
+            .collect(),
     }
 }
 
@@ -298,19 +301,66 @@ pub fn write_json(analysis: &Analysis, out: &mut impl Write, pretty: bool) -> io
     }
     out.write_all(b"{\"articles\":[")?;
     write_articles(analysis, out, b",", b"")?;
-    let corpus = corpus_record(analysis);
-    out.write_all(b"],\"timeline\":")?;
-    serde_json::to_writer(&mut *out, &corpus.timeline)?;
-    out.write_all(b",\"entities\":")?;
-    serde_json::to_writer(&mut *out, &corpus.entities)?;
+    out.write_all(b"],")?;
+    write_corpus_fields(analysis, out)?;
     out.write_all(b"}\n")
 }
 
 /// Writes one line per article, then one line `{"timeline": [...], "entities": [...]}`.
 pub fn write_jsonl(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
     write_articles(analysis, out, b"", b"\n")?;
-    serde_json::to_writer(&mut *out, &corpus_record(analysis))?;
-    writeln!(out)
+    out.write_all(b"{")?;
+    write_corpus_fields(analysis, out)?;
+    out.write_all(b"}\n")
+}
+
+/// `"timeline":[...],"entities":[...]`, compact: the fields of [`CorpusRecord`] in its order.
+fn write_corpus_fields(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
+    out.write_all(b"\"timeline\":")?;
+    write_seq(out, &analysis.timeline, |buf, t| {
+        serde_json::to_writer(buf, &timeline_record(analysis, t))
+    })?;
+    out.write_all(b",\"entities\":")?;
+    write_seq(out, &analysis.entities, |buf, e| {
+        serde_json::to_writer(buf, &entity_record(analysis, e))
+    })
+}
+
+/// Items of a compact JSON array serialised together in parallel.
+const SEQ_CHUNK: usize = 2048;
+
+/// Writes `items` as a compact JSON array, each written by `write_one` (compact too): the same
+/// bytes as serde_json's sequence, its chunks serialised in parallel (a batch of chunks at a
+/// time, so that only a batch's bytes are held).
+fn write_seq<T: Sync>(
+    out: &mut impl Write,
+    items: &[T],
+    write_one: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()> + Sync,
+) -> io::Result<()> {
+    out.write_all(b"[")?;
+    let chunks: Vec<&[T]> = items.chunks(SEQ_CHUNK).collect();
+    for (b, batch) in chunks.chunks(BATCH).enumerate() {
+        let bytes: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for (k, item) in chunk.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(b',');
+                    }
+                    write_one(&mut buf, item)?;
+                }
+                Ok(buf)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        for (k, chunk) in bytes.iter().enumerate() {
+            if b + k > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(chunk)?;
+        }
+    }
+    out.write_all(b"]")
 }
 
 #[cfg(test)]
@@ -322,6 +372,27 @@ mod tests {
     fn sample() -> Analysis {
         let a = article_from_text("a1", "Title", "First paragraph.\n\nSecond one here.", None);
         analyze(vec![a], &Vocab::builtin().unwrap())
+    }
+
+    #[test]
+    fn a_sequence_written_in_parallel_chunks_is_serde_json_s_own() {
+        for n in [
+            0,
+            1,
+            2,
+            SEQ_CHUNK - 1,
+            SEQ_CHUNK,
+            SEQ_CHUNK + 1,
+            SEQ_CHUNK * BATCH + 3,
+        ] {
+            let items: Vec<(usize, String)> = (0..n).map(|i| (i, format!("e\"{i}"))).collect();
+            let mut out = Vec::new();
+            write_seq(&mut out, &items, |buf, item| {
+                serde_json::to_writer(buf, item)
+            })
+            .unwrap();
+            assert_eq!(out, serde_json::to_vec(&items).unwrap(), "{n} items");
+        }
     }
 
     #[test]
