@@ -2,8 +2,8 @@
 //! the corpus timeline, entity counts and related passages. Records borrow from the analysis and
 //! are streamed straight to the writer: no intermediate JSON tree, no copied bodies. Compact
 //! output is written in batches of articles serialised in parallel (each with its related
-//! passages, found as it is written), then the timeline and entity tables in chunks serialised in
-//! parallel the same way, so neither the whole document nor a table of every
+//! passages, found as it is written), then the timeline in chunks serialised in parallel the
+//! same way, so neither the whole document nor a table of every
 //! passage's related passages is ever held in memory; `--pretty` output is written in order.
 
 use crate::analysis::Name;
@@ -314,20 +314,31 @@ pub fn write_jsonl(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> 
     out.write_all(b"}\n")
 }
 
-/// `"timeline":[...],"entities":[...]`, compact: the fields of [`CorpusRecord`] in its order.
+/// `"timeline":[...],"entities":[...]`, compact: the fields of [`CorpusRecord`] in its order,
+/// the timeline's items serialised in parallel chunks.
 fn write_corpus_fields(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"\"timeline\":")?;
     write_seq(out, &analysis.timeline, |buf, t| {
         serde_json::to_writer(buf, &timeline_record(analysis, t))
     })?;
+    // Streamed on this thread: the most mentioned entities come first, each listing thousands
+    // of articles, so chunks of entities would hold megabytes each.
     out.write_all(b",\"entities\":")?;
-    write_seq(out, &analysis.entities, |buf, e| {
-        serde_json::to_writer(buf, &entity_record(analysis, e))
-    })
+    serde_json::to_writer(&mut *out, &Entities(analysis))?;
+    Ok(())
 }
 
-/// Items of a compact JSON array serialised together in parallel.
-const SEQ_CHUNK: usize = 2048;
+/// Items of a compact JSON array serialised together on one thread.
+const SEQ_CHUNK: usize = 1024;
+
+/// Chunks serialised in parallel before being written: enough to keep both cores busy, few
+/// enough that their bytes (about 250 a timeline item) stay a few megabytes.
+const SEQ_BATCH: usize = 8;
+
+/// Room a chunk's buffer starts with, per item (a timeline item takes about 250 bytes): one
+/// allocation, large enough to be mapped apart and handed back whole when freed, instead of
+/// growing inside the worker's heap.
+const SEQ_BYTES_PER_ITEM: usize = 256;
 
 /// Writes `items` as a compact JSON array, each written by `write_one` (compact too): the same
 /// bytes as serde_json's sequence, its chunks serialised in parallel (a batch of chunks at a
@@ -339,11 +350,11 @@ fn write_seq<T: Sync>(
 ) -> io::Result<()> {
     out.write_all(b"[")?;
     let chunks: Vec<&[T]> = items.chunks(SEQ_CHUNK).collect();
-    for (b, batch) in chunks.chunks(BATCH).enumerate() {
+    for (b, batch) in chunks.chunks(SEQ_BATCH).enumerate() {
         let bytes: Vec<Vec<u8>> = batch
             .par_iter()
             .map(|chunk| {
-                let mut buf = Vec::new();
+                let mut buf = Vec::with_capacity(chunk.len() * SEQ_BYTES_PER_ITEM);
                 for (k, item) in chunk.iter().enumerate() {
                     if k > 0 {
                         buf.push(b',');
@@ -383,7 +394,7 @@ mod tests {
             SEQ_CHUNK - 1,
             SEQ_CHUNK,
             SEQ_CHUNK + 1,
-            SEQ_CHUNK * BATCH + 3,
+            SEQ_CHUNK * SEQ_BATCH + 3,
         ] {
             let items: Vec<(usize, String)> = (0..n).map(|i| (i, format!("e\"{i}"))).collect();
             let mut out = Vec::new();
