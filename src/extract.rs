@@ -335,8 +335,8 @@ const SEQ_CHUNK: usize = 1024;
 /// enough that their bytes (about 250 a timeline item) stay a few megabytes.
 const SEQ_BATCH: usize = 8;
 
-/// Room a chunk's buffer starts with, per item (a timeline item takes about 250 bytes): one
-/// allocation, large enough to be mapped apart and handed back whole when freed, instead of
+/// Room a chunk's buffer starts with, per item: one allocation, which for a full chunk is
+/// large enough to be mapped apart and handed back whole when freed, instead of a buffer
 /// growing inside the worker's heap.
 const SEQ_BYTES_PER_ITEM: usize = 256;
 
