@@ -238,6 +238,12 @@ fn word(
             return end2;
         }
     }
+    let word = &bytes[start..end];
+    if word.iter().all(u8::is_ascii_alphabetic) && !vocab.may_hold_ascii(word) {
+        // Letters only: no apostrophe to split at, and surely no entry.
+        out.push(word_tok(start, end, None, cap));
+        return end;
+    }
     let info = lower_into(buf, &text[start..end])
         .then(|| vocab.lookup(buf))
         .flatten();

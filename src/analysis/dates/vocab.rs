@@ -82,6 +82,9 @@ pub(crate) struct WordInfo {
 #[derive(Clone, Debug)]
 pub struct DateVocab {
     index: HashMap<String, u16, BuildHasherDefault<Fnv>>,
+    /// One bit per [`ascii_key`] of the index's ASCII words: most words of a text are none of
+    /// the vocabulary's, and this tells most of them so without lowercasing and hashing them.
+    ascii_keys: Vec<u64>,
     words: Vec<WordInfo>,
     /// Multi-word "ago" phrases placed before the count, as lower-case word lists.
     pub(crate) ago_before: Vec<Vec<String>>,
@@ -107,6 +110,15 @@ impl DateVocab {
             .with_context(|| format!("invalid date vocabulary {}", path.display()))
     }
 
+    /// False when the ASCII word `word` (any case) is surely not in the vocabulary; true when it
+    /// may be.
+    pub(crate) fn may_hold_ascii(&self, word: &[u8]) -> bool {
+        let k = ascii_key(word);
+        self.ascii_keys
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    }
+
     /// What a lower-case word can be, as an index for [`DateVocab::info`].
     pub(crate) fn lookup(&self, lower: &str) -> Option<u16> {
         self.index.get(lower).copied()
@@ -123,6 +135,10 @@ impl DateVocab {
             Some(&i) => i,
             None => {
                 let i = u16::try_from(next).context("too many words in the date vocabulary")?;
+                if word.is_ascii() {
+                    let k = ascii_key(word.as_bytes());
+                    self.ascii_keys[k / 64] |= 1 << (k % 64);
+                }
                 self.index.insert(word, i);
                 self.words.push(WordInfo::default());
                 i
@@ -187,9 +203,20 @@ struct ContextTable {
     past_cues: Vec<String>,
 }
 
+/// Number of distinct [`ascii_key`]s.
+const ASCII_KEYS: usize = 1 << 15;
+
+/// A case-blind key of an ASCII word: its length (up to 31) and the low five bits of its first
+/// two bytes, which are the same for a letter in either case.
+fn ascii_key(word: &[u8]) -> usize {
+    let low = |i: usize| usize::from(word.get(i).copied().unwrap_or(0) & 31);
+    (word.len().min(31) << 10) | (low(0) << 5) | low(1)
+}
+
 fn compile(file: VocabFile) -> Result<DateVocab> {
     let mut v = DateVocab {
         index: HashMap::default(),
+        ascii_keys: vec![0; ASCII_KEYS / 64],
         words: Vec::new(),
         ago_before: Vec::new(),
     };
@@ -339,6 +366,29 @@ impl Hasher for Fnv {
         for &b in bytes {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_ascii_word_of_the_vocabulary_passes_the_filter_in_any_case() {
+        let v = DateVocab::builtin().expect("vocabulary");
+        let ascii: Vec<&String> = v.index.keys().filter(|w| w.is_ascii()).collect();
+        assert!(ascii.len() > 50, "{} ASCII words", ascii.len());
+        for w in ascii {
+            let upper = w.to_ascii_uppercase();
+            let title: String = w
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                .collect();
+            for form in [w.as_str(), &upper, &title] {
+                assert!(v.may_hold_ascii(form.as_bytes()), "{form}");
+            }
         }
     }
 }
