@@ -349,10 +349,9 @@ fn write_seq<T: Sync>(
     write_one: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()> + Sync,
 ) -> io::Result<()> {
     out.write_all(b"[")?;
-    let chunks: Vec<&[T]> = items.chunks(SEQ_CHUNK).collect();
-    for (b, batch) in chunks.chunks(SEQ_BATCH).enumerate() {
+    for (b, batch) in items.chunks(SEQ_CHUNK * SEQ_BATCH).enumerate() {
         let bytes: Vec<Vec<u8>> = batch
-            .par_iter()
+            .par_chunks(SEQ_CHUNK)
             .map(|chunk| {
                 let mut buf = Vec::with_capacity(chunk.len() * SEQ_BYTES_PER_ITEM);
                 for (k, item) in chunk.iter().enumerate() {

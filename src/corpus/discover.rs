@@ -166,14 +166,13 @@ impl Walker<'_> {
     /// Walks a folder once; a folder reached again through a link inside the walk is reported
     /// (`report_revisit`), a PATH named twice on the command line is not.
     fn dir(&mut self, dir: &Path, root: &Path, depth: usize, report_revisit: bool) {
-        let key = match fs::canonicalize(dir).and_then(|k| Ok((fs::metadata(&k)?, k))) {
-            Ok(k) => k,
+        let (meta, key) = match fs::canonicalize(dir).and_then(|k| Ok((fs::metadata(&k)?, k))) {
+            Ok(found) => found,
             Err(e) => {
                 self.out.skip(skip(dir, io_reason(&e)));
                 return;
             }
         };
-        let (meta, key) = key;
         if !self.visited_dirs.insert(key.clone()) {
             if !report_revisit {
                 return;
