@@ -29,32 +29,63 @@ fn push_lower(out: &mut String, c: char) {
 
 impl Norm {
     pub fn new(body: &str) -> Self {
-        let mut text = String::with_capacity(body.len());
-        let mut map = Vec::with_capacity(body.len() + 1);
-        let mut bounds = Vec::new();
+        let mut n = Self {
+            text: String::with_capacity(body.len()),
+            map: Vec::with_capacity(body.len() + 1),
+            bounds: Vec::new(),
+        };
+        let bytes = body.as_bytes();
         let mut last_space = false;
-        let mut chars = body.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII bytes are most of a body: handled without decoding a character.
+            let (c, len) = match bytes[i] {
+                b if b.is_ascii() => (char::from(b), 1),
+                _ => {
+                    let c = body[i..]
+                        .chars()
+                        .next()
+                        .unwrap_or(char::REPLACEMENT_CHARACTER);
+                    (c, c.len_utf8())
+                }
+            };
             if c.is_whitespace() {
                 if !last_space {
-                    text.push(' ');
-                    map.push(offset32(i));
+                    n.text.push(' ');
+                    n.map.push(offset32(i));
                 }
                 last_space = true;
-                continue;
+            } else {
+                let spaced_dash = c == '-'
+                    && last_space
+                    && body[i + 1..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_whitespace);
+                if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash
+                {
+                    n.bounds.push(n.text.len());
+                }
+                last_space = false;
+                n.push(c, offset32(i));
             }
-            let spaced_dash =
-                c == '-' && last_space && chars.peek().is_some_and(|(_, n)| n.is_whitespace());
-            if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash {
-                bounds.push(text.len());
-            }
-            last_space = false;
-            let before = text.len();
-            push_lower(&mut text, c);
-            map.resize(map.len() + (text.len() - before), offset32(i));
+            i += len;
         }
-        map.push(offset32(body.len()));
-        Self { text, map, bounds }
+        n.map.push(offset32(body.len()));
+        n
+    }
+
+    /// Appends `c` lowercased (curly apostrophes as `'`), every byte it gives mapped to `at`.
+    fn push(&mut self, c: char, at: u32) {
+        if c.is_ascii() {
+            self.text.push(c.to_ascii_lowercase());
+            self.map.push(at);
+            return;
+        }
+        let before = self.text.len();
+        push_lower(&mut self.text, c);
+        self.map
+            .resize(self.map.len() + (self.text.len() - before), at);
     }
 
     /// The body span of a range of this copy.
@@ -118,6 +149,44 @@ impl Norm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition, one decoded character at a time.
+    fn reference(body: &str) -> (String, Vec<u32>, Vec<usize>) {
+        let (mut text, mut map, mut bounds) = (String::new(), Vec::new(), Vec::new());
+        let mut last_space = false;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_whitespace() {
+                if !last_space {
+                    text.push(' ');
+                    map.push(i as u32);
+                }
+                last_space = true;
+                continue;
+            }
+            let spaced_dash =
+                c == '-' && last_space && chars.peek().is_some_and(|(_, n)| n.is_whitespace());
+            if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash {
+                bounds.push(text.len());
+            }
+            last_space = false;
+            let before = text.len();
+            push_lower(&mut text, c);
+            map.resize(map.len() + (text.len() - before), i as u32);
+        }
+        map.push(body.len() as u32);
+        (text, map, bounds)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_agrees_with_the_definition(
+            body in "[a-zA-Z \\-,:;\n\t\u{0b}\u{a0}\u{2003}\u{130}é’—–İẞ]{0,40}"
+        ) {
+            let n = Norm::new(&body);
+            proptest::prop_assert_eq!((n.text, n.map, n.bounds), reference(&body));
+        }
+    }
 
     #[test]
     fn folds_case_and_whitespace_and_maps_back() {
