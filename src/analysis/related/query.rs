@@ -94,7 +94,6 @@ fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32), shares: &Shares) -
         for postings in &common {
             nearest(postings, id, own, limits.nearby, index.len(), &mut near);
         }
-        // One ascending run per common entity or kind.
         pool = merge_in(&pool, sorted_union(near).into_iter(), 0.0);
     }
     if !common.is_empty() {
@@ -283,19 +282,11 @@ fn position(postings: &[u32], id: u32, total: usize) -> usize {
 /// Step 2, entities and kinds: what `d` shares with the asked passage `q`, `None` when no
 /// entity and no kind.
 fn shared(q: &Passage<'_>, d: &Passage<'_>, shares: &Shares) -> Option<f32> {
-    let (mut i, mut j, mut any, mut sum) = (0, 0, false, 0.0);
-    while i < q.entities.len() && j < d.entities.len() {
-        match q.entities[i].cmp(&d.entities[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                any = true;
-                sum += shares.entity.get(i).copied().unwrap_or(0.0);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let (mut any, mut sum) = (false, 0.0);
+    for_each_common(q.entities, d.entities, |i| {
+        any = true;
+        sum += shares.entity.get(i).copied().unwrap_or(0.0);
+    });
     let mut kinds = q.kinds & d.kinds;
     if !any && kinds == 0 {
         return None;
@@ -442,20 +433,26 @@ fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related 
 
 /// The ids found in both ascending lists, ascending.
 fn common_ids(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
+    for_each_common(a, b, |i| out.push(a[i]));
+    out
+}
+
+/// Calls `f` with the position in `a` of each id found in both ascending lists, in order: one
+/// pass over both, each side stepping past the smaller id.
+fn for_each_common(a: &[u32], b: &[u32], mut f: impl FnMut(usize)) {
+    let (mut i, mut j) = (0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
-                out.push(a[i]);
+                f(i);
                 i += 1;
                 j += 1;
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
