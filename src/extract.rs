@@ -17,6 +17,7 @@ use crate::date::DateValue;
 use rayon::prelude::*;
 use serde::{Serialize, Serializer, ser::SerializeSeq};
 use std::io::{self, Write};
+use std::ops::Range;
 
 /// How many related passages each passage lists.
 pub const RELATED_PER_PASSAGE: usize = 5;
@@ -250,38 +251,34 @@ fn corpus_record(analysis: &Analysis) -> CorpusRecord<'_> {
 }
 
 /// Writes the articles' records in order (compact JSON), `between` between two of them and
-/// `after` after each; the records of a batch are serialised in parallel.
+/// `after` after each; the records of a batch are serialised in parallel, one buffer each.
 fn write_articles(
     analysis: &Analysis,
     out: &mut impl Write,
     between: &[u8],
     after: &[u8],
 ) -> io::Result<()> {
-    let n = analysis.articles.len();
-    for start in (0..n).step_by(BATCH) {
-        let batch: Vec<Vec<u8>> = (start..(start + BATCH).min(n))
-            .into_par_iter()
-            .map(|i| article_json(analysis, i))
-            .collect::<Result<_, _>>()?;
-        for (k, bytes) in batch.iter().enumerate() {
-            if start + k > 0 {
-                out.write_all(between)?;
-            }
-            out.write_all(bytes)?;
-            out.write_all(after)?;
-        }
-    }
-    Ok(())
+    let layout = Layout {
+        per_buffer: 1,
+        buffers: BATCH,
+        between,
+        after,
+    };
+    write_parallel(
+        out,
+        analysis.articles.len(),
+        &layout,
+        |items| article_room(analysis, items.start),
+        |buf, i| serde_json::to_writer(buf, &article_record(analysis, i)),
+    )
 }
 
-/// The compact JSON of article `index`, in a buffer sized from its body: a record is several
-/// times its body (spans, entities, events and related passages), and a buffer grown from
-/// empty would copy itself a dozen times on the way.
-fn article_json(analysis: &Analysis, index: usize) -> serde_json::Result<Vec<u8>> {
+/// Room for the compact JSON of article `index`, from its body: a record is several times its
+/// body (spans, entities, events and related passages), and a buffer grown from empty would
+/// copy itself a dozen times on the way.
+fn article_room(analysis: &Analysis, index: usize) -> usize {
     let body = analysis.articles[index].body.len();
-    let mut buf = Vec::with_capacity(body.saturating_mul(JSON_PER_BODY_BYTE).saturating_add(4096));
-    serde_json::to_writer(&mut buf, &article_record(analysis, index))?;
-    Ok(buf)
+    body.saturating_mul(JSON_PER_BODY_BYTE).saturating_add(4096)
 }
 
 /// About how many bytes of JSON an article's record takes per byte of its body (7.2 on the
@@ -341,36 +338,76 @@ const SEQ_BATCH: usize = 8;
 const SEQ_BYTES_PER_ITEM: usize = 256;
 
 /// Writes `items` as a compact JSON array, each written by `write_one` (compact too): the same
-/// bytes as serde_json's sequence, its chunks serialised in parallel (a batch of chunks at a
-/// time, so that only a batch's bytes are held).
+/// bytes as serde_json's sequence, serialised in parallel chunks.
 fn write_seq<T: Sync>(
     out: &mut impl Write,
     items: &[T],
     write_one: impl Fn(&mut Vec<u8>, &T) -> serde_json::Result<()> + Sync,
 ) -> io::Result<()> {
+    let layout = Layout {
+        per_buffer: SEQ_CHUNK,
+        buffers: SEQ_BATCH,
+        between: b",",
+        after: b"",
+    };
     out.write_all(b"[")?;
-    for (b, batch) in items.chunks(SEQ_CHUNK * SEQ_BATCH).enumerate() {
-        let bytes: Vec<Vec<u8>> = batch
-            .par_chunks(SEQ_CHUNK)
-            .map(|chunk| {
-                let mut buf = Vec::with_capacity(chunk.len() * SEQ_BYTES_PER_ITEM);
-                for (k, item) in chunk.iter().enumerate() {
-                    if k > 0 {
-                        buf.push(b',');
+    write_parallel(
+        out,
+        items.len(),
+        &layout,
+        |chunk| chunk.len() * SEQ_BYTES_PER_ITEM,
+        |buf, i| write_one(buf, &items[i]),
+    )?;
+    out.write_all(b"]")
+}
+
+/// How [`write_parallel`] lays items out: how many share one buffer, how many buffers are
+/// serialised at once, and the bytes between two items and after each.
+struct Layout<'s> {
+    per_buffer: usize,
+    buffers: usize,
+    between: &'s [u8],
+    after: &'s [u8],
+}
+
+/// Writes items `0..n` in order, item `i` by `write_one`, laid out by `layout`: the buffers of a
+/// batch are serialised in parallel, then written, so that only a batch's bytes are held. The
+/// buffer of the items `r` starts with room for `room(r)` bytes.
+fn write_parallel(
+    out: &mut impl Write,
+    n: usize,
+    layout: &Layout,
+    room: impl Fn(Range<usize>) -> usize + Sync,
+    write_one: impl Fn(&mut Vec<u8>, usize) -> serde_json::Result<()> + Sync,
+) -> io::Result<()> {
+    let per_buffer = layout.per_buffer.max(1);
+    let per_batch = per_buffer * layout.buffers.max(1);
+    for start in (0..n).step_by(per_batch) {
+        let end = (start + per_batch).min(n);
+        let buffers: Vec<Vec<u8>> = (0..(end - start).div_ceil(per_buffer))
+            .into_par_iter()
+            .map(|k| {
+                let from = start + k * per_buffer;
+                let items = from..(from + per_buffer).min(end);
+                let mut buf = Vec::with_capacity(room(items.clone()));
+                for i in items {
+                    if i > from {
+                        buf.extend_from_slice(layout.between);
                     }
-                    write_one(&mut buf, item)?;
+                    write_one(&mut buf, i)?;
+                    buf.extend_from_slice(layout.after);
                 }
                 Ok(buf)
             })
             .collect::<serde_json::Result<_>>()?;
-        for (k, chunk) in bytes.iter().enumerate() {
-            if b + k > 0 {
-                out.write_all(b",")?;
+        for (k, buf) in buffers.iter().enumerate() {
+            if start + k > 0 {
+                out.write_all(layout.between)?;
             }
-            out.write_all(chunk)?;
+            out.write_all(buf)?;
         }
     }
-    out.write_all(b"]")
+    Ok(())
 }
 
 #[cfg(test)]
