@@ -7,9 +7,9 @@
 //! passage's related passages is ever held in memory; `--pretty` output is written in order.
 
 use crate::analysis::Name;
-use crate::analysis::related::related_for;
+use crate::analysis::related::related_refs_for;
 use crate::analysis::{
-    Analysis, ArticleAnalysis, CorpusEntity, DateMention, EntityKind, Event, EventKind, Related,
+    Analysis, ArticleAnalysis, CorpusEntity, DateMention, EntityKind, Event, EventKind, RelatedRef,
     Status, TimelineItem,
 };
 use crate::corpus::{Format, Span};
@@ -81,7 +81,7 @@ struct RelatedRecord<'a> {
     article: &'a str,
     passage: usize,
     score: f32,
-    shared_entities: Vec<String>,
+    shared_entities: Vec<&'a str>,
     shared_kinds: Vec<EventKind>,
 }
 
@@ -186,7 +186,7 @@ pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
     let an = &analysis.analyses[index];
     let related = (0..a.paragraphs.len())
         .map(|p| {
-            related_for(&analysis.related, index, p, RELATED_PER_PASSAGE)
+            related_refs_for(&analysis.related, index, p, RELATED_PER_PASSAGE)
                 .into_iter()
                 .map(|r| related_record(analysis, r))
                 .collect()
@@ -213,7 +213,7 @@ pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
     }
 }
 
-fn related_record(analysis: &Analysis, r: Related) -> RelatedRecord<'_> {
+fn related_record<'a>(analysis: &'a Analysis, r: RelatedRef<'a>) -> RelatedRecord<'a> {
     RelatedRecord {
         article: article_id(analysis, r.article),
         passage: r.passage,

@@ -324,6 +324,35 @@ pub struct Related {
     pub shared_kinds: Vec<EventKind>,
 }
 
+/// One related passage as [`Related`], its shared entities' names borrowed from the related index.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RelatedRef<'a> {
+    pub article: usize,
+    /// Paragraph index in that article.
+    pub passage: usize,
+    pub score: f32,
+    /// Most specific first.
+    pub shared_entities: Vec<&'a str>,
+    pub shared_kinds: Vec<EventKind>,
+}
+
+impl RelatedRef<'_> {
+    /// The same, owning its names.
+    pub fn owned(self) -> Related {
+        Related {
+            article: self.article,
+            passage: self.passage,
+            score: self.score,
+            shared_entities: self
+                .shared_entities
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            shared_kinds: self.shared_kinds,
+        }
+    }
+}
+
 /// The analysed corpus. Built once, then only read.
 #[derive(Clone, Debug)]
 pub struct Analysis {

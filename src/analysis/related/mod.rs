@@ -35,7 +35,7 @@ mod words;
 
 pub use config::RelatedConfig;
 pub use index::RelatedIndex;
-pub use query::related_for;
+pub use query::{related_for, related_refs_for};
 
 use super::model::{ArticleAnalysis, Related};
 use crate::corpus::Article;

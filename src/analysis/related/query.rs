@@ -9,7 +9,7 @@
 use super::flat::Passage;
 use super::index::{KINDS, RelatedIndex, kind_bit, prefetch};
 use super::scratch::{Scratch, with_scratch};
-use crate::analysis::model::{EventKind, Related};
+use crate::analysis::model::{EventKind, Related, RelatedRef};
 use std::cmp::Ordering;
 
 /// The weight each entity and kind of the asked passage brings to a candidate that shares it.
@@ -311,6 +311,20 @@ fn text(d: &Passage<'_>, scratch: &Scratch) -> f32 {
 /// The `k` passages of other articles most related to paragraph `passage` of `article`, best
 /// first (ties in corpus order); empty when the passage does not exist.
 pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usize) -> Vec<Related> {
+    related_refs_for(index, article, passage, k)
+        .into_iter()
+        .map(RelatedRef::owned)
+        .collect()
+}
+
+/// [`related_for`] with the names borrowed from the index: what a view that writes them at
+/// once (the extract) asks for, so that no name is copied per result.
+pub fn related_refs_for(
+    index: &RelatedIndex,
+    article: usize,
+    passage: usize,
+    k: usize,
+) -> Vec<RelatedRef<'_>> {
     let Some(id) = index.id(article, passage) else {
         return Vec::new();
     };
@@ -400,7 +414,7 @@ fn top_k(
 
 /// The result for candidate `c`, with what it shares with `q`: its entities most specific
 /// first (see [`RelatedIndex::entity_order`]).
-fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related {
+fn reason<'a>(index: &'a RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> RelatedRef<'a> {
     let (article, passage) = index.locate(c);
     let d = index.passage(c);
     let mut shared = common_ids(q.entities, d.entities);
@@ -418,11 +432,11 @@ fn reason(index: &RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> Related 
             .get(*e as usize)
             .map_or("", |n| n.as_str())
     };
-    Related {
+    RelatedRef {
         article,
         passage,
         score,
-        shared_entities: shared.iter().map(|e| name(e).to_string()).collect(),
+        shared_entities: shared.iter().map(name).collect(),
         shared_kinds: EventKind::ALL
             .iter()
             .copied()
