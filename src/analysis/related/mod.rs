@@ -28,7 +28,6 @@ mod flat;
 mod index;
 mod query;
 mod scratch;
-mod terms;
 #[cfg(test)]
 mod tests;
 mod words;
