@@ -313,41 +313,35 @@ impl Serialize for Occurrences {
     }
 }
 
-/// A passage elsewhere in the corpus related to a given passage.
+/// A passage elsewhere in the corpus related to a given passage. Its shared entities' names are
+/// owned (`Related`, for the reader and the briefings) or borrowed from the related index
+/// ([`RelatedRef`], for a view that writes them at once).
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Related {
-    pub article: usize,
-    /// Paragraph index in that article.
-    pub passage: usize,
-    pub score: f32,
-    pub shared_entities: Vec<String>,
-    pub shared_kinds: Vec<EventKind>,
-}
-
-/// One related passage as [`Related`], its shared entities' names borrowed from the related index.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RelatedRef<'a> {
+pub struct Related<N = String> {
     pub article: usize,
     /// Paragraph index in that article.
     pub passage: usize,
     pub score: f32,
     /// Most specific first.
-    pub shared_entities: Vec<&'a str>,
+    pub shared_entities: Vec<N>,
     pub shared_kinds: Vec<EventKind>,
 }
+
+/// A [`Related`] whose names are borrowed from the related index.
+pub type RelatedRef<'a> = Related<&'a str>;
 
 impl RelatedRef<'_> {
     /// The same, owning its names.
     pub fn owned(self) -> Related {
         Related {
-            article: self.article,
-            passage: self.passage,
-            score: self.score,
             shared_entities: self
                 .shared_entities
                 .into_iter()
                 .map(str::to_string)
                 .collect(),
+            article: self.article,
+            passage: self.passage,
+            score: self.score,
             shared_kinds: self.shared_kinds,
         }
     }
