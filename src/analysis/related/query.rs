@@ -7,8 +7,8 @@
 //!    full — every shared entity and kind, and BM25 over all words — and the best `k` kept.
 
 use super::flat::Passage;
-use super::index::{KINDS, RelatedIndex, kind_bit, prefetch};
-use super::scratch::{Scratch, with_scratch};
+use super::index::{KINDS, RelatedIndex, kind_bit};
+use super::scratch::{Feature, Lists, Scratch, with_scratch};
 use crate::analysis::model::{EventKind, Related, RelatedRef};
 use std::cmp::Ordering;
 
@@ -20,27 +20,27 @@ struct Shares {
 }
 
 impl Shares {
-    fn new(index: &RelatedIndex, q: &Passage<'_>) -> Self {
+    /// The shares of `q`'s entities and kinds; `entity` is a list to fill (what it holds is
+    /// dropped), so that its room serves one query after another.
+    fn new(index: &RelatedIndex, q: &Passage<'_>, mut entity: Vec<f32>) -> Self {
         let w = &index.config.score;
-        let eidf: Vec<f32> = q
-            .entities
-            .iter()
-            .map(|&e| index.entity_idf.get(e as usize).copied().unwrap_or(0.0))
-            .collect();
-        let etotal: f32 = eidf.iter().sum();
+        entity.clear();
+        entity.extend(
+            q.entities
+                .iter()
+                .map(|&e| index.entity_idf.get(e as usize).copied().unwrap_or(0.0)),
+        );
+        let etotal: f32 = entity.iter().sum();
         let mut kind = [0.0; KINDS];
         let present = |k: &usize| q.kinds & (1 << k) != 0;
         let ktotal: f32 = (0..KINDS).filter(present).map(|k| index.kind_idf[k]).sum();
         for k in (0..KINDS).filter(present) {
             kind[k] = w.kinds * ratio(index.kind_idf[k], ktotal);
         }
-        Self {
-            entity: eidf
-                .iter()
-                .map(|i| w.entities * ratio(*i, etotal))
-                .collect(),
-            kind,
+        for share in &mut entity {
+            *share = w.entities * ratio(*share, etotal);
         }
+        Self { entity, kind }
     }
 }
 
@@ -52,76 +52,101 @@ fn ratio(part: f32, whole: f32) -> f32 {
 /// A candidate's passage id and the entity and kind shares it has gathered so far.
 type Candidate = (u32, f32);
 
-/// The passages of other articles that may be related to passage `id`, sorted by id, each with
-/// the entity and kind shares it holds with `id`: every passage holding one of its rarer
-/// entities or kinds (postings no longer than `posting_cap`), rarest first, until about
-/// `max_candidates` (later rare postings still add their share to candidates already found); if
-/// that is not enough, the `nearby` passages nearest in corpus order from the postings of each
-/// common one. Then every candidate gathers the shares of the common ones it holds.
+/// The postings of an entity or kind of the asked passage, `None` for an entity the index
+/// does not know.
+fn postings(index: &RelatedIndex, feature: Feature) -> Option<&[u32]> {
+    match feature {
+        Feature::Entity(e) => index.entity_postings.get(e as usize).map(Vec::as_slice),
+        Feature::Kind(k) => index.kind_postings.get(k).map(Vec::as_slice),
+    }
+}
+
+/// Fills `lists.pool` with the passages of other articles that may be related to passage `id`,
+/// sorted by id, each with the entity and kind shares it holds with `id`: every passage holding
+/// one of its rarer entities or kinds (postings no longer than `posting_cap`), rarest first,
+/// until about `max_candidates` (later rare postings still add their share to candidates
+/// already found); if that is not enough, the `nearby` passages nearest in corpus order from
+/// the postings of each common one. Then every candidate gathers the shares of the common ones
+/// it holds.
 ///
 /// Postings and candidates are both sorted by id, so each posting list is merged with the
 /// candidates in one sequential pass: no mark per passage is kept in a table as long as the
 /// corpus, whose random reads made a query slower the larger the corpus.
-fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32), shares: &Shares) -> Vec<Candidate> {
+fn candidates(index: &RelatedIndex, id: u32, own: (u32, u32), shares: &Shares, lists: &mut Lists) {
     let q = index.passage(id);
-    let mut features: Vec<(&[u32], f32)> = q
-        .entities
-        .iter()
-        .zip(&shares.entity)
-        .filter_map(|(&e, &s)| Some((index.entity_postings.get(e as usize)?.as_slice(), s)))
-        .chain(
-            (0..KINDS)
-                .filter(|k| q.kinds & (1 << k) != 0)
-                .filter_map(|k| Some((index.kind_postings.get(k)?.as_slice(), shares.kind[k]))),
-        )
-        .collect();
-    features.sort_by_key(|f| f.0.len());
+    let Lists {
+        features,
+        common,
+        pool,
+        merged,
+        near,
+        bits,
+        ..
+    } = lists;
+    features.clear();
+    let entities = q.entities.iter().zip(&shares.entity);
+    features.extend(entities.filter_map(|(&e, &share)| {
+        let f = Feature::Entity(e);
+        Some((postings(index, f)?.len(), f, share))
+    }));
+    let kinds = (0..KINDS).filter(|k| q.kinds & (1 << k) != 0);
+    features.extend(kinds.filter_map(|k| {
+        let f = Feature::Kind(k);
+        Some((postings(index, f)?.len(), f, shares.kind[k]))
+    }));
+    // Stable: of two as rare, the entity first, as they were listed.
+    features.sort_by_key(|f| f.0);
     let limits = &index.config.limits;
     let outside = |p: &u32| *p < own.0 || *p >= own.1;
-    let mut pool: Vec<Candidate> = Vec::new();
-    let mut common = Vec::new();
-    for (postings, share) in features {
-        if postings.len() > limits.posting_cap {
-            common.push(postings);
+    pool.clear();
+    common.clear();
+    for &(len, feature, share) in features.iter() {
+        let list = postings(index, feature).unwrap_or(&[]);
+        if len > limits.posting_cap {
+            common.push(feature);
         } else if pool.len() < limits.max_candidates {
-            pool = merge_in(&pool, postings.iter().copied().filter(outside), share);
+            merge_into(pool, list.iter().copied().filter(outside), share, merged);
+            std::mem::swap(pool, merged);
         } else {
-            add_to_present(&mut pool, postings, share);
+            add_to_present(pool, list, share);
         }
     }
     if pool.len() < limits.max_candidates && !common.is_empty() {
-        let mut near = Vec::with_capacity(common.len() * limits.nearby);
-        for postings in &common {
-            nearest(postings, id, own, limits.nearby, index.len(), &mut near);
+        near.clear();
+        for &feature in common.iter() {
+            let list = postings(index, feature).unwrap_or(&[]);
+            nearest(list, id, own, limits.nearby, index.len(), near);
         }
-        pool = merge_in(&pool, sorted_union(near).into_iter(), 0.0);
+        sorted_union(near, bits);
+        merge_into(pool, near.iter().copied(), 0.0, merged);
+        std::mem::swap(pool, merged);
     }
     if !common.is_empty() {
-        add_common_shares(index, &q, shares, &mut pool);
+        add_common_shares(index, &q, shares, pool);
     }
-    pool
 }
 
 /// Up to how many ids apart, per id, the ids of [`sorted_union`] are marked in a bitmap rather
 /// than sorted.
 const DENSE_SPAN: usize = 64;
 
-/// `values` ascending, each once. The nearest passages of the common entities and kinds crowd
-/// around the asked one and repeat each other, so they are usually marked in a bitmap spanning
-/// them and read back in order, which costs a fraction of sorting them; when they spread wider
-/// than [`DENSE_SPAN`] per id, they are sorted.
-fn sorted_union(mut values: Vec<u32>) -> Vec<u32> {
+/// Leaves `values` ascending, each once. The nearest passages of the common entities and kinds
+/// crowd around the asked one and repeat each other, so they are usually marked in a bitmap
+/// spanning them (`bits`, a list to fill) and read back in order, which costs a fraction of
+/// sorting them; when they spread wider than [`DENSE_SPAN`] per id, they are sorted.
+fn sorted_union(values: &mut Vec<u32>, bits: &mut Vec<u64>) {
     let (Some(&lo), Some(&hi)) = (values.iter().min(), values.iter().max()) else {
-        return values;
+        return;
     };
     let width = (hi - lo) as usize + 1;
     if width > values.len().saturating_mul(DENSE_SPAN) {
         values.sort_unstable();
         values.dedup();
-        return values;
+        return;
     }
-    let mut bits = vec![0u64; width.div_ceil(64)];
-    for &v in &values {
+    bits.clear();
+    bits.resize(width.div_ceil(64), 0);
+    for &v in values.iter() {
         let at = (v - lo) as usize;
         bits[at / 64] |= 1 << (at % 64);
     }
@@ -133,13 +158,18 @@ fn sorted_union(mut values: Vec<u32>) -> Vec<u32> {
             rest &= rest - 1;
         }
     }
-    values
 }
 
-/// `pool` with the ascending ids of `ids` merged in: a candidate already there gathers `share`,
-/// a new one starts with it.
-fn merge_in(pool: &[Candidate], ids: impl Iterator<Item = u32>, share: f32) -> Vec<Candidate> {
-    let mut out = Vec::with_capacity(pool.len() + ids.size_hint().0);
+/// Fills `out` with `pool` and the ascending ids of `ids` merged in: a candidate already there
+/// gathers `share`, a new one starts with it.
+fn merge_into(
+    pool: &[Candidate],
+    ids: impl Iterator<Item = u32>,
+    share: f32,
+    out: &mut Vec<Candidate>,
+) {
+    out.clear();
+    out.reserve(pool.len() + ids.size_hint().0);
     let mut rest = pool.iter().copied().peekable();
     for p in ids {
         while let Some(c) = rest.next_if(|c| c.0 < p) {
@@ -151,7 +181,6 @@ fn merge_in(pool: &[Candidate], ids: impl Iterator<Item = u32>, share: f32) -> V
         }
     }
     out.extend(rest);
-    out
 }
 
 /// Adds `share` to each candidate of `pool` found in the ascending `postings`: one pass over
@@ -331,25 +360,54 @@ pub fn related_refs_for(
     if k == 0 {
         return Vec::new();
     }
+    with_scratch(|scratch| query(index, id, index.range(article), k, scratch))
+}
+
+/// The `k` best for passage `id` of the article whose passages are `own`, with this thread's
+/// `scratch`.
+fn query<'a>(
+    index: &'a RelatedIndex,
+    id: u32,
+    own: (u32, u32),
+    k: usize,
+    scratch: &mut Scratch,
+) -> Vec<RelatedRef<'a>> {
     let q = index.passage(id);
-    let shares = Shares::new(index, &q);
-    let pool = candidates(index, id, index.range(article), &shares);
+    let shares = Shares::new(index, &q, std::mem::take(&mut scratch.lists.entity_shares));
+    candidates(index, id, own, &shares, &mut scratch.lists);
     let rerank = index.config.limits.rerank.max(k);
-    let mut ranked: Vec<u128> = pool.iter().map(|c| rank_key(c, id)).collect();
+    let Lists {
+        pool, ranked, ids, ..
+    } = &mut scratch.lists;
+    ranked.clear();
+    ranked.extend(pool.iter().map(|c| rank_key(c, id)));
     if ranked.len() > rerank {
         ranked.select_nth_unstable(rerank - 1);
         ranked.truncate(rerank);
     }
     // Most shared first, so that the k-th best score rises early and bounds prune the rest.
     ranked.sort_unstable();
-    let ids: Vec<u32> = ranked.iter().map(|&r| r as u32).collect();
-    let best = with_scratch(|scratch| {
-        scratch.set_words(q.words.iter().copied());
-        top_k(index, &q, &shares, &ids, k, scratch)
-    });
-    best.into_iter()
-        .map(|(score, c)| reason(index, &q, c, score))
-        .collect()
+    ids.clear();
+    ids.extend(ranked.iter().map(|&r| r as u32));
+    scratch.set_words(q.words.iter().copied());
+    let mut best = std::mem::take(&mut scratch.lists.best);
+    top_k(
+        index,
+        &q,
+        &shares,
+        &scratch.lists.ids,
+        k,
+        scratch,
+        &mut best,
+    );
+    let shared = &mut scratch.lists.shared;
+    let results = best
+        .iter()
+        .map(|&(score, c)| reason(index, &q, c, score, shared))
+        .collect();
+    scratch.lists.best = best;
+    scratch.lists.entity_shares = shares.entity;
+    results
 }
 
 /// Where candidate `c` of the query `id` ranks before scoring, as one integer whose order is the
@@ -365,7 +423,8 @@ fn rank_key(c: &Candidate, id: u32) -> u128 {
     (u128::from(!ascending) << 96) | (u128::from(c.0.abs_diff(id)) << 32) | u128::from(c.0)
 }
 
-/// The `k` best of the passages `ids` scored in full, best first (ties: lower id first). A
+/// Fills `best` with the `k` best of the passages `ids` scored in full, best first (ties: lower
+/// id first). A
 /// candidate whose score cannot reach the k-th best so far, even if all its words were `q`'s, is
 /// not scored on its words: its entity and kind shares plus the text weight times its
 /// `weight_sum` (which bounds its text score from above, see [`Passage::weight_sum`]) fall short.
@@ -376,23 +435,18 @@ fn top_k(
     ids: &[u32],
     k: usize,
     scratch: &Scratch,
-) -> Vec<(f32, u32)> {
+    best: &mut Vec<(f32, u32)>,
+) {
     let w = index.config.score.text;
     let better = |a: &(f32, u32), b: &(f32, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
-    let mut best: Vec<(f32, u32)> = Vec::with_capacity(k + 1);
-    // Read at random over the whole index: start every load before the first is needed.
+    best.clear();
+    // Read at random over the whole index: start every load before the first is needed, the
+    // headers first, then the lists they point to.
     index.prefetch_headers(ids.iter().copied());
-    let passages: Vec<(u32, Passage<'_>)> = ids
-        .iter()
-        .filter_map(|&c| Some((c, index.get(c)?)))
-        .collect();
-    for (_, d) in &passages {
-        if let (Some(e), Some(t)) = (d.entities.first(), d.words.first()) {
-            prefetch(e);
-            prefetch(t);
-        }
+    for d in ids.iter().filter_map(|&c| index.get(c)) {
+        d.prefetch();
     }
-    for &(c, d) in &passages {
+    for (c, d) in ids.iter().filter_map(|&c| Some((c, index.get(c)?))) {
         let Some(share) = shared(q, &d, shares) else {
             continue;
         };
@@ -409,15 +463,20 @@ fn top_k(
             best.truncate(k);
         }
     }
-    best
 }
 
 /// The result for candidate `c`, with what it shares with `q`: its entities most specific
-/// first (see [`RelatedIndex::entity_order`]).
-fn reason<'a>(index: &'a RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> RelatedRef<'a> {
+/// first (see [`RelatedIndex::entity_order`]); `shared` is a list to work in.
+fn reason<'a>(
+    index: &'a RelatedIndex,
+    q: &Passage<'_>,
+    c: u32,
+    score: f32,
+    shared: &mut Vec<u32>,
+) -> RelatedRef<'a> {
     let (article, passage) = index.locate(c);
     let d = index.passage(c);
-    let mut shared = common_ids(q.entities, d.entities);
+    common_ids(q.entities, d.entities, shared);
     let rank = |e: &u32| {
         index
             .entity_order
@@ -445,11 +504,10 @@ fn reason<'a>(index: &'a RelatedIndex, q: &Passage<'_>, c: u32, score: f32) -> R
     }
 }
 
-/// The ids found in both ascending lists, ascending.
-fn common_ids(a: &[u32], b: &[u32]) -> Vec<u32> {
-    let mut out = Vec::new();
+/// Fills `out` with the ids found in both ascending lists, ascending.
+fn common_ids(a: &[u32], b: &[u32], out: &mut Vec<u32>) {
+    out.clear();
     for_each_common(a, b, |i| out.push(a[i]));
-    out
 }
 
 /// Calls `f` with the position in `a` of each id found in both ascending lists, in order: one
@@ -526,13 +584,17 @@ mod tests {
             let mut want = values.clone();
             want.sort_unstable();
             want.dedup();
-            prop_assert_eq!(sorted_union(values), want);
+            let (mut got, mut bits) = (values, vec![u64::MAX; 3]);
+            sorted_union(&mut got, &mut bits);
+            prop_assert_eq!(got, want);
         }
 
         #[test]
         fn common_ids_are_the_ids_of_both_lists(a in postings(300, 60), b in postings(300, 60)) {
             let want: Vec<u32> = a.iter().copied().filter(|x| b.contains(x)).collect();
-            prop_assert_eq!(common_ids(&a, &b), want);
+            let mut got = vec![u32::MAX];
+            common_ids(&a, &b, &mut got);
+            prop_assert_eq!(got, want);
         }
 
         #[test]

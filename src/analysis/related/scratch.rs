@@ -1,10 +1,13 @@
 //! Per-thread working memory of a query, reused from one passage to the next: the set of the
-//! asked passage's words (ids).
+//! asked passage's words (ids), and the lists a query builds on its way to its results, so that
+//! a query allocates nothing but its results.
 
 use std::cell::RefCell;
 
 #[derive(Default)]
 pub(super) struct Scratch {
+    /// The lists of the query under way (each emptied by the step that fills it).
+    pub lists: Lists,
     /// Open-addressing set of the words' keys ([`key`]: never 0; 0 marks an empty slot).
     slots: Vec<u32>,
     /// One bit per value of a key's top bits, set for the words of the set: most words of a
@@ -13,6 +16,41 @@ pub(super) struct Scratch {
 }
 
 const FILTER_WORDS: usize = 16;
+
+/// The working lists of one query (see `query.rs` for what each holds). Kept with their
+/// capacity from one query to the next: a query of the extract made about a dozen allocations
+/// before its results, which on a large corpus cost more than their share (the allocator's
+/// free lists grow with the heap).
+#[derive(Default)]
+pub(super) struct Lists {
+    /// Each entity's share of the asked passage.
+    pub entity_shares: Vec<f32>,
+    /// The asked passage's entities and kinds with their postings' length and share.
+    pub features: Vec<(usize, Feature, f32)>,
+    /// Those whose postings are too long to bring candidates.
+    pub common: Vec<Feature>,
+    /// The candidates (id, gathered share), ascending, and a second list to merge into.
+    pub pool: Vec<(u32, f32)>,
+    pub merged: Vec<(u32, f32)>,
+    /// The passages nearest to the asked one in the postings of the common features, and the
+    /// bitmap they are sorted with.
+    pub near: Vec<u32>,
+    pub bits: Vec<u64>,
+    /// The candidates' rank keys, then the ids of the best of them in rank order.
+    pub ranked: Vec<u128>,
+    pub ids: Vec<u32>,
+    /// The best scored so far (score, id).
+    pub best: Vec<(f32, u32)>,
+    /// The entities a result shares with the asked passage.
+    pub shared: Vec<u32>,
+}
+
+/// An entity (its corpus id) or an event kind (its bit) of the asked passage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Feature {
+    Entity(u32),
+    Kind(usize),
+}
 
 /// A word id spread over all 32 bits (ids are dense, from 0): odd multiplication is one-to-one,
 /// so two ids never share a key, and only id `u32::MAX` (never reached) would give 0.

@@ -233,6 +233,38 @@ fn answers_on_demand_match_the_precomputed_ones_and_runs_agree() {
 }
 
 #[test]
+fn an_answer_does_not_depend_on_the_queries_asked_before_it() {
+    // A query works in lists its thread keeps from one query to the next: whatever the
+    // queries before it left there, each answer is the one a fresh thread gives.
+    let (articles, analyses) = corpus(sahel());
+    let config = RelatedConfig::builtin().expect("config");
+    let index = RelatedIndex::build(&articles, &analyses, &config);
+    let passages: Vec<(usize, usize)> = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(a, art)| (0..art.paragraphs.len()).map(move |p| (a, p)))
+        .collect();
+    let fresh = |a: usize, p: usize, k: usize| {
+        std::thread::scope(|s| {
+            s.spawn(|| related_for(&index, a, p, k))
+                .join()
+                .expect("query")
+        })
+    };
+    for (i, &(a, p)) in passages.iter().rev().enumerate() {
+        let k = [10, 1, 3][i % 3];
+        // A large query and an empty one in between.
+        related_for(&index, 0, 0, 10);
+        related_for(&index, a, 99, 10);
+        assert_eq!(
+            related_for(&index, a, p, k),
+            fresh(a, p, k),
+            "{a}/{p} k={k}"
+        );
+    }
+}
+
+#[test]
 fn common_entities_count_before_the_full_score_narrows_the_candidates() {
     let docs = vec![
         Doc::new("q", "Fighting in Kidal, Mali.")
