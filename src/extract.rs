@@ -41,7 +41,7 @@ pub struct ArticleRecord<'a> {
     entities: ArticleEntities<'a>,
     events: &'a [Event],
     dates: &'a [DateMention],
-    related: Vec<Vec<RelatedRecord<'a>>>,
+    related: ArticleRelated<'a>,
 }
 
 /// An article's entities, each with the spans of its mentions, gathered from the article's flat
@@ -55,24 +55,54 @@ struct ArticleEntityRecord<'a> {
     linked: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     parent: Option<&'a str>,
-    mentions: Vec<Span>,
+    mentions: &'a [Span],
 }
 
 impl Serialize for ArticleEntities<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let a = self.0;
+        let groups = a.mentions_by_entity();
         let records = a
             .entities
             .iter()
-            .zip(a.mentions_by_entity())
-            .map(|(e, mentions)| ArticleEntityRecord {
+            .enumerate()
+            .map(|(i, e)| ArticleEntityRecord {
                 name: &e.name,
                 kind: e.kind,
                 linked: e.linked,
                 parent: e.parent.as_deref(),
-                mentions,
+                mentions: groups.of(i),
             });
         serializer.collect_seq(records)
+    }
+}
+
+/// The related passages of each paragraph of an article, found as they are written: one
+/// paragraph's results are alive at a time, and no list of records is built first.
+pub struct ArticleRelated<'a> {
+    analysis: &'a Analysis,
+    article: usize,
+}
+
+impl Serialize for ArticleRelated<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (analysis, article) = (self.analysis, self.article);
+        let paragraphs = analysis.articles[article].paragraphs.len();
+        let mut seq = serializer.serialize_seq(Some(paragraphs))?;
+        for p in 0..paragraphs {
+            let found = related_refs_for(&analysis.related, article, p, RELATED_PER_PASSAGE);
+            seq.serialize_element(&RelatedList(analysis, found))?;
+        }
+        seq.end()
+    }
+}
+
+/// One paragraph's related passages, as records.
+struct RelatedList<'a>(&'a Analysis, Vec<RelatedRef<'a>>);
+
+impl Serialize for RelatedList<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.1.iter().map(|r| related_record(self.0, r)))
     }
 }
 
@@ -81,8 +111,8 @@ struct RelatedRecord<'a> {
     article: &'a str,
     passage: usize,
     score: f32,
-    shared_entities: Vec<&'a str>,
-    shared_kinds: Vec<EventKind>,
+    shared_entities: &'a [&'a str],
+    shared_kinds: &'a [EventKind],
 }
 
 #[derive(Serialize)]
@@ -180,18 +210,15 @@ fn article_id(analysis: &Analysis, index: usize) -> &str {
     &analysis.articles[index].id
 }
 
-/// One article's record, borrowing from the analysis; its related passages are found now.
+/// One article's record, borrowing from the analysis; its related passages are found as it is
+/// written.
 pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
     let a = &analysis.articles[index];
     let an = &analysis.analyses[index];
-    let related = (0..a.paragraphs.len())
-        .map(|p| {
-            related_refs_for(&analysis.related, index, p, RELATED_PER_PASSAGE)
-                .into_iter()
-                .map(|r| related_record(analysis, r))
-                .collect()
-        })
-        .collect();
+    let related = ArticleRelated {
+        analysis,
+        article: index,
+    };
     ArticleRecord {
         id: &a.id,
         path: &a.path,
@@ -213,13 +240,13 @@ pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
     }
 }
 
-fn related_record<'a>(analysis: &'a Analysis, r: RelatedRef<'a>) -> RelatedRecord<'a> {
+fn related_record<'a>(analysis: &'a Analysis, r: &'a RelatedRef<'a>) -> RelatedRecord<'a> {
     RelatedRecord {
         article: article_id(analysis, r.article),
         passage: r.passage,
         score: r.score,
-        shared_entities: r.shared_entities,
-        shared_kinds: r.shared_kinds,
+        shared_entities: &r.shared_entities,
+        shared_kinds: &r.shared_kinds,
     }
 }
 

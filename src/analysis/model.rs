@@ -214,19 +214,48 @@ impl ArticleAnalysis {
             .map(|m| m.span)
     }
 
-    /// The spans of every entity's mentions, by entity index, each in reading order.
-    pub fn mentions_by_entity(&self) -> Vec<Vec<Span>> {
-        let mut out: Vec<Vec<Span>> = self
-            .entities
-            .iter()
-            .map(|e| Vec::with_capacity(e.count as usize))
-            .collect();
+    /// The spans of every entity's mentions, by entity index, each in reading order: one list
+    /// grouped by entity (a counting sort), not a list per entity.
+    pub fn mentions_by_entity(&self) -> MentionGroups {
+        let mut starts = vec![0u32; self.entities.len() + 1];
         for m in &self.mentions {
-            if let Some(list) = out.get_mut(m.index()) {
-                list.push(m.span);
+            if let Some(n) = starts.get_mut(m.index() + 1) {
+                *n += 1;
             }
         }
-        out
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut spans = vec![Span::default(); starts.last().copied().unwrap_or(0) as usize];
+        for m in &self.mentions {
+            if let Some(at) = next
+                .get_mut(m.index())
+                .filter(|_| m.index() < self.entities.len())
+            {
+                spans[*at as usize] = m.span;
+                *at += 1;
+            }
+        }
+        MentionGroups { spans, starts }
+    }
+}
+
+/// The spans of an article's mentions grouped by entity ([`ArticleAnalysis::mentions_by_entity`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MentionGroups {
+    spans: Vec<Span>,
+    /// Entity `e`'s spans are `spans[starts[e]..starts[e + 1]]`.
+    starts: Vec<u32>,
+}
+
+impl MentionGroups {
+    /// The spans of entity `entity`'s mentions in reading order; empty for an unknown entity.
+    pub fn of(&self, entity: usize) -> &[Span] {
+        match (self.starts.get(entity), self.starts.get(entity + 1)) {
+            (Some(&from), Some(&to)) => &self.spans[from as usize..to as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -432,5 +461,30 @@ mod tests {
             let json = serde_json::to_string(&all).unwrap();
             assert_eq!(json, serde_json::to_string(&refs(n)).unwrap());
         }
+    }
+
+    #[test]
+    fn mentions_grouped_by_entity_are_each_entitys_own_in_reading_order() {
+        use crate::analysis::timeline::testkit::{Doc, corpus};
+        let (_, analyses) = corpus(vec![
+            Doc::new("a", "Mali and Kidal. Mali again, then Gao, then Mali.")
+                .entity("Mali", EntityKind::Country, "Mali")
+                .entity("Kidal", EntityKind::Place, "Kidal")
+                .entity("Gao", EntityKind::Place, "Gao"),
+        ]);
+        let a = &analyses[0];
+        let groups = a.mentions_by_entity();
+        let counts: Vec<usize> = (0..a.entities.len()).map(|e| groups.of(e).len()).collect();
+        assert_eq!(counts, [3, 1, 1]);
+        for e in 0..a.entities.len() {
+            assert_eq!(groups.of(e), a.mentions_of(e).collect::<Vec<_>>(), "{e}");
+        }
+        assert!(groups.of(a.entities.len()).is_empty());
+        assert!(
+            ArticleAnalysis::default()
+                .mentions_by_entity()
+                .of(0)
+                .is_empty()
+        );
     }
 }
