@@ -10,7 +10,7 @@
 
 use crate::analysis::Name;
 use crate::analysis::model::{Event, EventKind, EventRef, Status};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
 
 /// One event and where it comes from.
@@ -79,154 +79,274 @@ fn preference(o: &Occurrence) -> (u8, Reverse<usize>, Reverse<usize>, EventRef) 
     )
 }
 
-/// One side (actors or targets) of a lookup key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-enum Who<'a> {
-    Name(&'a str),
-    /// The representative names nobody on this side.
-    Empty,
-    /// Whatever this side holds.
-    Any,
-}
+/// One side (actors or targets) of a lookup key: [`EMPTY`], [`ANY`] or a name's id (from
+/// [`FIRST_NAME`] on, see [`Interner`]).
+type Who = u32;
+/// The representative names nobody on this side.
+const EMPTY: Who = 0;
+/// Whatever this side holds.
+const ANY: Who = 1;
+const FIRST_NAME: Who = 2;
 
-/// A date cut to a precision: groups are filed under their representative's date at its own
-/// precision and every coarser one, and under `None` for undated events to look through.
-type DateKey = Option<(i32, Option<u8>, Option<u8>)>;
+/// A date cut to a precision, packed into one integer: groups are filed under their
+/// representative's date at its own precision and every coarser one, and under [`UNDATED`] for
+/// undated events to look through.
+type DateKey = u64;
+const UNDATED: DateKey = 0;
+
+/// The key of a date cut to (year, month or none, day or none); never [`UNDATED`].
+fn date_key(year: i32, month: Option<u8>, day: Option<u8>) -> DateKey {
+    let code = |x: Option<u8>| x.map_or(0, |v| u64::from(v) + 1);
+    (1 << 50) | (u64::from(year as u32) << 18) | (code(month) << 9) | code(day)
+}
 
 /// Groups are looked up by the participants of their representative and by date. An event fits
 /// a representative only if each side shares a name or is empty on the representative, and at
 /// least one side shares a name (see [`participants_agree`]), so a group is filed under each
-/// (actor or `Empty`, target or `Empty`) pair of its representative and under each actor and each
-/// target alone (other side `Any`); events that name nobody use (`Empty`, `Empty`). Events are
+/// (actor or `EMPTY`, target or `EMPTY`) pair of its representative and under each actor and each
+/// target alone (other side `ANY`); events that name nobody use (`EMPTY`, `EMPTY`). Events are
 /// grouped finest date first, so a representative is at least as fine as the event looking it up,
-/// and compatible exactly when it lies in the event's period.
-type Key<'a> = (EventKind, Status, Who<'a>, Who<'a>, DateKey);
+/// and compatible exactly when it lies in the event's period. The third part also holds the kind
+/// and status ([`with_kind`]).
+type Key = (Who, Who, u64);
 
-/// The date keys an event is looked up with (its own) and a group is filed under.
-fn date_keys(e: &Event) -> (DateKey, Vec<DateKey>) {
+/// A date key with the event's kind and status in its unused top bits.
+fn with_kind(date: DateKey, kind: EventKind, status: Status) -> u64 {
+    date | (kind as u64) << 52 | (status as u64) << 60
+}
+
+/// The date key an event is looked up with (its own), and the (up to four) a group is filed
+/// under.
+fn date_keys(e: &Event) -> (DateKey, [Option<DateKey>; 4]) {
     let Some(d) = e.date else {
-        return (None, vec![None]);
+        return (UNDATED, [Some(UNDATED), None, None, None]);
     };
-    let own = Some((d.year, d.month, d.day));
-    let mut filed = vec![own, None];
-    if d.day.is_some() {
-        filed.push(Some((d.year, d.month, None)));
-    }
-    if d.month.is_some() {
-        filed.push(Some((d.year, None, None)));
-    }
-    (own, filed)
+    let own = date_key(d.year, d.month, d.day);
+    let month = d.day.is_some().then(|| date_key(d.year, d.month, None));
+    let year = d.month.is_some().then(|| date_key(d.year, None, None));
+    (own, [Some(own), Some(UNDATED), month, year])
 }
 
-fn names(list: &[Name]) -> Vec<Who<'_>> {
-    if list.is_empty() {
-        vec![Who::Empty]
-    } else {
-        list.iter().map(|n| Who::Name(n)).collect()
-    }
+/// Names as ids, one per distinct name among the events grouped: keys hold ids, so that a
+/// lookup hashes three integers instead of two names.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: FxHashMap<&'a str, Who>,
 }
 
-/// The (actor, target) pairs a group is filed under.
-fn filed_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
-    if e.actors.is_empty() && e.targets.is_empty() {
-        return vec![(Who::Empty, Who::Empty)];
-    }
-    let (actors, targets) = (names(&e.actors), names(&e.targets));
-    let mut out: Vec<(Who, Who)> = actors
-        .iter()
-        .flat_map(|&a| targets.iter().map(move |&t| (a, t)))
-        .collect();
-    out.extend(e.actors.iter().map(|a| (Who::Name(a), Who::Any)));
-    out.extend(e.targets.iter().map(|t| (Who::Any, Who::Name(t))));
-    out
-}
-
-/// The (actor, target) pairs an event looks groups up with.
-fn lookup_pairs(e: &Event) -> Vec<(Who<'_>, Who<'_>)> {
-    match (e.actors.is_empty(), e.targets.is_empty()) {
-        (true, true) => vec![(Who::Empty, Who::Empty)],
-        (false, true) => e.actors.iter().map(|a| (Who::Name(a), Who::Any)).collect(),
-        (true, false) => e.targets.iter().map(|t| (Who::Any, Who::Name(t))).collect(),
-        (false, false) => {
-            let mut out: Vec<(Who, Who)> = Vec::new();
-            for a in names(&e.actors).into_iter().chain([Who::Empty]) {
-                for t in names(&e.targets).into_iter().chain([Who::Empty]) {
-                    if (a, t) != (Who::Empty, Who::Empty) {
-                        out.push((a, t));
-                    }
-                }
-            }
-            out
+impl<'a> Interner<'a> {
+    /// Fills `out` with the ids of `names`, in their order.
+    fn ids(&mut self, names: &'a [Name], out: &mut Vec<Who>) {
+        out.clear();
+        for n in names {
+            let next = FIRST_NAME + self.ids.len() as Who;
+            out.push(*self.ids.entry(n.as_str()).or_insert(next));
         }
     }
 }
 
-type Facts<'a> = (Option<crate::date::DateValue>, &'a [Name], &'a [Name]);
+/// Fills `out` with the (actor, target) pairs a group is filed under.
+fn filed_pairs<'s>(actors: &'s [Who], targets: &'s [Who], out: &mut Vec<(Who, Who)>) {
+    out.clear();
+    if actors.is_empty() && targets.is_empty() {
+        out.push((EMPTY, EMPTY));
+        return;
+    }
+    let or_empty = |side: &'s [Who]| if side.is_empty() { &[EMPTY][..] } else { side };
+    let (a_side, t_side) = (or_empty(actors), or_empty(targets));
+    for &a in a_side {
+        out.extend(t_side.iter().map(|&t| (a, t)));
+    }
+    out.extend(actors.iter().map(|&a| (a, ANY)));
+    out.extend(targets.iter().map(|&t| (ANY, t)));
+}
+
+/// Fills `out` with the (actor, target) pairs an event looks groups up with.
+fn lookup_pairs(actors: &[Who], targets: &[Who], out: &mut Vec<(Who, Who)>) {
+    out.clear();
+    match (actors.is_empty(), targets.is_empty()) {
+        (true, true) => out.push((EMPTY, EMPTY)),
+        (false, true) => out.extend(actors.iter().map(|&a| (a, ANY))),
+        (true, false) => out.extend(targets.iter().map(|&t| (ANY, t))),
+        (false, false) => {
+            for &a in actors.iter().chain([&EMPTY]) {
+                for &t in targets.iter().chain([&EMPTY]) {
+                    if (a, t) != (EMPTY, EMPTY) {
+                        out.push((a, t));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// No next entry in a list of [`Lists`].
+const END: u32 = u32::MAX;
+
+/// Many short lists in one array: each list is the chain of entries from its head, newest
+/// first. The lists of groups filed under a key, and of each group's distinct facts, are
+/// mostly one or two long: kept here they cost no allocation of their own.
+struct Lists<T> {
+    entries: Vec<(T, u32)>,
+}
+
+impl<T: Copy> Lists<T> {
+    fn new() -> Self {
+        Self {
+            entries: Vec::new(),
+        }
+    }
+
+    /// Puts `value` at the front of the list whose head is `head`; `head` becomes the new entry.
+    fn push(&mut self, head: &mut u32, value: T) {
+        self.entries.push((value, *head));
+        *head = (self.entries.len() - 1) as u32;
+    }
+
+    /// The values of the list starting at `head`, newest first.
+    fn iter(&self, head: u32) -> impl Iterator<Item = T> + '_ {
+        let mut at = head;
+        std::iter::from_fn(move || {
+            let &(value, next) = self.entries.get(at as usize)?;
+            at = next;
+            Some(value)
+        })
+    }
+}
 
 /// The groups being built, and what an event must agree with to join each of them. Whether an
 /// event agrees with a member depends on nothing but the member's (date, actors, targets) once
 /// kind and status match, so a group of a thousand identical reports is checked once, not a
 /// thousand times. The tables are corpus-wide (keyed by group), not one per group, so that the
 /// many groups of a single event cost no allocation of their own.
-#[derive(Default)]
 struct Groups<'a> {
-    members: Vec<Vec<Occurrence<'a>>>,
-    /// One member per distinct (date, actors, targets) of each group: `facts[g]`.
-    facts: Vec<Vec<&'a Event>>,
-    distinct: FxHashSet<(usize, Facts<'a>)>,
+    /// The group of each occurrence, in the order they were grouped.
+    group_of: Vec<u32>,
+    /// One member per distinct (date, actors, targets) of each group: the list from
+    /// `facts_head[g]`.
+    facts_head: Vec<u32>,
+    facts: Lists<&'a Event>,
     /// The sentence of group `g`'s members in each article they come from (one article's events
-    /// join a group only from one sentence).
-    sentence_in: FxHashMap<(usize, usize), u32>,
+    /// join a group only from one sentence), keyed by [`group_article`].
+    sentence_in: FxHashMap<u64, u32>,
+}
+
+/// The key of (group, article) in [`Groups::sentence_in`].
+fn group_article(g: u32, article: usize) -> u64 {
+    (u64::from(g) << 32) | article as u64
 }
 
 impl<'a> Groups<'a> {
+    fn new(occurrences: usize) -> Self {
+        Self {
+            group_of: Vec::with_capacity(occurrences),
+            facts_head: Vec::new(),
+            facts: Lists::new(),
+            sentence_in: FxHashMap::default(),
+        }
+    }
+
     /// Founds a group with `o`; returns its id.
-    fn found(&mut self, o: Occurrence<'a>) -> usize {
-        let g = self.members.len();
-        self.members.push(Vec::with_capacity(1));
-        self.facts.push(Vec::with_capacity(1));
+    fn found(&mut self, o: Occurrence<'a>) -> u32 {
+        let g = self.facts_head.len() as u32;
+        self.facts_head.push(END);
         self.join(g, o);
         g
     }
 
-    fn join(&mut self, g: usize, o: Occurrence<'a>) {
+    fn join(&mut self, g: u32, o: Occurrence<'a>) {
         let e = o.event;
-        if self.distinct.insert((g, (e.date, &e.actors, &e.targets))) {
-            self.facts[g].push(e);
+        let head = self.facts_head[g as usize];
+        let same = |m: &Event| m.date == e.date && m.actors == e.actors && m.targets == e.targets;
+        if !self.facts.iter(head).any(same) {
+            self.facts.push(&mut self.facts_head[g as usize], e);
         }
-        self.sentence_in.insert((g, o.at.article), e.sentence);
-        self.members[g].push(o);
+        self.sentence_in
+            .insert(group_article(g, o.at.article), e.sentence);
+        self.group_of.push(g);
     }
 
     /// True when `o` is the same report as every member of group `g` (kind and status already
     /// match: they are part of the lookup key).
-    fn fits(&self, g: usize, o: Occurrence) -> bool {
+    fn fits(&self, g: u32, o: Occurrence) -> bool {
         self.sentence_in
-            .get(&(g, o.at.article))
+            .get(&group_article(g, o.at.article))
             .is_none_or(|&s| s == o.event.sentence)
-            && self.facts[g].iter().all(|m| same_facts(m, o.event))
+            && self
+                .facts
+                .iter(self.facts_head[g as usize])
+                .all(|m| same_facts(m, o.event))
+    }
+
+    /// The occurrences (in the order they were grouped) gathered by group.
+    fn into_grouped(self, occurrences: Vec<Occurrence<'a>>) -> Grouped<'a> {
+        let mut starts = vec![0u32; self.facts_head.len() + 1];
+        for &g in &self.group_of {
+            starts[g as usize + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut order = vec![0u32; occurrences.len()];
+        for (i, &g) in self.group_of.iter().enumerate() {
+            order[next[g as usize] as usize] = i as u32;
+            next[g as usize] += 1;
+        }
+        Grouped {
+            occurrences,
+            order,
+            starts,
+        }
     }
 }
 
-/// Groups the occurrences; each group's first occurrence is its representative. Groups come out
-/// in the order they were founded, the rest of each group in the order it joined.
-pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<'_>>> {
+/// Occurrences grouped: group `g` is the occurrences `order[starts[g]..starts[g + 1]]`, which
+/// index `occurrences` (a counting sort of indices: the occurrences are not copied).
+pub(super) struct Grouped<'a> {
+    occurrences: Vec<Occurrence<'a>>,
+    order: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl<'a> Grouped<'a> {
+    /// Calls `f` with each group, in the order they were founded; in each, its occurrences in
+    /// the order they joined, the representative first (one list reused from group to group).
+    pub fn for_each(&self, mut f: impl FnMut(&[&Occurrence<'a>])) {
+        let mut group: Vec<&Occurrence<'a>> = Vec::new();
+        for w in self.starts.windows(2) {
+            group.clear();
+            let members = &self.order[w[0] as usize..w[1] as usize];
+            group.extend(members.iter().map(|&i| &self.occurrences[i as usize]));
+            f(&group);
+        }
+    }
+}
+
+/// Groups the occurrences; each group's first occurrence is its representative. Groups come out in the order they were founded, the rest of each group in the
+/// order it joined.
+pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Grouped<'_> {
     occurrences.sort_by_key(preference);
-    let mut groups = Groups::default();
-    let mut index: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
-    for o in occurrences {
-        let (own, filed) = date_keys(o.event);
+    let mut groups = Groups::new(occurrences.len());
+    let mut names = Interner::default();
+    // The groups filed under each key: the list from `heads[key]`.
+    let mut heads: FxHashMap<Key, u32> = FxHashMap::default();
+    let mut filed_under: Lists<u32> = Lists::new();
+    let (mut actors, mut targets, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
+    for &o in &occurrences {
         let e = o.event;
+        names.ids(&e.actors, &mut actors);
+        names.ids(&e.targets, &mut targets);
+        let (own, filed) = date_keys(e);
         // Two fitting groups are enough to know the event is ambiguous, so the candidate lists
         // are read only until a second one is found.
-        let mut fitting: Option<usize> = None;
+        let mut fitting: Option<u32> = None;
         let mut ambiguous = false;
-        'lists: for (a, t) in lookup_pairs(e) {
-            for &g in index
-                .get(&(e.kind, e.status, a, t, own))
-                .into_iter()
-                .flatten()
-            {
+        lookup_pairs(&actors, &targets, &mut pairs);
+        'lists: for &(a, t) in &pairs {
+            let key = (a, t, with_kind(own, e.kind, e.status));
+            let head = heads.get(&key).copied().unwrap_or(END);
+            for g in filed_under.iter(head) {
                 if fitting != Some(g) && groups.fits(g, o) {
                     if fitting.is_some() {
                         ambiguous = true;
@@ -241,23 +361,21 @@ pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Vec<Vec<Occurrence<
             continue;
         }
         let id = groups.found(o);
-        let pairs = filed_pairs(e);
-        for date in filed {
+        filed_pairs(&actors, &targets, &mut pairs);
+        for date in filed.into_iter().flatten() {
             // An undated event joins a dated group only if it shares an actor and a target
             // with it, so under the undated key a dated group is filed by its named pairs alone.
-            let undated_lookup = date.is_none() && e.date.is_some();
+            let undated_lookup = date == UNDATED && e.date.is_some();
             for &(a, t) in &pairs {
-                if undated_lookup && !(matches!(a, Who::Name(_)) && matches!(t, Who::Name(_))) {
+                if undated_lookup && !(a >= FIRST_NAME && t >= FIRST_NAME) {
                     continue;
                 }
-                index
-                    .entry((e.kind, e.status, a, t, date))
-                    .or_default()
-                    .push(id);
+                let key = (a, t, with_kind(date, e.kind, e.status));
+                filed_under.push(heads.entry(key).or_insert(END), id);
             }
         }
     }
-    groups.members
+    groups.into_grouped(occurrences)
 }
 
 #[cfg(test)]
@@ -354,7 +472,9 @@ mod tests {
                     event: e,
                 })
                 .collect();
-            prop_assert_eq!(refs(group(occurrences.clone())), reference(occurrences));
+            let mut got: Vec<Vec<EventRef>> = Vec::new();
+            group(occurrences.clone()).for_each(|g| got.push(g.iter().map(|o| o.at).collect()));
+            prop_assert_eq!(got, reference(occurrences));
         }
     }
 }

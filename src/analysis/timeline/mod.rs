@@ -44,17 +44,24 @@ pub fn build_timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec
         }
     }
     let labels = source_labels(articles);
-    let mut items: Vec<TimelineItem> = parts
+    let per_part: Vec<Vec<TimelineItem>> = parts
         .into_par_iter()
-        .flat_map_iter(|part| {
-            merge::group(part)
-                .into_iter()
-                .filter_map(|g| item(&labels, &g))
+        .map(|part| {
+            let mut items = Vec::new();
+            merge::group(part).for_each(|g| items.extend(item(&labels, g)));
+            items.shrink_to_fit();
+            items
         })
         .collect();
-    // Each event is in one item, so the first report makes the order total.
-    items.sort_by_key(|item| (order_key(item.date), item.occurrences.iter().min().copied()));
-    items.shrink_to_fit();
+    let mut items = Vec::with_capacity(per_part.iter().map(Vec::len).sum());
+    for part in per_part {
+        items.extend(part);
+    }
+    // Each event is in one item, so the first report makes the order total: no two items have
+    // the same key, and an unstable sort (which needs no room of its own) gives the one order.
+    items.sort_unstable_by_key(|item| {
+        (order_key(item.date), item.occurrences.iter().min().copied())
+    });
     items
 }
 
@@ -68,7 +75,7 @@ fn order_key(date: Option<DateValue>) -> (bool, (i32, u8, u8)) {
 
 /// Merged status: reported if any occurrence is, else potential, else proposed. Grouping keeps
 /// one status per item, so this only matters if that rule is ever relaxed.
-fn merged_status(group: &[Occurrence]) -> Option<Status> {
+fn merged_status(group: &[&Occurrence]) -> Option<Status> {
     let rank = |s: Status| match s {
         Status::Reported => 0,
         Status::Potential => 1,
@@ -134,9 +141,9 @@ fn source_labels(articles: &[Article]) -> Vec<Names> {
 }
 
 /// The item of one group (representative first).
-fn item(labels: &[Names], group: &[Occurrence]) -> Option<TimelineItem> {
-    let rep = group.first()?;
-    let mut rest: Vec<&Occurrence> = group[1..].iter().collect();
+fn item(labels: &[Names], group: &[&Occurrence]) -> Option<TimelineItem> {
+    let rep = *group.first()?;
+    let mut rest: Vec<&Occurrence> = group[1..].to_vec();
     rest.sort_by_key(|o| o.at);
     let ordered: Vec<&Occurrence> = std::iter::once(rep).chain(rest).collect();
     let mut actors = Union::default();
