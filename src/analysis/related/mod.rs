@@ -23,6 +23,7 @@
 //! each passage as it writes it), so no corpus-wide table of results is ever held in memory.
 //! [`build_related_with`] computes every passage at once, for tests and benchmarks.
 
+mod candidates;
 pub mod config;
 mod flat;
 mod index;
