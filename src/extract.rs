@@ -22,6 +22,44 @@ use std::ops::Range;
 /// How many related passages each passage lists.
 pub const RELATED_PER_PASSAGE: usize = 5;
 
+/// What the records are made from: the analysis, and its articles' ids laid end to end. Related
+/// passages, timeline occurrences and entities name articles by id, at random over the corpus:
+/// read from one string the ids lie a few cache lines apart, where each article's own id sits
+/// in an allocation of its own somewhere in a heap the size of the analysis.
+pub struct Source<'a> {
+    analysis: &'a Analysis,
+    ids: String,
+    /// Article `i`'s id is `ids[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<u32>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(analysis: &'a Analysis) -> Self {
+        let articles = &analysis.articles;
+        let mut ids = String::with_capacity(articles.iter().map(|a| a.id.len()).sum());
+        let mut ends = Vec::with_capacity(articles.len());
+        for a in articles.iter() {
+            ids.push_str(&a.id);
+            ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
+        }
+        Self {
+            analysis,
+            ids,
+            ends,
+        }
+    }
+
+    /// The id of article `index`.
+    fn id(&self, index: usize) -> &str {
+        let start = index
+            .checked_sub(1)
+            .and_then(|i| self.ends.get(i))
+            .map_or(0, |&e| e as usize);
+        let end = self.ends.get(index).map_or(start, |&e| e as usize);
+        self.ids.get(start..end).unwrap_or("")
+    }
+}
+
 /// One article's record.
 #[derive(Serialize)]
 pub struct ArticleRecord<'a> {
@@ -80,25 +118,26 @@ impl Serialize for ArticleEntities<'_> {
 /// The related passages of each paragraph of an article, found as they are written: one
 /// paragraph's results are alive at a time, and no list of records is built first.
 pub struct ArticleRelated<'a> {
-    analysis: &'a Analysis,
+    source: &'a Source<'a>,
     article: usize,
 }
 
 impl Serialize for ArticleRelated<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (analysis, article) = (self.analysis, self.article);
+        let (source, article) = (self.source, self.article);
+        let analysis = source.analysis;
         let paragraphs = analysis.articles[article].paragraphs.len();
         let mut seq = serializer.serialize_seq(Some(paragraphs))?;
         for p in 0..paragraphs {
             let found = related_refs_for(&analysis.related, article, p, RELATED_PER_PASSAGE);
-            seq.serialize_element(&RelatedList(analysis, found))?;
+            seq.serialize_element(&RelatedList(source, found))?;
         }
         seq.end()
     }
 }
 
 /// One paragraph's related passages, as records.
-struct RelatedList<'a>(&'a Analysis, Vec<RelatedRef<'a>>);
+struct RelatedList<'a>(&'a Source<'a>, Vec<RelatedRef<'a>>);
 
 impl Serialize for RelatedList<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -150,24 +189,26 @@ struct CorpusRecord<'a> {
 }
 
 /// The corpus timeline, each item's record made as the serialiser asks for it.
-struct Timeline<'a>(&'a Analysis);
+struct Timeline<'a>(&'a Source<'a>);
 
 impl Serialize for Timeline<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.timeline.iter().map(|t| timeline_record(self.0, t)))
+        let timeline = &self.0.analysis.timeline;
+        serializer.collect_seq(timeline.iter().map(|t| timeline_record(self.0, t)))
     }
 }
 
 /// The corpus entity table, each entity's record made as the serialiser asks for it.
-struct Entities<'a>(&'a Analysis);
+struct Entities<'a>(&'a Source<'a>);
 
 impl Serialize for Entities<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.entities.iter().map(|e| entity_record(self.0, e)))
+        let entities = &self.0.analysis.entities;
+        serializer.collect_seq(entities.iter().map(|e| entity_record(self.0, e)))
     }
 }
 
-fn entity_record<'a>(analysis: &'a Analysis, e: &'a CorpusEntity) -> EntityRecord<'a> {
+fn entity_record<'a>(source: &'a Source<'a>, e: &'a CorpusEntity) -> EntityRecord<'a> {
     EntityRecord {
         name: &e.name,
         kind: e.kind,
@@ -177,18 +218,19 @@ fn entity_record<'a>(analysis: &'a Analysis, e: &'a CorpusEntity) -> EntityRecor
         articles: e
             .articles
             .iter()
-            .map(|&i| article_id(analysis, i as usize))
+            .map(|&i| source.id(i as usize))
             .collect(),
     }
 }
 
 /// Every article's record, made one at a time as the serialiser asks for it.
-struct Articles<'a>(&'a Analysis);
+struct Articles<'a>(&'a Source<'a>);
 
 impl Serialize for Articles<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut seq = serializer.serialize_seq(Some(self.0.articles.len()))?;
-        for i in 0..self.0.articles.len() {
+        let n = self.0.analysis.articles.len();
+        let mut seq = serializer.serialize_seq(Some(n))?;
+        for i in 0..n {
             seq.serialize_element(&article_record(self.0, i))?;
         }
         seq.end()
@@ -206,17 +248,14 @@ struct Document<'a> {
 /// both cores busy, few enough that the batch's bytes stay a small part of the corpus.
 const BATCH: usize = 64;
 
-fn article_id(analysis: &Analysis, index: usize) -> &str {
-    &analysis.articles[index].id
-}
-
 /// One article's record, borrowing from the analysis; its related passages are found as it is
 /// written.
-pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
+pub fn article_record<'a>(source: &'a Source<'a>, index: usize) -> ArticleRecord<'a> {
+    let analysis = source.analysis;
     let a = &analysis.articles[index];
     let an = &analysis.analyses[index];
     let related = ArticleRelated {
-        analysis,
+        source,
         article: index,
     };
     ArticleRecord {
@@ -240,9 +279,9 @@ pub fn article_record(analysis: &Analysis, index: usize) -> ArticleRecord<'_> {
     }
 }
 
-fn related_record<'a>(analysis: &'a Analysis, r: &'a RelatedRef<'a>) -> RelatedRecord<'a> {
+fn related_record<'a>(source: &'a Source<'a>, r: &'a RelatedRef<'a>) -> RelatedRecord<'a> {
     RelatedRecord {
-        article: article_id(analysis, r.article),
+        article: source.id(r.article),
         passage: r.passage,
         score: r.score,
         shared_entities: &r.shared_entities,
@@ -250,7 +289,7 @@ fn related_record<'a>(analysis: &'a Analysis, r: &'a RelatedRef<'a>) -> RelatedR
     }
 }
 
-fn timeline_record<'a>(analysis: &'a Analysis, item: &'a TimelineItem) -> TimelineRecord<'a> {
+fn timeline_record<'a>(source: &'a Source<'a>, item: &'a TimelineItem) -> TimelineRecord<'a> {
     TimelineRecord {
         date: item.date,
         kind: item.kind,
@@ -263,24 +302,24 @@ fn timeline_record<'a>(analysis: &'a Analysis, item: &'a TimelineItem) -> Timeli
             .occurrences
             .iter()
             .map(|o| OccurrenceRecord {
-                article: article_id(analysis, o.article),
+                article: source.id(o.article),
                 event: o.event,
             })
             .collect(),
     }
 }
 
-fn corpus_record(analysis: &Analysis) -> CorpusRecord<'_> {
+fn corpus_record<'a>(source: &'a Source<'a>) -> CorpusRecord<'a> {
     CorpusRecord {
-        timeline: Timeline(analysis),
-        entities: Entities(analysis),
+        timeline: Timeline(source),
+        entities: Entities(source),
     }
 }
 
 /// Writes the articles' records in order (compact JSON), `between` between two of them and
 /// `after` after each; the records of a batch are serialised in parallel, one buffer each.
 fn write_articles(
-    analysis: &Analysis,
+    source: &Source,
     out: &mut impl Write,
     between: &[u8],
     after: &[u8],
@@ -293,10 +332,10 @@ fn write_articles(
     };
     write_parallel(
         out,
-        analysis.articles.len(),
+        source.analysis.articles.len(),
         &layout,
-        |items| article_room(analysis, items.start),
-        |buf, i| serde_json::to_writer(buf, &article_record(analysis, i)),
+        |items| article_room(source.analysis, items.start),
+        |buf, i| serde_json::to_writer(buf, &article_record(source, i)),
     )
 }
 
@@ -315,40 +354,42 @@ const JSON_PER_BODY_BYTE: usize = 8;
 /// Writes one JSON document: `{"articles": [...], "timeline": [...], "entities": [...]}`,
 /// compact (one line) or indented.
 pub fn write_json(analysis: &Analysis, out: &mut impl Write, pretty: bool) -> io::Result<()> {
+    let source = Source::new(analysis);
     if pretty {
         let doc = Document {
-            articles: Articles(analysis),
-            corpus: corpus_record(analysis),
+            articles: Articles(&source),
+            corpus: corpus_record(&source),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         return writeln!(out);
     }
     out.write_all(b"{\"articles\":[")?;
-    write_articles(analysis, out, b",", b"")?;
+    write_articles(&source, out, b",", b"")?;
     out.write_all(b"],")?;
-    write_corpus_fields(analysis, out)?;
+    write_corpus_fields(&source, out)?;
     out.write_all(b"}\n")
 }
 
 /// Writes one line per article, then one line `{"timeline": [...], "entities": [...]}`.
 pub fn write_jsonl(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
-    write_articles(analysis, out, b"", b"\n")?;
+    let source = Source::new(analysis);
+    write_articles(&source, out, b"", b"\n")?;
     out.write_all(b"{")?;
-    write_corpus_fields(analysis, out)?;
+    write_corpus_fields(&source, out)?;
     out.write_all(b"}\n")
 }
 
 /// `"timeline":[...],"entities":[...]`, compact: the fields of [`CorpusRecord`] in its order,
 /// the timeline's items serialised in parallel chunks.
-fn write_corpus_fields(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
+fn write_corpus_fields(source: &Source, out: &mut impl Write) -> io::Result<()> {
     out.write_all(b"\"timeline\":")?;
-    write_seq(out, &analysis.timeline, |buf, t| {
-        serde_json::to_writer(buf, &timeline_record(analysis, t))
+    write_seq(out, &source.analysis.timeline, |buf, t| {
+        serde_json::to_writer(buf, &timeline_record(source, t))
     })?;
     // Streamed on this thread: the most mentioned entities come first, each listing thousands
     // of articles, so chunks of entities would hold megabytes each.
     out.write_all(b",\"entities\":")?;
-    serde_json::to_writer(&mut *out, &Entities(analysis))?;
+    serde_json::to_writer(&mut *out, &Entities(source))?;
     Ok(())
 }
 
