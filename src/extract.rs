@@ -215,11 +215,7 @@ fn entity_record<'a>(source: &'a Source<'a>, e: &'a CorpusEntity) -> EntityRecor
         linked: e.linked,
         parent: e.parent.as_deref(),
         count: e.count,
-        articles: e
-            .articles
-            .iter()
-            .map(|&i| source.id(i as usize))
-            .collect(),
+        articles: e.articles.iter().map(|&i| source.id(i as usize)).collect(),
     }
 }
 
