@@ -50,7 +50,7 @@ pub(super) struct Passage<'a> {
     /// The idf of each word id, and BM25's `k1`.
     idf: &'a [f32],
     k1: f32,
-    norm: f32,
+    pub norm: f32,
     /// The best text score this passage can give as a query: Σ idf × (k1 + 1) over its words.
     pub text_max: f32,
     /// Σ of the terms' weights: no candidate's text score against any passage can exceed it.
@@ -63,7 +63,7 @@ pub(super) struct Passage<'a> {
 
 impl Passage<'_> {
     /// How often its `j`-th word occurs in it.
-    fn tf(&self, j: usize) -> f32 {
+    pub fn tf(&self, j: usize) -> f32 {
         match self.tfs[j] {
             BIG_TF => {
                 let at = self.first + j as u32;
@@ -127,15 +127,19 @@ pub(super) struct Flat {
 }
 
 impl Flat {
-    /// Empty arrays with room for `passages` passages (and the closing header) and `terms` terms.
-    pub fn with_capacity(passages: usize, terms: usize) -> Self {
+    /// Empty arrays with room for `passages` passages and the closing header; the terms' room
+    /// is made as they come ([`Flat::reserve_terms`]).
+    pub fn with_passages(passages: usize) -> Self {
         Self {
             headers: Vec::with_capacity(passages + 1),
-            words: Vec::with_capacity(terms),
-            tfs: Vec::with_capacity(terms),
-            big_tfs: Vec::new(),
-            entities: Vec::new(),
+            ..Self::default()
         }
+    }
+
+    /// Room for `more` terms beyond those held, exactly.
+    pub fn reserve_terms(&mut self, more: usize) {
+        self.words.reserve_exact(more);
+        self.tfs.reserve_exact(more);
     }
 
     /// Appends articles' passages, each article's offsets moved to where its terms and entities

@@ -2,12 +2,12 @@
 //! words, entities and event kinds; for every entity and event kind the passages that hold it.
 
 use super::config::RelatedConfig;
-use super::flat::{BIG_TF, Flat, Header, Passage, bm25};
-use super::words::{PassThroughBuild, Words};
+use super::flat::{Flat, Passage};
+use super::terms::{CorpusStats, idf, push_counted, weigh};
+use super::words::Words;
 use crate::analysis::model::{ArticleAnalysis, EventKind, Mention, Name};
 use crate::corpus::{Article, Span};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// Number of event kinds, the width of a passage's kind mask.
 pub(super) const KINDS: usize = EventKind::ALL.len();
@@ -78,29 +78,6 @@ pub struct RelatedIndex {
     pub(super) commons: Vec<(u64, u32)>,
 }
 
-/// What the weights of every passage depend on: the idf of each word (from the number of
-/// passages it occurs in, and of passages in all) and the passages' average length.
-struct CorpusStats {
-    average_len: f32,
-    /// The id of each word found in more than one passage (the words the index keeps): ids
-    /// follow the words' hashes, so a passage's words sorted by hash are sorted by id. A word
-    /// not found here occurs in exactly one passage: one lookup per word answers both its id
-    /// and its document frequency.
-    ids: Frequencies,
-    /// The idf of each id.
-    idf: Vec<f32>,
-    /// The idf of a word found in one passage only.
-    unique_idf: f32,
-    /// How many terms the index stores: one per passage of every word found in more than one.
-    kept_terms: usize,
-}
-
-/// BM25's idf, always > 0.
-fn idf(n: usize, df: usize) -> f32 {
-    let (n, df) = (n as f32, df as f32);
-    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
-}
-
 /// The kind's bit in a passage's mask.
 pub(super) fn kind_bit(kind: EventKind) -> u32 {
     1 << (kind as u32)
@@ -123,26 +100,32 @@ impl RelatedIndex {
         }
         starts.push(count);
         let (entity_names, local_to_global) = intern_entities(analyses, articles.len());
-        // Two passes over the words (counting them is cheap) rather than one that keeps every
-        // passage's counts until the document frequencies are known: at no time does the index
-        // hold more than its final size plus one chunk of articles' passages.
-        let stats = corpus_stats(articles, &words, count as usize);
-        let mut flat = Flat::with_capacity(count as usize, stats.kept_terms);
-        // Articles are indexed in parallel a chunk at a time and copied into the corpus's arrays
+        // Each passage's words are counted once, into the index's own arrays as hashes; the
+        // corpus's statistics are read off them, then the terms are weighed in place.
+        let mut flat = Flat::with_passages(count as usize);
+        let (mut room, total_bytes) = (TermRoom::default(), paragraph_bytes(articles));
+        let mut lens = Vec::with_capacity(count as usize);
+        // Articles are counted in parallel a chunk at a time and copied into the corpus's arrays
         // at once, so that the per-article lists alive at any moment are one chunk's, not the
         // corpus's (which, freed, would stay behind as the allocator's free memory).
         for (c, chunk) in articles.chunks(BUILD_CHUNK).enumerate() {
-            let built: Vec<Flat> = chunk
+            let built: Vec<(Flat, Vec<u32>)> = chunk
                 .par_iter()
                 .enumerate()
                 .map(|(k, a)| {
                     let i = c * BUILD_CHUNK + k;
                     let ids = local_to_global.get(i).map(Vec::as_slice).unwrap_or(&[]);
-                    passages_of(a, analyses.get(i), ids, &words, &stats, config)
+                    passages_of(a, analyses.get(i), ids, &words)
                 })
                 .collect();
-            flat.append(built);
+            let (flats, chunk_lens): (Vec<Flat>, Vec<Vec<u32>>) = built.into_iter().unzip();
+            room.reserve(&mut flat, &flats, chunk, total_bytes);
+            flat.append(flats);
+            lens.extend(chunk_lens.into_iter().flatten());
         }
+        let stats = CorpusStats::of(&flat, &lens);
+        weigh(&mut flat, &lens, &stats, config);
+        drop(lens);
         flat.close();
         let n = flat.len();
         let (entity_postings, kind_postings) = postings(&flat, entity_names.len());
@@ -283,56 +266,66 @@ fn paragraph_texts(article: &Article) -> impl Iterator<Item = &str> {
         .map(|span| article.body.get(span.start()..span.end()).unwrap_or(""))
 }
 
-/// The indexed passages of one article: weighted words, corpus entity ids (`ids` maps the
-/// article's entity indices to them) and event kinds of each paragraph.
+/// The passages of one article, their words counted (as hashes, see [`push_counted`]), with
+/// their corpus entity ids (`ids` maps the article's entity indices to them) and event kinds,
+/// and each passage's length in words.
 fn passages_of(
     article: &Article,
     analysis: Option<&ArticleAnalysis>,
     ids: &[u32],
     words: &Words,
-    stats: &CorpusStats,
-    config: &RelatedConfig,
-) -> Flat {
-    let (k1, b) = (config.bm25.k1, config.bm25.b);
+) -> (Flat, Vec<u32>) {
     let mut out = Flat::default();
-    let mut weights: Vec<f32> = Vec::new();
+    let mut lens = Vec::with_capacity(article.paragraphs.len());
     for (text, (p, span)) in paragraph_texts(article).zip(article.paragraphs.iter().enumerate()) {
-        let (counts, len) = words.count(text);
-        let norm = k1 * (1.0 - b + b * len as f32 / stats.average_len);
-        let mut header = Header {
-            terms: out.words.len() as u32,
-            entities: out.entities.len() as u32,
-            ..Header::default()
+        lens.push(push_counted(text, words, &mut out));
+        let Some(a) = analysis else {
+            continue;
         };
-        header.norm = norm;
-        weights.clear();
-        for (h, tf) in counts {
-            let id = stats.ids.get(&h).copied();
-            let w = id.map_or(stats.unique_idf, |id| stats.idf[id as usize]);
-            header.text_max += w * (k1 + 1.0);
-            if let Some(id) = id {
-                if tf >= u32::from(BIG_TF) {
-                    out.big_tfs.push((out.words.len() as u32, tf));
-                }
-                out.words.push(id);
-                out.tfs.push(u8::try_from(tf).unwrap_or(BIG_TF));
-                weights.push(bm25(w, tf as f32, k1, norm));
-            }
-        }
-        header.weight_sum = weights.iter().copied().sum();
-        if let Some(a) = analysis {
-            let mut entities: Vec<u32> = entities_in(a, *span)
-                .into_iter()
-                .filter_map(|e| ids.get(e).copied())
-                .collect();
-            entities.sort_unstable();
-            entities.dedup();
-            out.entities.extend(entities);
+        let mut entities: Vec<u32> = entities_in(a, *span)
+            .into_iter()
+            .filter_map(|e| ids.get(e).copied())
+            .collect();
+        entities.sort_unstable();
+        entities.dedup();
+        out.entities.extend(entities);
+        if let Some(header) = out.headers.last_mut() {
             header.kinds = kinds_in(a, p);
         }
-        out.headers.push(header);
     }
-    out
+    (out, lens)
+}
+
+/// The bytes of the paragraphs of `articles`.
+fn paragraph_bytes(articles: &[Article]) -> usize {
+    articles
+        .iter()
+        .flat_map(|a| &a.paragraphs)
+        .map(|span| span.end() - span.start())
+        .sum()
+}
+
+/// Sizes the index's term arrays while the articles are counted, a chunk at a time: when a
+/// chunk's terms do not fit, room is made for the whole corpus's, extrapolated from the terms
+/// per byte so far (and 5 % more), so that the arrays move once or twice instead of doubling
+/// (each move a copy beside the old block, and spare room up to as much again).
+#[derive(Default)]
+struct TermRoom {
+    bytes_done: usize,
+}
+
+impl TermRoom {
+    fn reserve(&mut self, flat: &mut Flat, chunk: &[Flat], articles: &[Article], total: usize) {
+        self.bytes_done += paragraph_bytes(articles);
+        let terms: usize = chunk.iter().map(|f| f.words.len()).sum();
+        let used = flat.words.len() + terms;
+        if used <= flat.words.capacity() {
+            return;
+        }
+        let per_byte = used as f64 / self.bytes_done.max(1) as f64;
+        let estimate = (per_byte * total as f64 * 1.05) as usize;
+        flat.reserve_terms(estimate.max(used) - flat.words.len());
+    }
 }
 
 /// Article-local entity indices of the mentions that lie inside `span`, sorted and distinct.
@@ -417,59 +410,4 @@ pub(super) fn common_mask(bits: &[Option<u8>], entities: &[u32]) -> u64 {
         .iter()
         .filter_map(|&e| bits.get(e as usize).copied().flatten())
         .fold(0, |m, b| m | 1 << b)
-}
-
-type Frequencies = HashMap<u32, u32, PassThroughBuild>;
-
-/// In how many of the `passages` passages each word occurs, and their average length: one
-/// table per thread's share of the articles, then merged.
-fn corpus_stats(articles: &[Article], words: &Words, passages: usize) -> CorpusStats {
-    let (df, total) = articles
-        .par_iter()
-        .fold(
-            || (Frequencies::default(), 0u64),
-            |(mut df, mut total), a| {
-                for text in paragraph_texts(a) {
-                    let (counts, len) = words.count(text);
-                    total += u64::from(len);
-                    for (h, _) in counts {
-                        *df.entry(h).or_default() += 1;
-                    }
-                }
-                (df, total)
-            },
-        )
-        .reduce(
-            || (Frequencies::default(), 0),
-            |(a, x), (b, y)| {
-                let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-                for (h, c) in small {
-                    *big.entry(h).or_default() += c;
-                }
-                (big, x + y)
-            },
-        );
-    let average = total as f64 / passages.max(1) as f64;
-    let mut kept: Vec<(u32, u32)> = df
-        .iter()
-        .filter(|&(_, &n)| n > 1)
-        .map(|(&h, &n)| (h, n))
-        .collect();
-    kept.sort_unstable();
-    let ids = kept
-        .iter()
-        .enumerate()
-        .map(|(id, &(h, _))| (h, id as u32))
-        .collect();
-    let by_id = kept
-        .iter()
-        .map(|&(_, n)| idf(passages, n as usize))
-        .collect();
-    CorpusStats {
-        average_len: (average as f32).max(1.0),
-        ids,
-        idf: by_id,
-        unique_idf: idf(passages, 1),
-        kept_terms: kept.iter().map(|&(_, n)| n as usize).sum(),
-    }
 }

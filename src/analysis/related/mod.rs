@@ -29,6 +29,7 @@ mod flat;
 mod index;
 mod query;
 mod scratch;
+mod terms;
 #[cfg(test)]
 mod tests;
 mod words;
