@@ -7,6 +7,7 @@
 //! passage's related passages is ever held in memory; `--pretty` output is written in order.
 
 use crate::analysis::Name;
+use crate::analysis::packed::PackedStrs;
 use crate::analysis::related::related_refs_for;
 use crate::analysis::{
     Analysis, ArticleAnalysis, CorpusEntity, DateMention, EntityKind, Event, EventKind, RelatedRef,
@@ -28,35 +29,20 @@ pub const RELATED_PER_PASSAGE: usize = 5;
 /// in an allocation of its own somewhere in a heap the size of the analysis.
 pub struct Source<'a> {
     analysis: &'a Analysis,
-    ids: String,
-    /// Article `i`'s id is `ids[ends[i - 1]..ends[i]]` (from 0 for the first).
-    ends: Vec<u32>,
+    ids: PackedStrs,
 }
 
 impl<'a> Source<'a> {
     pub fn new(analysis: &'a Analysis) -> Self {
-        let articles = &analysis.articles;
-        let mut ids = String::with_capacity(articles.iter().map(|a| a.id.len()).sum());
-        let mut ends = Vec::with_capacity(articles.len());
-        for a in articles.iter() {
-            ids.push_str(&a.id);
-            ends.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
-        }
         Self {
             analysis,
-            ids,
-            ends,
+            ids: PackedStrs::new(analysis.articles.iter().map(|a| a.id.as_str())),
         }
     }
 
     /// The id of article `index`.
     fn id(&self, index: usize) -> &str {
-        let start = index
-            .checked_sub(1)
-            .and_then(|i| self.ends.get(i))
-            .map_or(0, |&e| e as usize);
-        let end = self.ends.get(index).map_or(start, |&e| e as usize);
-        self.ids.get(start..end).unwrap_or("")
+        self.ids.get(index)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod events;
 pub mod gazetteer;
 pub mod model;
+pub mod packed;
 pub mod related;
 pub mod timeline;
 
