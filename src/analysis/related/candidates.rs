@@ -273,12 +273,15 @@ fn position(postings: &[u32], id: u32, total: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use proptest::prelude::*;
 
     /// A posting list: distinct passage ids below `max`, ascending.
-    fn postings(max: u32, len: usize) -> impl Strategy<Value = Vec<u32>> {
+    pub(in crate::analysis::related) fn postings(
+        max: u32,
+        len: usize,
+    ) -> impl Strategy<Value = Vec<u32>> {
         proptest::collection::vec(0..max, 0..len).prop_map(|mut v| {
             v.sort_unstable();
             v.dedup();

@@ -272,16 +272,8 @@ fn for_each_common(a: &[u32], b: &[u32], mut f: impl FnMut(usize)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::related::candidates::tests::postings;
     use proptest::prelude::*;
-
-    /// A posting list: distinct passage ids below `max`, ascending.
-    fn postings(max: u32, len: usize) -> impl Strategy<Value = Vec<u32>> {
-        proptest::collection::vec(0..max, 0..len).prop_map(|mut v| {
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-    }
 
     /// A candidate with a share of any sign, zeros of both signs and NaN included.
     fn candidate() -> impl Strategy<Value = Candidate> {

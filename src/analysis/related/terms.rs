@@ -264,13 +264,20 @@ mod tests {
     /// (ids, frequencies, norm, text_max, weight_sum) of each passage.
     type Weighed = Vec<(Vec<u32>, Vec<u32>, f32, f32, f32)>;
 
-    fn reference(texts: &[String], words: &Words, config: &RelatedConfig) -> Weighed {
+    /// Every text's counted words in one set of arrays, each text's length in words, and the
+    /// statistics of them all.
+    fn counted(texts: &[String], words: &Words) -> (Flat, Vec<u32>, CorpusStats) {
         let mut flat = Flat::default();
         let lens: Vec<u32> = texts
             .iter()
             .map(|t| push_counted(t, words, &mut flat))
             .collect();
         let stats = CorpusStats::of(&flat, &lens);
+        (flat, lens, stats)
+    }
+
+    fn reference(texts: &[String], words: &Words, config: &RelatedConfig) -> Weighed {
+        let (_, lens, stats) = counted(texts, words);
         let (k1, b) = (config.bm25.k1, config.bm25.b);
         texts
             .iter()
@@ -294,12 +301,7 @@ mod tests {
     }
 
     fn weighed(texts: &[String], words: &Words, config: &RelatedConfig, per: usize) -> Weighed {
-        let mut flat = Flat::default();
-        let lens: Vec<u32> = texts
-            .iter()
-            .map(|t| push_counted(t, words, &mut flat))
-            .collect();
-        let stats = CorpusStats::of(&flat, &lens);
+        let (mut flat, lens, stats) = counted(texts, words);
         weigh_by(&mut flat, &lens, &stats, config, per);
         flat.close();
         (0..flat.len() as u32)
