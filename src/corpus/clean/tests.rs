@@ -224,6 +224,24 @@ proptest::proptest! {
         proptest::prop_assert_eq!(collapse_spaces(&line), collapse_any(&line));
     }
 
+    /// Long lines, read by the quick path a chunk at a time: runs of plain text with the odd
+    /// whitespace, double space or non-ASCII character anywhere, chunk edges included.
+    #[test]
+    fn the_quick_path_collapses_long_lines_as_the_general_one(
+        parts in proptest::collection::vec(
+            proptest::prop_oneof![
+                6 => "[a-z,.]{1,12}( [a-z,.]{1,12}){0,3}",
+                1 => proptest::strategy::Just("  ".to_string()),
+                1 => proptest::strategy::Just(" ".to_string()),
+                1 => "[\\t\\r\\x0b\\x0cé’—\u{85}\u{a0}\u{1680}\u{2003}\u{200a}\u{2028}\u{202f}\u{3000}]",
+            ],
+            0..16,
+        )
+    ) {
+        let line = parts.concat();
+        proptest::prop_assert_eq!(collapse_spaces(&line), collapse_any(&line));
+    }
+
     /// Cleaning collapses a line a second time only when debris was stripped from it.
     #[test]
     fn collapsing_twice_changes_nothing(
