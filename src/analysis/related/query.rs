@@ -118,9 +118,7 @@ fn query<'a>(
     let shares = Shares::new(index, &q, std::mem::take(&mut scratch.lists.entity_shares));
     candidates(index, id, own, &shares, &mut scratch.lists);
     let rerank = index.config.limits.rerank.max(k);
-    let Lists {
-        pool, ranked, ids, ..
-    } = &mut scratch.lists;
+    let Lists { pool, ranked, .. } = &mut scratch.lists;
     ranked.clear();
     ranked.extend(pool.iter().map(|c| rank_key(c, id)));
     if ranked.len() > rerank {
@@ -129,15 +127,13 @@ fn query<'a>(
     }
     // Most shared first, so that the k-th best score rises early and bounds prune the rest.
     ranked.sort_unstable();
-    ids.clear();
-    ids.extend(ranked.iter().map(|&r| r as u32));
     scratch.set_words(q.words.iter().copied());
     let mut best = std::mem::take(&mut scratch.lists.best);
     top_k(
         index,
         &q,
         &shares,
-        &scratch.lists.ids,
+        &scratch.lists.ranked,
         k,
         scratch,
         &mut best,
@@ -165,16 +161,16 @@ fn rank_key(c: &Candidate, id: u32) -> u128 {
     (u128::from(!ascending) << 96) | (u128::from(c.0.abs_diff(id)) << 32) | u128::from(c.0)
 }
 
-/// Fills `best` with the `k` best of the passages `ids` scored in full, best first (ties: lower
-/// id first). A
-/// candidate whose score cannot reach the k-th best so far, even if all its words were `q`'s, is
-/// not scored on its words: its entity and kind shares plus the text weight times its
-/// `weight_sum` (which bounds its text score from above, see [`Passage::weight_sum`]) fall short.
+/// Fills `best` with the `k` best of the candidates `ranked` (their [`rank_key`]s, in rank order)
+/// scored in full, best first (ties: lower id first). A candidate whose score cannot reach the
+/// k-th best so far, even if all its words were `q`'s, is not scored on its words: its entity
+/// and kind shares plus the text weight times its `weight_sum` (which bounds its text score from
+/// above, see [`Passage::weight_sum`]) fall short.
 fn top_k(
     index: &RelatedIndex,
     q: &Passage<'_>,
     shares: &Shares,
-    ids: &[u32],
+    ranked: &[u128],
     k: usize,
     scratch: &Scratch,
     best: &mut Vec<(f32, u32)>,
@@ -184,11 +180,13 @@ fn top_k(
     best.clear();
     // Read at random over the whole index: start every load before the first is needed, the
     // headers first, then the lists they point to.
-    index.prefetch_headers(ids.iter().copied());
-    for d in ids.iter().filter_map(|&c| index.get(c)) {
+    // A rank key's low 32 bits are the candidate's id.
+    let ids = || ranked.iter().map(|&r| r as u32);
+    index.prefetch_headers(ids());
+    for d in ids().filter_map(|c| index.get(c)) {
         d.prefetch();
     }
-    for (c, d) in ids.iter().filter_map(|&c| Some((c, index.get(c)?))) {
+    for (c, d) in ids().filter_map(|c| Some((c, index.get(c)?))) {
         let Some(share) = shared(q, &d, shares) else {
             continue;
         };

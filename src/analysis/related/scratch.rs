@@ -36,9 +36,8 @@ pub(super) struct Lists {
     /// bitmap they are sorted with.
     pub near: Vec<u32>,
     pub bits: Vec<u64>,
-    /// The candidates' rank keys, then the ids of the best of them in rank order.
+    /// The candidates' rank keys, then those of the best of them, in rank order.
     pub ranked: Vec<u128>,
-    pub ids: Vec<u32>,
     /// The best scored so far (score, id).
     pub best: Vec<(f32, u32)>,
     /// The entities a result shares with the asked passage.

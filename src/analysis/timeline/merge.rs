@@ -323,8 +323,8 @@ impl<'a> Grouped<'a> {
     }
 }
 
-/// Groups the occurrences; each group's first occurrence is its representative. Groups come out in the order they were founded, the rest of each group in the
-/// order it joined.
+/// Groups the occurrences; each group's first occurrence is its representative. Groups come out
+/// in the order they were founded, the rest of each group in the order it joined.
 pub(super) fn group(mut occurrences: Vec<Occurrence<'_>>) -> Grouped<'_> {
     occurrences.sort_by_key(preference);
     let mut groups = Groups::new(occurrences.len());
