@@ -2,6 +2,7 @@
 //! timeline and related passages. Matchers are built once per run ([`Vocab`]) and articles are
 //! analysed in parallel.
 
+pub mod buckets;
 pub mod dates;
 pub mod entities;
 pub mod events;

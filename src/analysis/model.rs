@@ -1,6 +1,7 @@
 //! The immutable result of analysis: entities, events, dates, the timeline and related passages.
 //! Every view reads these types; none of them re-parses text.
 
+use super::buckets::Buckets;
 use super::related::{RelatedConfig, RelatedIndex, related_for};
 use crate::corpus::{Article, Span};
 use crate::date::DateValue;
@@ -215,47 +216,33 @@ impl ArticleAnalysis {
     }
 
     /// The spans of every entity's mentions, by entity index, each in reading order: one list
-    /// grouped by entity (a counting sort), not a list per entity.
+    /// grouped by entity (a counting sort, [`Buckets`]), not a list per entity.
     pub fn mentions_by_entity(&self) -> MentionGroups {
-        let mut starts = vec![0u32; self.entities.len() + 1];
-        for m in &self.mentions {
-            if let Some(n) = starts.get_mut(m.index() + 1) {
-                *n += 1;
-            }
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut spans = vec![Span::default(); starts.last().copied().unwrap_or(0) as usize];
-        for m in &self.mentions {
-            if let Some(at) = next
-                .get_mut(m.index())
-                .filter(|_| m.index() < self.entities.len())
-            {
-                spans[*at as usize] = m.span;
-                *at += 1;
-            }
-        }
-        MentionGroups { spans, starts }
+        let by_entity = Buckets::new(
+            self.mentions.iter().map(Mention::index),
+            self.entities.len(),
+        );
+        let spans = by_entity
+            .order()
+            .iter()
+            .map(|&i| self.mentions[i as usize].span)
+            .collect();
+        MentionGroups { spans, by_entity }
     }
 }
 
 /// The spans of an article's mentions grouped by entity ([`ArticleAnalysis::mentions_by_entity`]).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MentionGroups {
+    /// Every mention's span, entity after entity.
     spans: Vec<Span>,
-    /// Entity `e`'s spans are `spans[starts[e]..starts[e + 1]]`.
-    starts: Vec<u32>,
+    by_entity: Buckets,
 }
 
 impl MentionGroups {
     /// The spans of entity `entity`'s mentions in reading order; empty for an unknown entity.
     pub fn of(&self, entity: usize) -> &[Span] {
-        match (self.starts.get(entity), self.starts.get(entity + 1)) {
-            (Some(&from), Some(&to)) => &self.spans[from as usize..to as usize],
-            _ => &[],
-        }
+        &self.spans[self.by_entity.range(entity)]
     }
 }
 

@@ -9,6 +9,7 @@
 //! corroborates.
 
 use crate::analysis::Name;
+use crate::analysis::buckets::Buckets;
 use crate::analysis::model::{Event, EventKind, EventRef, Status};
 use rustc_hash::FxHashMap;
 use std::cmp::Reverse;
@@ -280,33 +281,19 @@ impl<'a> Groups<'a> {
 
     /// The occurrences (in the order they were grouped) gathered by group.
     fn into_grouped(self, occurrences: Vec<Occurrence<'a>>) -> Grouped<'a> {
-        let mut starts = vec![0u32; self.facts_head.len() + 1];
-        for &g in &self.group_of {
-            starts[g as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut order = vec![0u32; occurrences.len()];
-        for (i, &g) in self.group_of.iter().enumerate() {
-            order[next[g as usize] as usize] = i as u32;
-            next[g as usize] += 1;
-        }
+        let keys = self.group_of.iter().map(|&g| g as usize);
         Grouped {
+            by_group: Buckets::new(keys, self.facts_head.len()),
             occurrences,
-            order,
-            starts,
         }
     }
 }
 
-/// Occurrences grouped: group `g` is the occurrences `order[starts[g]..starts[g + 1]]`, which
-/// index `occurrences` (a counting sort of indices: the occurrences are not copied).
+/// Occurrences grouped by a counting sort of their indices ([`Buckets`]): the occurrences are
+/// not copied.
 pub(super) struct Grouped<'a> {
     occurrences: Vec<Occurrence<'a>>,
-    order: Vec<u32>,
-    starts: Vec<u32>,
+    by_group: Buckets,
 }
 
 impl<'a> Grouped<'a> {
@@ -314,9 +301,8 @@ impl<'a> Grouped<'a> {
     /// the order they joined, the representative first (one list reused from group to group).
     pub fn for_each(&self, mut f: impl FnMut(&[&Occurrence<'a>])) {
         let mut group: Vec<&Occurrence<'a>> = Vec::new();
-        for w in self.starts.windows(2) {
+        for members in self.by_group.groups() {
             group.clear();
-            let members = &self.order[w[0] as usize..w[1] as usize];
             group.extend(members.iter().map(|&i| &self.occurrences[i as usize]));
             f(&group);
         }
