@@ -10,6 +10,7 @@
 //! [`metadata`] (`assets/metadata.toml`).
 
 mod build;
+mod chunked;
 pub mod clean;
 pub mod discover;
 mod formats;

@@ -20,6 +20,8 @@
 //! The output never holds any of the characters above, a second pass changes nothing, and no input
 //! makes it panic (property-tested).
 
+use super::chunked::any_found;
+
 /// [`sanitize`] for an owned string: handed back as it is, without a copy, when there is
 /// nothing to remove (nearly every article body).
 pub fn sanitize_owned(text: String) -> String {
@@ -70,18 +72,12 @@ pub fn is_forbidden(c: char) -> bool {
 /// U+2069 (0xE2 0x81 ..).
 fn any_needs_work(text: &str) -> bool {
     let b = text.as_bytes();
-    let mut start = 0;
-    for chunk in b.chunks(PLAIN_CHUNK) {
-        if !is_plain(chunk) && needs_work_in(b, start, start + chunk.len()) {
-            return true;
-        }
-        start += chunk.len();
-    }
-    false
+    any_found(
+        b,
+        |from, to| is_plain(&b[from..to]),
+        |from, to| needs_work_in(b, from, to),
+    )
 }
-
-/// How many bytes [`is_plain`] reads at once.
-const PLAIN_CHUNK: usize = 32;
 
 /// True when every byte is printable ASCII or a newline: nothing there needs work. Most chunks
 /// of most texts are, and this test, one comparison per byte and no branch, runs on many bytes

@@ -14,6 +14,7 @@ mod tests;
 
 pub use rules::Rules;
 
+use super::chunked::any_found;
 use super::metadata::MetaRules;
 use crate::date::DateValue;
 use head::{detect_head, remove_title_repeats, word_count};
@@ -53,19 +54,9 @@ fn is_collapsed(line: &str) -> bool {
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;
     }
-    let mut start = 0;
-    for chunk in b.chunks(PLAIN_CHUNK) {
-        let end = start + chunk.len();
-        if !is_plain(b, start, end) && !collapsed_in(b, start, end) {
-            return false;
-        }
-        start = end;
-    }
-    true
+    let plain = |from, to| is_plain(b, from, to);
+    !any_found(b, plain, |from, to| !collapsed_in(b, from, to))
 }
-
-/// How many bytes [`is_plain`] reads at once.
-const PLAIN_CHUNK: usize = 32;
 
 /// True when the bytes `from..to` of `b` are printable ASCII with no space followed by another
 /// (the byte after `to` included): nothing there to collapse. Most chunks of most lines are, and
