@@ -12,6 +12,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(20);
+/// Reads that fail in a row, 20 ms apart, before the program's output counts as ended.
+const DRAIN_TRIES: u32 = 25;
 
 struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
@@ -51,10 +53,22 @@ impl Term {
         let master = pair.master;
         let handle = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            // Linux answers EIO once the program has closed its side, and may do so while its
+            // last bytes (the restored terminal) are still buffered: keep reading for a while.
+            let mut errors_in_a_row = 0;
             loop {
                 match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
+                    Ok(0) => break,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => {
+                        errors_in_a_row += 1;
+                        if errors_in_a_row > DRAIN_TRIES {
+                            break;
+                        }
+                        std::thread::sleep(Duration::from_millis(20));
+                    }
                     Ok(n) => {
+                        errors_in_a_row = 0;
                         p.lock().unwrap().process(&buf[..n]);
                         raw_in.lock().unwrap().extend_from_slice(&buf[..n]);
                         count.fetch_add(n, std::sync::atomic::Ordering::SeqCst);
@@ -119,9 +133,9 @@ impl Term {
     /// Waits for the process to end and the output to be read, then checks the terminal.
     fn finish(mut self) -> vt100::Screen {
         let start = Instant::now();
-        loop {
-            if self.child.try_wait().expect("wait").is_some() {
-                break;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                break status;
             }
             assert!(
                 start.elapsed() < TIMEOUT,
@@ -129,7 +143,7 @@ impl Term {
                 self.contents()
             );
             std::thread::sleep(Duration::from_millis(20));
-        }
+        };
         drop(self.master);
         if let Some(h) = self.reader.take() {
             let start = Instant::now();
@@ -138,8 +152,19 @@ impl Term {
             }
         }
         let screen = self.parser.lock().unwrap().screen().clone();
-        assert!(!screen.alternate_screen(), "still in the alternate screen");
-        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+        let tail = {
+            let raw = self.raw.lock().unwrap();
+            let from = raw.len().saturating_sub(200);
+            format!("{:?}", String::from_utf8_lossy(&raw[from..]))
+        };
+        assert!(
+            !screen.alternate_screen(),
+            "still in the alternate screen; the reader ended with {status:?}; last bytes: {tail}"
+        );
+        assert!(
+            !screen.hide_cursor(),
+            "the cursor is still hidden; the reader ended with {status:?}; last bytes: {tail}"
+        );
         screen
     }
 }
