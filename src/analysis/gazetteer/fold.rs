@@ -152,49 +152,91 @@ pub fn push_folded(c: char, out: &mut String) {
 
 /// Tokenises and folds `text`.
 pub fn fold(text: &str) -> Folded {
-    let mut out = Folded {
-        text: String::with_capacity(text.len() + text.len() / 3 + 2),
-        tokens: Vec::with_capacity(text.len() / 5 + 1),
+    let mut f = Folder {
+        out: Folded {
+            text: String::with_capacity(text.len() + text.len() / 3 + 2),
+            tokens: Vec::with_capacity(text.len() / 5 + 1),
+        },
+        scan: GapScan::default(),
+        open: None,
     };
-    let mut scan = GapScan::default();
-    // Start byte and "is a digit run" of the open token.
-    let mut open: Option<(usize, bool)> = None;
-    for (i, c) in text.char_indices() {
-        if let Some((start, digits)) = open {
-            if !c.is_ascii() && is_combining_mark(c) {
-                continue;
-            }
-            if c.is_alphanumeric() {
-                let d = c.is_numeric();
-                if d != digits {
-                    close(&mut out, start, i);
-                    begin(&mut out, i, Gap::Split);
-                    open = Some((i, d));
-                }
-                push_folded(c, &mut out.text);
-                continue;
-            }
-            close(&mut out, start, i);
-            open = None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_alphanumeric() {
+            // A run of ASCII letters, or of ASCII digits, is folded whole.
+            let digits = bytes[i].is_ascii_digit();
+            let run = i + bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() && b.is_ascii_digit() == digits)
+                .count();
+            f.word_char(i, digits);
+            let at = f.out.text.len();
+            f.out.text.push_str(&text[i..run]);
+            f.out.text[at..].make_ascii_lowercase();
+            i = run;
+            continue;
         }
-        if c.is_alphanumeric() {
-            let gap = if out.tokens.is_empty() {
-                Gap::Start
-            } else {
-                scan.gap()
-            };
-            begin(&mut out, i, gap);
-            push_folded(c, &mut out.text);
-            open = Some((i, c.is_numeric()));
-            scan = GapScan::default();
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        if f.open.is_some() && !c.is_ascii() && is_combining_mark(c) {
+            // An accent stays inside its token and folds away.
+        } else if c.is_alphanumeric() {
+            f.word_char(i, c.is_numeric());
+            push_folded(c, &mut f.out.text);
         } else {
-            scan.see(c);
+            f.gap_char(i, c);
+        }
+        i += c.len_utf8();
+    }
+    if f.open.is_some() {
+        close(&mut f.out, text.len());
+    }
+    f.out
+}
+
+/// The state of [`fold`] between two characters.
+struct Folder {
+    out: Folded,
+    /// What lies since the last token.
+    scan: GapScan,
+    /// The open token, if any: true when it is a run of digits.
+    open: Option<bool>,
+}
+
+impl Folder {
+    /// Before a letter (`digits` false) or digit at byte `i` is folded: opens a token, or a new
+    /// one where letters and digits meet.
+    fn word_char(&mut self, i: usize, digits: bool) {
+        match self.open {
+            Some(d) if d == digits => {}
+            Some(_) => {
+                close(&mut self.out, i);
+                begin(&mut self.out, i, Gap::Split);
+                self.open = Some(digits);
+            }
+            None => {
+                let gap = if self.out.tokens.is_empty() {
+                    Gap::Start
+                } else {
+                    self.scan.gap()
+                };
+                begin(&mut self.out, i, gap);
+                self.open = Some(digits);
+                self.scan = GapScan::default();
+            }
         }
     }
-    if let Some((start, _)) = open {
-        close(&mut out, start, text.len());
+
+    /// A character between tokens, at byte `i`: closes the open token.
+    fn gap_char(&mut self, i: usize, c: char) {
+        if self.open.take().is_some() {
+            close(&mut self.out, i);
+        }
+        self.scan.see(c);
     }
-    out
 }
 
 fn begin(out: &mut Folded, start: usize, gap: Gap) {
@@ -211,7 +253,7 @@ fn begin(out: &mut Folded, start: usize, gap: Gap) {
     });
 }
 
-fn close(out: &mut Folded, _start: usize, end: usize) {
+fn close(out: &mut Folded, end: usize) {
     let len = out.text.len();
     if let Some(t) = out.tokens.last_mut() {
         t.end = end;
@@ -248,6 +290,58 @@ pub fn case_counts(word: &str) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition, one character at a time: (folded text, tokens).
+    fn reference(text: &str) -> (String, Vec<Token>) {
+        let mut out = Folded::default();
+        let mut scan = GapScan::default();
+        let mut open: Option<bool> = None;
+        for (i, c) in text.char_indices() {
+            if let Some(digits) = open {
+                if !c.is_ascii() && is_combining_mark(c) {
+                    continue;
+                }
+                if c.is_alphanumeric() {
+                    if c.is_numeric() != digits {
+                        close(&mut out, i);
+                        begin(&mut out, i, Gap::Split);
+                        open = Some(c.is_numeric());
+                    }
+                    push_folded(c, &mut out.text);
+                    continue;
+                }
+                close(&mut out, i);
+                open = None;
+            }
+            if c.is_alphanumeric() {
+                let gap = if out.tokens.is_empty() {
+                    Gap::Start
+                } else {
+                    scan.gap()
+                };
+                begin(&mut out, i, gap);
+                push_folded(c, &mut out.text);
+                open = Some(c.is_numeric());
+                scan = GapScan::default();
+            } else {
+                scan.see(c);
+            }
+        }
+        if open.is_some() {
+            close(&mut out, text.len());
+        }
+        (out.text, out.tokens)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_runs_agree_with_the_definition(
+            text in "[a-zA-Z0-9 .,'\\-:!\n\u{301}\u{903}éÉßİ٣²’—]{0,40}"
+        ) {
+            let f = fold(&text);
+            proptest::prop_assert_eq!((f.text, f.tokens), reference(&text));
+        }
+    }
 
     #[test]
     fn folds_accents_case_and_hyphens_into_spaced_tokens() {
