@@ -163,10 +163,12 @@ fn ends_here(text: &str, at: usize, c: char, run: &str, next: &str, abbr: &Abbre
     if first.is_ascii_digit() && abbr.before_number.contains(word) {
         return false;
     }
-    let next_word: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
-    let starter = abbr.starters.contains(next_word.as_str());
     if abbr.maybe_final.contains(word) || is_initial(word) || is_dotted_acronym(word) {
-        return starter;
+        let letters = next
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(next.len(), |(i, _)| i);
+        return abbr.starters.contains(&next[..letters]);
     }
     true
 }
