@@ -130,8 +130,8 @@ impl Term {
         self.writer.flush().unwrap();
     }
 
-    /// Waits for the process to end and the output to be read, then checks the terminal.
-    fn finish(mut self) -> vt100::Screen {
+    /// Waits for the process to end and for its last output to be read.
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         let status = loop {
             if let Some(status) = self.child.try_wait().expect("wait") {
@@ -139,18 +139,23 @@ impl Term {
             }
             assert!(
                 start.elapsed() < TIMEOUT,
-                "the reader did not exit:\n{}",
+                "the program did not exit:\n{}",
                 self.contents()
             );
             std::thread::sleep(Duration::from_millis(20));
         };
-        drop(self.master);
         if let Some(h) = self.reader.take() {
             let start = Instant::now();
             while !h.is_finished() && start.elapsed() < Duration::from_secs(5) {
                 std::thread::sleep(Duration::from_millis(20));
             }
         }
+        status
+    }
+
+    /// Waits for the process to end and the output to be read, then checks the terminal.
+    fn finish(mut self) -> vt100::Screen {
+        let status = self.wait_exit();
         let screen = self.parser.lock().unwrap().screen().clone();
         let tail = {
             let raw = self.raw.lock().unwrap();
@@ -454,12 +459,8 @@ fn bad_config_fails_before_the_alternate_screen() {
     std::fs::write(&path, "[[keymap]]\non = \"j\"\nrun = \"fly\"\n").unwrap();
     let t = child_reader(&[("SITREP_E2E_CONFIG", path.to_str().unwrap())], 100, 30);
     t.wait_text("keymap[0].run: unknown action 'fly'");
-    let start = Instant::now();
     let mut t = t;
-    while t.child.try_wait().unwrap().is_none() {
-        assert!(start.elapsed() < TIMEOUT);
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    t.wait_exit();
     let s = t.parser.lock().unwrap().screen().clone();
     assert!(!s.alternate_screen());
 }
@@ -687,16 +688,7 @@ fn run_to_exit(args: &[&str]) -> (String, bool, u32) {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_sitrep"));
     cmd.args(args);
     let mut t = Term::spawn(cmd, 100, 30);
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = t.child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(start.elapsed() < TIMEOUT, "{}", t.contents());
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    // Let the reader thread take the last bytes.
-    std::thread::sleep(Duration::from_millis(200));
+    let status = t.wait_exit();
     let entered = t
         .raw
         .lock()
