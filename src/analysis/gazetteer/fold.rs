@@ -150,6 +150,27 @@ pub fn push_folded(c: char, out: &mut String) {
     });
 }
 
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// What each byte is to [`fold`]'s runs: an ASCII letter, an ASCII digit, or anything else (one
+/// load per byte where two comparisons were).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_digit() {
+            t[b] = DIGIT;
+        } else if c.is_ascii_alphabetic() {
+            t[b] = LETTER;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Tokenises and folds `text`.
 pub fn fold(text: &str) -> Folded {
     let mut f = Folder {
@@ -163,14 +184,14 @@ pub fn fold(text: &str) -> Folded {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_alphanumeric() {
+        let class = ASCII_CLASS[usize::from(bytes[i])];
+        if class != OTHER {
             // A run of ASCII letters, or of ASCII digits, is folded whole.
-            let digits = bytes[i].is_ascii_digit();
             let run = i + bytes[i..]
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric() && b.is_ascii_digit() == digits)
+                .take_while(|&&b| ASCII_CLASS[usize::from(b)] == class)
                 .count();
-            f.word_char(i, digits);
+            f.word_char(i, class == DIGIT);
             let at = f.out.text.len();
             f.out.text.push_str(&text[i..run]);
             f.out.text[at..].make_ascii_lowercase();
