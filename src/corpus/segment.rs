@@ -56,9 +56,17 @@ impl Abbreviations {
 pub fn paragraph_spans(body: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, m) in body.match_indices("\n\n") {
-        push_trimmed(body, start, i, &mut out);
-        start = i + m.len();
+    let mut from = 0;
+    // Each blank line ("\n\n", leftmost first, never overlapping): found by looking for one
+    // newline at a time, which the standard library does many bytes per step.
+    while let Some(i) = body[from..].find('\n').map(|n| from + n) {
+        if body.as_bytes().get(i + 1) == Some(&b'\n') {
+            push_trimmed(body, start, i, &mut out);
+            start = i + 2;
+            from = i + 2;
+        } else {
+            from = i + 1;
+        }
     }
     push_trimmed(body, start, body.len(), &mut out);
     out
@@ -287,5 +295,25 @@ mod tests {
             .map(|s| s.slice(body))
             .collect();
         assert_eq!(spans, vec!["One.", "Two two.", "Three."]);
+    }
+
+    /// The definition: the trimmed, non-empty pieces between the blank lines that
+    /// `match_indices` finds.
+    fn paragraphs_by_definition(body: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for (i, m) in body.match_indices("\n\n") {
+            push_trimmed(body, start, i, &mut out);
+            start = i + m.len();
+        }
+        push_trimmed(body, start, body.len(), &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn paragraphs_are_the_pieces_between_blank_lines(body in "[a .\n\té]{0,40}") {
+            proptest::prop_assert_eq!(paragraph_spans(&body), paragraphs_by_definition(&body));
+        }
     }
 }
