@@ -357,8 +357,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     };
     let analysis = analysis::analyze_releasing_vocab(articles.into(), vocab);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let mut out = io::BufWriter::new(document_out());
     match command {
         Some(Command::Extract { format, pretty, .. }) => match format {
             ExtractFormat::Json => crate::extract::write_json(&analysis, &mut out, pretty)?,
@@ -375,6 +374,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     // delay the exit (a twentieth of a large run).
     std::mem::forget(analysis);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Where a command's document goes: standard output's file itself where it can be had (a
+/// duplicate of the descriptor), else `io::stdout()`. `io::stdout()` is line-buffered, and its
+/// buffering looks for the last newline of every write, even of one too large to buffer: for
+/// `extract` that read the whole document (hundreds of MB) once more, for nothing. What was
+/// written through `io::stdout()` before is flushed first, so the order holds.
+fn document_out() -> Box<dyn Write> {
+    let stdout = io::stdout();
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if stdout.lock().flush().is_ok()
+            && let Ok(fd) = stdout.as_fd().try_clone_to_owned()
+        {
+            return Box::new(std::fs::File::from(fd));
+        }
+    }
+    Box::new(stdout.lock())
 }
 
 fn brief_options(b: &BriefArgs) -> BriefOptions {
