@@ -2,7 +2,7 @@
 //! the corpus timeline, entity counts and related passages. Records borrow from the analysis and
 //! are streamed straight to the writer: no intermediate JSON tree, no copied bodies. Compact
 //! output is written in batches of articles serialised in parallel (each with its related
-//! passages, found as it is written), then the timeline in chunks serialised in parallel the
+//! passages, found as it is written and written by `related.rs` without a serialiser), then the timeline in chunks serialised in parallel the
 //! same way, so neither the whole document nor a table of every
 //! passage's related passages is ever held in memory; `--pretty` output is written in order.
 
@@ -19,6 +19,8 @@ use rayon::prelude::*;
 use serde::{Serialize, Serializer, ser::SerializeSeq};
 use std::io::{self, Write};
 use std::ops::Range;
+
+mod related;
 
 /// How many related passages each passage lists.
 pub const RELATED_PER_PASSAGE: usize = 5;
@@ -65,7 +67,10 @@ pub struct ArticleRecord<'a> {
     entities: ArticleEntities<'a>,
     events: &'a [Event],
     dates: &'a [DateMention],
-    related: ArticleRelated<'a>,
+    /// Left out by the compact writers, which write the related passages themselves
+    /// (`related.rs`) after the rest of the record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    related: Option<ArticleRelated<'a>>,
 }
 
 /// An article's entities, each with the spans of its mentions, gathered from the article's flat
@@ -257,7 +262,7 @@ pub fn article_record<'a>(source: &'a Source<'a>, index: usize) -> ArticleRecord
         entities: ArticleEntities(an),
         events: &an.events,
         dates: &an.dates,
-        related,
+        related: Some(related),
     }
 }
 
@@ -312,13 +317,38 @@ fn write_articles(
         between,
         after,
     };
+    let n = source.analysis.articles.len();
+    let escaped = related::Escaped::new((0..n).map(|i| source.id(i)))?;
     write_parallel(
         out,
-        source.analysis.articles.len(),
+        n,
         &layout,
         |items| article_room(source.analysis, items.start),
-        |buf, i| serde_json::to_writer(buf, &article_record(source, i)),
+        |buf, i| write_compact_article(buf, source, &escaped, i),
     )
+}
+
+/// Article `index`'s record as compact JSON: serde_json's bytes for [`ArticleRecord`], its
+/// related passages (the last field) written by `related.rs`.
+fn write_compact_article(
+    buf: &mut Vec<u8>,
+    source: &Source,
+    escaped: &related::Escaped,
+    index: usize,
+) -> serde_json::Result<()> {
+    let record = ArticleRecord {
+        related: None,
+        ..article_record(source, index)
+    };
+    serde_json::to_writer(&mut *buf, &record)?;
+    // The record without its last field: everything but the closing brace stays.
+    if buf.last() == Some(&b'}') {
+        buf.pop();
+    }
+    buf.extend_from_slice(b",\"related\":");
+    related::write_related(buf, source, escaped, index)?;
+    buf.push(b'}');
+    Ok(())
 }
 
 /// Room for the compact JSON of article `index`, from its body: a record is several times its
