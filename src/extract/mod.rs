@@ -2,9 +2,10 @@
 //! the corpus timeline, entity counts and related passages. Records borrow from the analysis and
 //! are streamed straight to the writer: no intermediate JSON tree, no copied bodies. Compact
 //! output is written in batches of articles serialised in parallel (each with its related
-//! passages, found as it is written and written by `related.rs` without a serialiser), then the timeline in chunks serialised in parallel the
-//! same way, so neither the whole document nor a table of every
-//! passage's related passages is ever held in memory; `--pretty` output is written in order.
+//! passages, found as they are written, by `related.rs` without a serialiser), then the
+//! timeline in chunks serialised in parallel the same way, so neither the whole document nor a
+//! table of every passage's related passages is ever held in memory; `--pretty` output is
+//! written in order, by serde alone.
 
 use crate::analysis::Name;
 use crate::analysis::packed::PackedStrs;
