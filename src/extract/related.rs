@@ -1,4 +1,5 @@
-//! An article's related passages as compact JSON, written straight into the article's buffer:
+//! An article's related passages as compact JSON, written straight into the article's buffer as
+//! the queries find them (nothing is allocated per result):
 //! the bytes serde_json gives for [`super::ArticleRelated`] (the test below holds the two
 //! together), without a serialiser call per key and per value. Related passages are most of
 //! the records of an extract (about five per paragraph), so their keys, article ids and event
@@ -6,9 +7,8 @@
 
 use super::{RELATED_PER_PASSAGE, Source};
 use crate::analysis::EventKind;
-use crate::analysis::RelatedRef;
 use crate::analysis::packed::PackedStrs;
-use crate::analysis::related::related_refs_for;
+use crate::analysis::related::{RelatedView, for_each_related};
 
 /// What the records repeat, as JSON: each article's id, each event kind.
 pub(super) struct Escaped {
@@ -58,13 +58,17 @@ pub(super) fn write_related(
             buf.push(b',');
         }
         buf.push(b'[');
-        let found = related_refs_for(&analysis.related, article, p, RELATED_PER_PASSAGE);
-        for (k, r) in found.iter().enumerate() {
-            if k > 0 {
-                buf.push(b',');
+        let (mut first, mut written) = (true, Ok(()));
+        for_each_related(&analysis.related, article, p, RELATED_PER_PASSAGE, |r| {
+            if written.is_ok() {
+                if !first {
+                    buf.push(b',');
+                }
+                first = false;
+                written = write_record(buf, escaped, r);
             }
-            write_record(buf, escaped, r)?;
-        }
+        });
+        written?;
         buf.push(b']');
     }
     buf.push(b']');
@@ -72,7 +76,7 @@ pub(super) fn write_related(
 }
 
 /// One related passage: the fields of [`super::RelatedRecord`], in its order.
-fn write_record(buf: &mut Vec<u8>, escaped: &Escaped, r: &RelatedRef) -> serde_json::Result<()> {
+fn write_record(buf: &mut Vec<u8>, escaped: &Escaped, r: &RelatedView) -> serde_json::Result<()> {
     buf.extend_from_slice(b"{\"article\":");
     buf.extend_from_slice(escaped.ids.get(r.article).as_bytes());
     buf.extend_from_slice(b",\"passage\":");
@@ -80,14 +84,14 @@ fn write_record(buf: &mut Vec<u8>, escaped: &Escaped, r: &RelatedRef) -> serde_j
     buf.extend_from_slice(b",\"score\":");
     serde_json::to_writer(&mut *buf, &r.score)?;
     buf.extend_from_slice(b",\"shared_entities\":[");
-    for (k, name) in r.shared_entities.iter().enumerate() {
+    for (k, name) in r.shared_entities().enumerate() {
         if k > 0 {
             buf.push(b',');
         }
-        serde_json::to_writer(&mut *buf, name)?;
+        serde_json::to_writer(&mut *buf, &name)?;
     }
     buf.extend_from_slice(b"],\"shared_kinds\":[");
-    for (k, &kind) in r.shared_kinds.iter().enumerate() {
+    for (k, kind) in r.shared_kinds().enumerate() {
         if k > 0 {
             buf.push(b',');
         }

@@ -36,7 +36,7 @@ mod words;
 
 pub use config::RelatedConfig;
 pub use index::RelatedIndex;
-pub use query::{related_for, related_refs_for};
+pub use query::{RelatedView, for_each_related, related_for, related_refs_for};
 
 use super::model::{ArticleAnalysis, Related};
 use crate::corpus::Article;

@@ -88,32 +88,90 @@ pub fn related_for(index: &RelatedIndex, article: usize, passage: usize, k: usiz
         .collect()
 }
 
-/// [`related_for`] with the names borrowed from the index: what a view that writes them at
-/// once (the extract) asks for, so that no name is copied per result.
+/// [`related_for`] with the names borrowed from the index, so that no name is copied per result.
 pub fn related_refs_for(
     index: &RelatedIndex,
     article: usize,
     passage: usize,
     k: usize,
 ) -> Vec<RelatedRef<'_>> {
-    let Some(id) = index.id(article, passage) else {
-        return Vec::new();
-    };
-    if k == 0 {
-        return Vec::new();
-    }
-    with_scratch(|scratch| query(index, id, index.range(article), k, scratch))
+    let mut out = Vec::new();
+    for_each_related(index, article, passage, k, |r| {
+        out.push(RelatedRef {
+            article: r.article,
+            passage: r.passage,
+            score: r.score,
+            shared_entities: r.shared_entities().collect(),
+            shared_kinds: r.shared_kinds().collect(),
+        });
+    });
+    out
 }
 
-/// The `k` best for passage `id` of the article whose passages are `own`, with this thread's
-/// `scratch`.
-fn query<'a>(
+/// One result of a query as it is found, its shared entities read from the query's working
+/// lists: what a view that writes each result at once (the extract) reads, with nothing
+/// allocated per result.
+pub struct RelatedView<'a, 's> {
+    pub article: usize,
+    /// Paragraph index in that article.
+    pub passage: usize,
+    pub score: f32,
     index: &'a RelatedIndex,
-    id: u32,
-    own: (u32, u32),
+    /// Shared entity ids, most specific first.
+    entities: &'s [u32],
+    /// The kinds' bits both passages hold.
+    kinds: u32,
+}
+
+impl<'a> RelatedView<'a, '_> {
+    /// The names of the shared entities, most specific first.
+    pub fn shared_entities(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let names = &self.index.entity_names;
+        self.entities
+            .iter()
+            .map(move |&e| names.get(e as usize).map_or("", |n| n.as_str()))
+    }
+
+    /// The shared event kinds, in the order of [`EventKind::ALL`].
+    pub fn shared_kinds(&self) -> impl Iterator<Item = EventKind> + '_ {
+        EventKind::ALL
+            .iter()
+            .copied()
+            .filter(|k| self.kinds & kind_bit(*k) != 0)
+    }
+}
+
+/// Calls `f` with each of the `k` passages of other articles most related to paragraph
+/// `passage` of `article`, best first (ties in corpus order); with none when the passage does
+/// not exist. `f` must not ask for related passages itself (it would work, on a fresh set of
+/// working lists).
+pub fn for_each_related<'a>(
+    index: &'a RelatedIndex,
+    article: usize,
+    passage: usize,
     k: usize,
-    scratch: &mut Scratch,
-) -> Vec<RelatedRef<'a>> {
+    mut f: impl FnMut(&RelatedView<'a, '_>),
+) {
+    let Some(id) = index.id(article, passage) else {
+        return;
+    };
+    if k == 0 {
+        return;
+    }
+    with_scratch(|scratch| {
+        query(index, id, index.range(article), k, scratch);
+        let q = index.passage(id);
+        let best = std::mem::take(&mut scratch.lists.best);
+        for &(score, c) in &best {
+            f(&reason(index, &q, c, score, &mut scratch.lists.shared));
+        }
+        scratch.lists.best = best;
+    });
+}
+
+/// Leaves the `k` best for passage `id` of the article whose passages are `own` in
+/// `scratch.lists.best` (score, id), best first.
+fn query(index: &RelatedIndex, id: u32, own: (u32, u32), k: usize, scratch: &mut Scratch) {
     let q = index.passage(id);
     let shares = Shares::new(index, &q, std::mem::take(&mut scratch.lists.entity_shares));
     candidates(index, id, own, &shares, &mut scratch.lists);
@@ -138,14 +196,8 @@ fn query<'a>(
         scratch,
         &mut best,
     );
-    let shared = &mut scratch.lists.shared;
-    let results = best
-        .iter()
-        .map(|&(score, c)| reason(index, &q, c, score, shared))
-        .collect();
     scratch.lists.best = best;
     scratch.lists.entity_shares = shares.entity;
-    results
 }
 
 /// Where candidate `c` of the query `id` ranks before scoring, as one integer whose order is the
@@ -206,14 +258,14 @@ fn top_k(
 }
 
 /// The result for candidate `c`, with what it shares with `q`: its entities most specific
-/// first (see [`RelatedIndex::entity_order`]); `shared` is a list to work in.
-fn reason<'a>(
+/// first (see [`RelatedIndex::entity_order`]), listed in `shared`.
+fn reason<'a, 's>(
     index: &'a RelatedIndex,
     q: &Passage<'_>,
     c: u32,
     score: f32,
-    shared: &mut Vec<u32>,
-) -> RelatedRef<'a> {
+    shared: &'s mut Vec<u32>,
+) -> RelatedView<'a, 's> {
     let (article, passage) = index.locate(c);
     let d = index.passage(c);
     common_ids(q.entities, d.entities, shared);
@@ -225,22 +277,13 @@ fn reason<'a>(
             .unwrap_or(u32::MAX)
     };
     shared.sort_unstable_by_key(rank);
-    let name = |e: &u32| {
-        index
-            .entity_names
-            .get(*e as usize)
-            .map_or("", |n| n.as_str())
-    };
-    RelatedRef {
+    RelatedView {
         article,
         passage,
         score,
-        shared_entities: shared.iter().map(name).collect(),
-        shared_kinds: EventKind::ALL
-            .iter()
-            .copied()
-            .filter(|k| q.kinds & d.kinds & kind_bit(*k) != 0)
-            .collect(),
+        index,
+        entities: shared,
+        kinds: q.kinds & d.kinds,
     }
 }
 
