@@ -1,7 +1,7 @@
 //! An article's related passages as compact JSON, written straight into the article's buffer as
-//! the queries find them (nothing is allocated per result):
-//! the bytes serde_json gives for [`super::ArticleRelated`] (the test below holds the two
-//! together), without a serialiser call per key and per value. Related passages are most of
+//! the queries find them (nothing is allocated per result): the bytes serde_json gives for
+//! [`super::ArticleRelated`] (the test below holds the two together), without a serialiser
+//! call per key and per value. Related passages are most of
 //! the records of an extract (about five per paragraph), so their keys, article ids and event
 //! kinds are escaped once, not at every record.
 
@@ -14,7 +14,8 @@ use crate::analysis::related::{RelatedView, for_each_related};
 pub(super) struct Escaped {
     /// Article `i`'s id as a JSON string, quotes included.
     ids: PackedStrs,
-    /// `EventKind::ALL[k]` as a JSON string.
+    /// `EventKind::ALL[k]` as a JSON string (`ALL` is in declaration order, so `k` is the
+    /// kind's discriminant).
     kinds: Vec<String>,
 }
 
@@ -34,11 +35,7 @@ impl Escaped {
     }
 
     fn kind(&self, kind: EventKind) -> &str {
-        EventKind::ALL
-            .iter()
-            .position(|&k| k == kind)
-            .and_then(|i| self.kinds.get(i))
-            .map_or("null", String::as_str)
+        self.kinds.get(kind as usize).map_or("null", String::as_str)
     }
 }
 
@@ -122,6 +119,14 @@ mod tests {
             })
             .collect();
         analyze(articles, &Vocab::builtin().unwrap())
+    }
+
+    #[test]
+    fn every_event_kind_is_escaped_as_serde_json_writes_it() {
+        let escaped = Escaped::new(std::iter::empty()).unwrap();
+        for &kind in EventKind::ALL {
+            assert_eq!(escaped.kind(kind), serde_json::to_string(&kind).unwrap());
+        }
     }
 
     #[test]

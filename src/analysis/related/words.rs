@@ -63,9 +63,14 @@ struct Word {
     digits_only: bool,
 }
 
+/// A word's running hash after one more (lowercased) byte.
+fn hash_step(hash: u64, b: u8) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
 impl Word {
     fn push_byte(&mut self, b: u8) {
-        self.hash = (self.hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        self.hash = hash_step(self.hash, b);
     }
 
     /// Reads the run of ASCII letters and digits at the start of `bytes`, as
@@ -80,7 +85,7 @@ impl Word {
             if lower == 0 {
                 break;
             }
-            hash = (hash.rotate_left(5) ^ u64::from(lower)).wrapping_mul(0x517c_c1b7_2722_0a95);
+            hash = hash_step(hash, lower);
             digits &= b <= b'9';
             n += 1;
         }
