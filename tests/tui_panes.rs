@@ -99,6 +99,41 @@ fn with_colour_entities_are_coloured_by_kind_and_events_by_severity() {
 }
 
 #[test]
+fn every_visible_line_of_an_event_carries_its_glyph_at_any_scroll() {
+    let an = fixture::analysis();
+    for id in ["watan-pantsir", "icg-report"] {
+        let mut app = open(&an, id, ColorMode::Never);
+        let i = app.reader.article;
+        let lines = app.wrapped.as_ref().unwrap().lines.clone();
+        let area = Rect::new(0, 0, 80, 20);
+        let text_area = layout::detail_text(area);
+        // Each top line in turn, a sentence's first line scrolled away included.
+        for top in 0..lines.len() {
+            app.reader.top = lines[top].start;
+            app.reader.cursor = lines[top].start;
+            let buf = detail_buffer(&app);
+            let shown = lines[app.top_line()..]
+                .iter()
+                .take(usize::from(text_area.height));
+            for (row, line) in shown.enumerate() {
+                let span = sitrep::corpus::Span::new(line.start, line.end.max(line.start + 1));
+                let event = an.analyses[i]
+                    .events
+                    .iter()
+                    .filter(|e| e.span.overlaps(&span))
+                    .min_by(|a, b| a.severity.total_cmp(&b.severity));
+                let want = match (line.blank, event) {
+                    (false, Some(e)) => app.config.theme.glyph(e.kind),
+                    _ => " ",
+                };
+                let y = text_area.y + row as u16;
+                assert_eq!(buf[(2, y)].symbol(), want, "{id}: top {top}, row {row}");
+            }
+        }
+    }
+}
+
+#[test]
 fn the_cursor_line_is_marked_and_the_header_names_the_article() {
     let an = fixture::analysis();
     let mut app = open(&an, "icg-report", ColorMode::Never);

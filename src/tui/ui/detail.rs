@@ -2,8 +2,9 @@
 //! event triggers underlined, search matches reversed, and a gutter with the cursor mark, a glyph
 //! per event kind (coloured by severity) and the event's status.
 
+use super::put::put_str;
 use super::{date_label, frame};
-use crate::analysis::ArticleAnalysis;
+use crate::analysis::{ArticleAnalysis, Event};
 use crate::corpus::Span;
 use crate::tui::app::App;
 use crate::tui::layout::{self, GUTTER, HEADER, Pane};
@@ -28,7 +29,8 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let w = usize::from(inner.width);
-    buf.set_stringn(
+    put_str(
+        buf,
         inner.x,
         inner.y,
         truncate(&clean_line(&a.title), w),
@@ -47,7 +49,8 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
             "analysing…".to_string()
         };
         let meta = format!("{} · {} · {found}", clean_line(an.source_label(i)), date);
-        buf.set_stringn(
+        put_str(
+            buf,
             inner.x,
             inner.y + 1,
             truncate(&meta, w),
@@ -72,31 +75,45 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         .as_ref()
         .and_then(|s| s.current)
         .and_then(|c| matches.get(c));
-    for (row, line) in wr
-        .lines
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(usize::from(text_area.height))
-    {
-        let y = text_area.y + (row - top) as u16;
+    let rows = top.min(wr.lines.len())..(top + usize::from(text_area.height)).min(wr.lines.len());
+    let visible = &wr.lines[rows];
+    let ctx = LineCtx {
+        aa,
+        events: &events_in_view(aa, visible),
+        matches,
+        current,
+        text: &wr.text,
+    };
+    for (i, line) in visible.iter().enumerate() {
+        let y = text_area.y + i as u16;
         if line.blank {
             continue;
         }
-        gutter(app, aa, line, row == cursor, inner.x, y, buf);
-        let ctx = LineCtx {
-            aa,
-            matches,
-            current,
-            text: &wr.text,
-        };
+        gutter(app, &ctx, line, top + i == cursor, inner.x, y, buf);
         draw_line(app, &ctx, line, text_area.x, y, text_area.width, buf);
     }
 }
 
+/// The events whose sentence or trigger overlaps the text of the visible `lines`: what the
+/// gutter and the trigger marks of those lines look through, found in one pass over the
+/// article's events rather than one pass per line (a long article holds thousands).
+fn events_in_view<'a>(aa: &'a ArticleAnalysis, lines: &[WLine]) -> Vec<&'a Event> {
+    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+        return Vec::new();
+    };
+    // Lines are in body order: every line's span (as the gutter widens an empty one) lies
+    // inside this one, so an event that overlaps a line overlaps it.
+    let end = lines.iter().map(|l| l.end.max(l.start + 1)).max();
+    let view = Span::new(first.start, end.unwrap_or(last.end).max(first.start + 1));
+    aa.events
+        .iter()
+        .filter(|e| e.span.overlaps(&view) || e.trigger.overlaps(&view))
+        .collect()
+}
+
 fn gutter(
     app: &App,
-    aa: &ArticleAnalysis,
+    ctx: &LineCtx,
     line: &WLine,
     is_cursor: bool,
     x: u16,
@@ -106,23 +123,25 @@ fn gutter(
     let theme = &app.config.theme;
     let width = usize::from(GUTTER);
     if is_cursor {
-        buf.set_stringn(x, y, "▶", width, theme.ui("cursor"));
+        put_str(buf, x, y, "▶", width, theme.ui("cursor"));
     }
     let span = Span::new(line.start, line.end.max(line.start + 1));
-    let ev = aa
+    let ev = ctx
         .events
         .iter()
         .filter(|e| e.span.overlaps(&span))
         .min_by(|a, b| a.severity.total_cmp(&b.severity));
     if let Some(e) = ev {
-        buf.set_stringn(
+        put_str(
+            buf,
             x + 1,
             y,
             theme.glyph(e.kind),
             1,
             theme.severity_style(e.severity),
         );
-        buf.set_stringn(
+        put_str(
+            buf,
             x + 2,
             y,
             theme.status_glyph(e.status),
@@ -134,6 +153,8 @@ fn gutter(
 
 struct LineCtx<'a> {
     aa: &'a ArticleAnalysis,
+    /// The article's events that the visible lines may show.
+    events: &'a [&'a Event],
     matches: &'a [Span],
     current: Option<&'a Span>,
     text: &'a str,
@@ -173,7 +194,7 @@ fn draw_line(
             marks.push((m.span, theme.entity(k)));
         }
     }
-    for e in &ctx.aa.events {
+    for e in ctx.events {
         if e.trigger.overlaps(&lspan) {
             marks.push((e.trigger, theme.ui("trigger")));
         }
@@ -212,7 +233,7 @@ fn draw_line(
         if x >= right {
             break;
         }
-        let (nx, _) = buf.set_stringn(x, y, seg, usize::from(right - x), style);
+        let (nx, _) = put_str(buf, x, y, seg, usize::from(right - x), style);
         x = nx;
     }
 }

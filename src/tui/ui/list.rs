@@ -1,5 +1,6 @@
 //! The article list: badge and title on one line, source, date and event count on the next.
 
+use super::put::put_str;
 use super::{date_label, fill_row, frame};
 use crate::tui::app::App;
 use crate::tui::filter::article_severity;
@@ -25,7 +26,8 @@ pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.list_rows.is_empty() {
-        buf.set_stringn(
+        put_str(
+            buf,
             inner.x,
             inner.y,
             "no article matches",
@@ -52,9 +54,10 @@ pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
             ),
             None => ("[ ]".to_string(), theme.ui("meta")),
         };
-        let (x, _) = buf.set_stringn(inner.x, y, &badge, w, style);
+        let (x, _) = put_str(buf, inner.x, y, &badge, w, style);
         let rest = usize::from(inner.right().saturating_sub(x + 1));
-        buf.set_stringn(
+        put_str(
+            buf,
             x + 1,
             y,
             truncate(&clean_line(&a.title), rest),
@@ -75,7 +78,7 @@ pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
                 date,
                 events
             );
-            buf.set_stringn(inner.x, y + 1, truncate(&meta, w), w, theme.ui("meta"));
+            put_str(buf, inner.x, y + 1, truncate(&meta, w), w, theme.ui("meta"));
         }
         if row == app.list.sel {
             let style = if app.focus == Pane::List {

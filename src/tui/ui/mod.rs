@@ -5,6 +5,7 @@ mod briefing;
 mod detail;
 mod list;
 mod popups;
+mod put;
 mod status;
 mod timeline;
 
@@ -15,6 +16,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, BorderType, Widget};
+
+use put::put_str;
 
 pub use detail::draw_detail;
 pub use list::draw_list;
@@ -85,7 +88,14 @@ fn too_small(area: Rect, buf: &mut Buffer) {
         }
         let w = super::text::width(l) as u16;
         let x = area.x + area.width.saturating_sub(w) / 2;
-        buf.set_stringn(x, y, l, usize::from(area.right() - x), Style::default());
+        put_str(
+            buf,
+            x,
+            y,
+            l,
+            usize::from(area.right() - x),
+            Style::default(),
+        );
     }
 }
 
@@ -102,13 +112,14 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
         if x >= area.right() {
             break;
         }
-        let (nx, _) = buf.set_stringn(x, area.y, &label, usize::from(area.right() - x), style);
+        let (nx, _) = put_str(buf, x, area.y, &label, usize::from(area.right() - x), style);
         x = nx.saturating_add(1);
     }
     let hint = format!("Tab: next pane · {}", "? help");
     let w = super::text::width(&hint) as u16;
     if x + w < area.right() {
-        buf.set_stringn(
+        put_str(
+            buf,
             area.right() - w,
             area.y,
             &hint,

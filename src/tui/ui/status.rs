@@ -1,6 +1,7 @@
 //! The status bar: position, the entity and event under the cursor, the search counter, messages,
 //! and the keys that apply now (taken from the keymap, so rebinding shows here too).
 
+use super::put::put_str;
 use crate::tui::actions::Action;
 use crate::tui::app::App;
 use crate::tui::export::ExportPrompt;
@@ -48,7 +49,8 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         w.saturating_sub(msg_w + 2)
     };
-    buf.set_stringn(
+    put_str(
+        buf,
         area.x,
         area.y,
         truncate(&left, left_room),
@@ -59,7 +61,8 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
         let m = truncate(&msg, w);
         let mw = width(&m) as u16;
         let x = area.right().saturating_sub(mw);
-        buf.set_stringn(
+        put_str(
+            buf,
             x,
             area.y,
             &m,
@@ -68,7 +71,8 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if area.height > 1 {
-        buf.set_stringn(
+        put_str(
+            buf,
             area.x,
             area.y + 1,
             truncate(&hints(app), w),

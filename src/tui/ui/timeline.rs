@@ -1,6 +1,7 @@
 //! The corpus timeline: date, kind glyph and name, severity, actors → targets, number of sources;
 //! undated events after the dated ones.
 
+use super::put::put_str;
 use super::{fill_row, frame};
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
@@ -23,7 +24,8 @@ pub fn draw_timeline(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     if app.timeline_rows.is_empty() {
-        buf.set_stringn(
+        put_str(
+            buf,
             inner.x,
             inner.y,
             "no event",
@@ -56,7 +58,7 @@ pub fn draw_timeline(app: &App, area: Rect, buf: &mut Buffer) {
         let mut x = inner.x;
         let mut put = |x: &mut u16, s: &str, style| {
             if *x < right {
-                let (nx, _) = buf.set_stringn(*x, y, s, usize::from(right - *x), style);
+                let (nx, _) = put_str(buf, *x, y, s, usize::from(right - *x), style);
                 *x = nx;
             }
         };
