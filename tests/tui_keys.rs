@@ -660,3 +660,28 @@ fn once_every_file_is_read_the_list_holds_them_all_and_the_reader_keeps_its_plac
     assert_eq!(later.selected_article(), chosen);
     assert_eq!(Some(later.reader.article), chosen);
 }
+
+#[test]
+fn on_a_line_without_a_chosen_mention_the_cursor_names_the_line_s_first() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    for id in ["watan-pantsir", "icg-report"] {
+        open(&mut app, id);
+        let ms = &an.analyses[app.reader.article].mentions;
+        let lines = app.wrapped.as_ref().expect("wrapped").lines.clone();
+        let mut named = 0;
+        for line in &lines {
+            app.reader.cursor = line.start;
+            app.reader.mention = None;
+            // The line the cursor is on (a blank line shares its start with the next).
+            let on = app.cursor_span().expect("cursor line");
+            let end = on.end().max(on.start() + 1);
+            let want = ms
+                .iter()
+                .position(|m| (on.start()..end).contains(&m.span.start()));
+            assert_eq!(app.cursor_mention(), want, "{id}: line at {}", line.start);
+            named += usize::from(want.is_some());
+        }
+        assert!(named > 3, "{id}: only {named} lines hold a mention");
+    }
+}

@@ -348,10 +348,13 @@ impl App<'_> {
                 m.span.start() >= line.start() && m.span.start() < line.end().max(line.start() + 1)
             })
         };
+        // Mentions are sorted by start: the first on the line is the first that starts at or
+        // after the line's start, if it starts before its end.
+        let first = ms.partition_point(|m| m.span.start() < line.start());
         self.reader
             .mention
             .filter(|&m| on(m))
-            .or_else(|| (0..ms.len()).find(|&i| on(i)))
+            .or_else(|| Some(first).filter(|&i| on(i)))
     }
 
     /// Index of the event under the cursor: the one reached with ]/[, else the first whose
