@@ -6,6 +6,7 @@
 mod config;
 mod inflect;
 mod lexicon;
+mod offsets;
 mod roles;
 mod scan;
 mod severity;

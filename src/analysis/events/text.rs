@@ -1,14 +1,15 @@
 //! The matching view of an article: one lowercased copy with folded whitespace, a map back to
 //! body offsets, word-boundary checks and the clause helpers the event rules share.
 
+use super::offsets::Offsets;
 use crate::corpus::{Span, offset32};
 
 /// The lowercased, whitespace-folded copy of a body and the way back to body offsets.
 pub struct Norm {
     pub text: String,
-    /// `map[i]` is the body offset of the character that produced byte `i`; one extra entry
-    /// holds the body length.
-    map: Vec<u32>,
+    /// Maps byte `i` to the body offset of the character that produced it; one position past
+    /// the end maps to the body length.
+    map: Offsets,
     /// Sorted byte offsets of clause punctuation (, ; : brackets, dashes).
     bounds: Vec<usize>,
 }
@@ -41,7 +42,7 @@ impl Norm {
     pub fn new(body: &str) -> Self {
         let mut n = Self {
             text: String::with_capacity(body.len()),
-            map: Vec::with_capacity(body.len() + 1),
+            map: Offsets::default(),
             bounds: Vec::new(),
         };
         let bytes = body.as_bytes();
@@ -54,7 +55,7 @@ impl Norm {
                 n.text.push_str(&body[i..run]);
                 let at = n.text.len() - (run - i);
                 n.text[at..].make_ascii_lowercase();
-                n.map.extend((i..run).map(offset32));
+                n.map.push_run(offset32(i), offset32(run - i));
                 last_space = false;
                 i = run;
                 continue;
@@ -72,7 +73,7 @@ impl Norm {
             if c.is_whitespace() {
                 if !last_space {
                     n.text.push(' ');
-                    n.map.push(offset32(i));
+                    n.map.push_run(offset32(i), 1);
                 }
                 last_space = true;
             } else {
@@ -91,7 +92,7 @@ impl Norm {
             }
             i += len;
         }
-        n.map.push(offset32(body.len()));
+        n.map.push_run(offset32(body.len()), 1);
         n
     }
 
@@ -99,23 +100,22 @@ impl Norm {
     fn push(&mut self, c: char, at: u32) {
         if c.is_ascii() {
             self.text.push(c.to_ascii_lowercase());
-            self.map.push(at);
+            self.map.push_run(at, 1);
             return;
         }
         let before = self.text.len();
         push_lower(&mut self.text, c);
-        self.map
-            .resize(self.map.len() + (self.text.len() - before), at);
+        self.map.push_same(at, offset32(self.text.len() - before));
     }
 
     /// The body span of a range of this copy.
     pub fn to_body(&self, start: usize, end: usize) -> Span {
-        Span::new(self.map[start] as usize, self.map[end] as usize)
+        Span::new(self.map.get(start) as usize, self.map.get(end) as usize)
     }
 
     /// The position in this copy of a body offset.
     pub fn body_to_norm(&self, offset: usize) -> usize {
-        self.map.partition_point(|&o| (o as usize) < offset)
+        self.map.first_at_or_after(offset)
     }
 
     /// The range of this copy covering a body span.
@@ -204,7 +204,13 @@ mod tests {
             body in "[a-zA-Z0-9 \\-,:;()\\[\\]'.\n\t\u{0b}\u{7f}\u{01}\u{a0}\u{2003}\u{130}é’—–İẞ]{0,40}"
         ) {
             let n = Norm::new(&body);
-            proptest::prop_assert_eq!((n.text, n.map, n.bounds), reference(&body));
+            let (text, map, bounds) = reference(&body);
+            let mapped: Vec<u32> = (0..n.map.len()).map(|i| n.map.get(i)).collect();
+            proptest::prop_assert_eq!((&n.text, mapped, &n.bounds), (&text, map.clone(), &bounds));
+            for offset in 0..=body.len() + 1 {
+                let want = map.partition_point(|&o| (o as usize) < offset);
+                proptest::prop_assert_eq!(n.body_to_norm(offset), want);
+            }
         }
     }
 
