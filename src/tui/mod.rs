@@ -9,6 +9,7 @@
 
 pub mod actions;
 pub mod app;
+mod breaks;
 pub mod briefing_view;
 pub mod config;
 pub mod export;

@@ -26,14 +26,23 @@ fn stand_in(c: char) -> char {
     }
 }
 
-/// The text with hostile characters replaced, byte offsets preserved.
+/// The text with hostile characters replaced, byte offsets preserved. Runs of printable ASCII,
+/// most of a body, are copied whole; other characters are looked at one by one.
 pub fn sanitize_same_len(text: &str) -> String {
-    if !text.chars().any(is_hostile) {
-        return text.to_string();
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let printable = bytes[i..].iter().take_while(|b| (b' '..=b'~').contains(b));
+        let run = i + printable.count();
+        out.push_str(&text[i..run]);
+        i = run;
+        if let Some(c) = text[i..].chars().next() {
+            out.push(if is_hostile(c) { stand_in(c) } else { c });
+            i += c.len_utf8();
+        }
     }
-    text.chars()
-        .map(|c| if is_hostile(c) { stand_in(c) } else { c })
-        .collect()
+    out
 }
 
 /// One display line: hostile characters replaced, whitespace runs collapsed to one space.
@@ -88,6 +97,19 @@ pub fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn sanitising_replaces_each_hostile_character_in_place(
+            s in "[a-z .\n\t\r\u{1b}\u{7f}\u{9b}\u{202e}\u{2066}\u{200f}\u{61c}é日🚫]{0,40}"
+        ) {
+            let want: String = s
+                .chars()
+                .map(|c| if is_hostile(c) { stand_in(c) } else { c })
+                .collect();
+            proptest::prop_assert_eq!(sanitize_same_len(&s), want);
+        }
+    }
 
     #[test]
     fn sanitising_keeps_offsets_and_removes_escapes() {

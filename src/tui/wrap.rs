@@ -5,7 +5,6 @@ use crate::corpus::{Article, Span};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::rc::Rc;
-use textwrap::WordSeparator;
 use textwrap::core::break_words;
 use textwrap::wrap_algorithms::wrap_first_fit;
 
@@ -120,9 +119,7 @@ fn wrap_segment(
         return;
     };
     let base = seg.as_ptr() as usize;
-    let words: Vec<_> = WordSeparator::UnicodeBreakProperties
-        .find_words(seg)
-        .collect();
+    let words = super::breaks::find_words(seg);
     let words = break_words(words, width);
     let before = out.len();
     for line in wrap_first_fit(&words, &[width as f64]) {
