@@ -89,7 +89,7 @@ pub fn find_words(line: &str) -> Vec<Word<'_>> {
     }
     let b = line.as_bytes();
     let mut out = Vec::with_capacity(b.len() / 6 + 1);
-    let mut stretch = Stretch::default();
+    let mut stretch = Stretch::at(0, 0);
     let mut before: Option<Class> = None;
     // Whether the last byte that is not a space is plain (false before any).
     let mut plain_before_spaces = false;
@@ -123,12 +123,6 @@ struct Stretch {
     word: usize,
     words_before: usize,
     plain: bool,
-}
-
-impl Default for Stretch {
-    fn default() -> Self {
-        Self::at(0, 0)
-    }
 }
 
 impl Stretch {

@@ -13,6 +13,12 @@ pub fn is_hostile(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
+/// True for a byte of printable ASCII, the space included: one character, one cell, never
+/// hostile.
+pub fn is_printable_ascii(b: u8) -> bool {
+    (b' '..=b'~').contains(&b)
+}
+
 /// A stand-in of the same UTF-8 length as `c`.
 fn stand_in(c: char) -> char {
     match c {
@@ -33,7 +39,7 @@ pub fn sanitize_same_len(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < bytes.len() {
-        let printable = bytes[i..].iter().take_while(|b| (b' '..=b'~').contains(b));
+        let printable = bytes[i..].iter().take_while(|&&b| is_printable_ascii(b));
         let run = i + printable.count();
         out.push_str(&text[i..run]);
         i = run;

@@ -98,13 +98,13 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
 /// gutter and the trigger marks of those lines look through, found in one pass over the
 /// article's events rather than one pass per line (a long article holds thousands).
 fn events_in_view<'a>(aa: &'a ArticleAnalysis, lines: &[WLine]) -> Vec<&'a Event> {
-    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
+    let Some(first) = lines.first() else {
         return Vec::new();
     };
-    // Lines are in body order: every line's span (as the gutter widens an empty one) lies
-    // inside this one, so an event that overlaps a line overlaps it.
-    let end = lines.iter().map(|l| l.end.max(l.start + 1)).max();
-    let view = Span::new(first.start, end.unwrap_or(last.end).max(first.start + 1));
+    // Lines are in body order: every line's gutter span lies inside this one, so an event that
+    // overlaps a line overlaps it.
+    let end = lines.iter().map(|l| gutter_span(l).end()).max();
+    let view = Span::new(first.start, end.unwrap_or(first.start + 1));
     aa.events
         .iter()
         .filter(|e| e.span.overlaps(&view) || e.trigger.overlaps(&view))
@@ -125,7 +125,7 @@ fn gutter(
     if is_cursor {
         put_str(buf, x, y, "▶", width, theme.ui("cursor"));
     }
-    let span = Span::new(line.start, line.end.max(line.start + 1));
+    let span = gutter_span(line);
     let ev = ctx
         .events
         .iter()
@@ -149,6 +149,12 @@ fn gutter(
             theme.status_style(e.status),
         );
     }
+}
+
+/// The text a line's gutter speaks for: the line's, at least one byte wide (a line can be
+/// empty).
+fn gutter_span(line: &WLine) -> Span {
+    Span::new(line.start, line.end.max(line.start + 1))
 }
 
 struct LineCtx<'a> {

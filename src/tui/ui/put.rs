@@ -3,6 +3,7 @@
 //! one grapheme one cell wide, so the cells are written in one pass over the row, without the
 //! grapheme segmentation and width lookups `set_stringn` spends most of its time in.
 
+use crate::tui::text::is_printable_ascii;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::Style;
@@ -25,7 +26,7 @@ pub fn put_str(
         return (x, y);
     }
     let bytes = s.as_bytes();
-    if !bytes.iter().all(|b| (b' '..=b'~').contains(b)) {
+    if !bytes.iter().all(|&b| is_printable_ascii(b)) {
         return buf.set_stringn(x, y, s, max_width, style);
     }
     let room = usize::from(area.right() - x).min(max_width);
