@@ -341,12 +341,11 @@ impl App<'_> {
 
     /// Index of the mention under the cursor: the one reached with e/E, else the first on the line.
     pub fn cursor_mention(&self) -> Option<usize> {
-        let line = self.cursor_span()?;
+        let line = self.cursor_covers()?;
         let ms = &self.analysis.analyses.get(self.reader.article)?.mentions;
         let on = |i: usize| {
-            ms.get(i).is_some_and(|m| {
-                m.span.start() >= line.start() && m.span.start() < line.end().max(line.start() + 1)
-            })
+            ms.get(i)
+                .is_some_and(|m| m.span.start() >= line.start() && m.span.start() < line.end())
         };
         // Mentions are sorted by start: the first on the line is the first that starts at or
         // after the line's start, if it starts before its end.
@@ -360,8 +359,7 @@ impl App<'_> {
     /// Index of the event under the cursor: the one reached with ]/[, else the first whose
     /// sentence covers the line.
     pub fn cursor_event(&self) -> Option<usize> {
-        let line = self.cursor_span()?;
-        let line = crate::corpus::Span::new(line.start(), line.end().max(line.start() + 1));
+        let line = self.cursor_covers()?;
         let evs = &self.analysis.analyses.get(self.reader.article)?.events;
         self.reader
             .event

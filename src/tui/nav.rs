@@ -71,6 +71,13 @@ impl App<'_> {
         Some(Span::new(l.start, l.end))
     }
 
+    /// What the cursor's line covers ([`WLine::covers`]): the text whose mention or event is
+    /// the one under the cursor.
+    pub(super) fn cursor_covers(&self) -> Option<Span> {
+        let w = self.wrapped.as_ref()?;
+        Some(w.lines.get(w.line_at(self.reader.cursor))?.covers())
+    }
+
     /// Moves the cursor to the line holding byte `offset`, centring it if it was off screen.
     fn land(&mut self, offset: usize) {
         self.reader.cursor = offset;

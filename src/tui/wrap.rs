@@ -17,6 +17,14 @@ pub struct WLine {
     pub blank: bool,
 }
 
+impl WLine {
+    /// The text the line stands for when the reader asks what is on it (its gutter, the mention
+    /// or event under the cursor): its bytes, at least one wide, as a line can be empty.
+    pub fn covers(&self) -> Span {
+        Span::new(self.start, self.end.max(self.start + 1))
+    }
+}
+
 /// The wrapped body: display lines plus the sanitised body they index.
 #[derive(Debug)]
 pub struct Wrapped {
@@ -189,6 +197,22 @@ impl WrapCache {
 mod tests {
     use super::*;
     use crate::corpus::article_from_text;
+
+    #[test]
+    fn a_line_covers_its_text_and_an_empty_line_one_byte() {
+        let a = article_from_text("x", "t", "Bamako said.\n\nAlgiers replied at once.", None);
+        let wr = Wrapped::new(&a, 12);
+        assert!(wr.lines.iter().any(|l| l.start == l.end), "{:?}", wr.lines);
+        for l in &wr.lines {
+            let c = l.covers();
+            assert_eq!(c.start(), l.start, "{l:?}");
+            assert_eq!(
+                c.end(),
+                if l.start == l.end { l.start + 1 } else { l.end },
+                "{l:?}"
+            );
+        }
+    }
 
     #[test]
     fn lines_fit_and_cover_every_word() {

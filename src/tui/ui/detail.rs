@@ -103,7 +103,7 @@ fn events_in_view<'a>(aa: &'a ArticleAnalysis, lines: &[WLine]) -> Vec<&'a Event
     };
     // Lines are in body order: every line's gutter span lies inside this one, so an event that
     // overlaps a line overlaps it.
-    let end = lines.iter().map(|l| gutter_span(l).end()).max();
+    let end = lines.iter().map(|l| l.covers().end()).max();
     let view = Span::new(first.start, end.unwrap_or(first.start + 1));
     aa.events
         .iter()
@@ -125,7 +125,7 @@ fn gutter(
     if is_cursor {
         put_str(buf, x, y, "▶", width, theme.ui("cursor"));
     }
-    let span = gutter_span(line);
+    let span = line.covers();
     let ev = ctx
         .events
         .iter()
@@ -149,12 +149,6 @@ fn gutter(
             theme.status_style(e.status),
         );
     }
-}
-
-/// The text a line's gutter speaks for: the line's, at least one byte wide (a line can be
-/// empty).
-fn gutter_span(line: &WLine) -> Span {
-    Span::new(line.start, line.end.max(line.start + 1))
 }
 
 struct LineCtx<'a> {
