@@ -319,7 +319,8 @@ fn write_articles(
         after,
     };
     let n = source.analysis.articles.len();
-    let escaped = related::Escaped::new((0..n).map(|i| source.id(i)))?;
+    let ids = (0..n).map(|i| source.id(i));
+    let escaped = related::Escaped::new(ids, source.analysis.related.entity_names())?;
     write_parallel(
         out,
         n,

@@ -244,7 +244,7 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize, o
 /// looked for first where `id` would sit if the postings were spread evenly, then by doubling
 /// steps from there. A long list (a common entity's) is read near one place, in a few cache
 /// lines, instead of at ~log₂(len) places far apart.
-fn position(postings: &[u32], id: u32, total: usize) -> usize {
+pub(super) fn position(postings: &[u32], id: u32, total: usize) -> usize {
     let n = postings.len();
     if n == 0 {
         return 0;

@@ -1,6 +1,7 @@
 //! The inverted index of related passages, built once per corpus: for every passage its weighted
 //! words, entities and event kinds; for every entity and event kind the passages that hold it.
 
+use super::candidates::position;
 use super::config::RelatedConfig;
 use super::flat::{Flat, Passage};
 use super::terms::{CorpusStats, idf, push_counted, weigh};
@@ -170,6 +171,11 @@ impl RelatedIndex {
         self.len() == 0
     }
 
+    /// The corpus entities' names, in the order of their ids ([`super::RelatedView::shared_entity_ids`]).
+    pub fn entity_names(&self) -> impl Iterator<Item = &str> + Clone {
+        self.entity_names.iter().map(Name::as_str)
+    }
+
     /// Heap bytes the index holds (capacities): what it costs in memory, for measurements.
     pub fn heap_bytes(&self) -> usize {
         fn v<T>(x: &Vec<T>) -> usize {
@@ -228,9 +234,12 @@ impl RelatedIndex {
         (id < end).then_some(id)
     }
 
-    /// The article and paragraph of a passage id.
+    /// The article and paragraph of a passage id. The article is looked for first where the
+    /// passage would be if articles were all as long ([`position`]): at 100k articles the
+    /// starts are 400 KB, and a plain binary search of them is ~17 loads one after the other.
     pub(super) fn locate(&self, id: u32) -> (usize, usize) {
-        let article = self.starts.partition_point(|&s| s <= id).saturating_sub(1);
+        let after = position(&self.starts, id.saturating_add(1), self.len());
+        let article = after.saturating_sub(1);
         let start = self.starts.get(article).copied().unwrap_or(0);
         (article, (id - start) as usize)
     }

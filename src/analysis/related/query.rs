@@ -132,6 +132,12 @@ impl<'a> RelatedView<'a, '_> {
             .map(move |&e| names.get(e as usize).map_or("", |n| n.as_str()))
     }
 
+    /// The ids of the shared entities, most specific first: their positions in
+    /// [`RelatedIndex::entity_names`].
+    pub fn shared_entity_ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.entities.iter().map(|&e| e as usize)
+    }
+
     /// The shared event kinds, in the order of [`EventKind::ALL`].
     pub fn shared_kinds(&self) -> impl Iterator<Item = EventKind> + '_ {
         EventKind::ALL

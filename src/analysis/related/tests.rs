@@ -432,3 +432,35 @@ fn a_word_repeated_past_255_times_keeps_its_whole_frequency() {
         "{at_255} {at_300} {at_600}"
     );
 }
+
+#[test]
+fn every_passage_id_locates_its_article_and_paragraph() {
+    // Uneven articles, empty ones among them (no passage: their start repeats the next one's),
+    // so that a guess from the average length is wrong in both directions.
+    let bodies = [
+        "",
+        "A.\n\nB.\n\nC.\n\nD.\n\nE.\n\nF.",
+        "",
+        "",
+        "G.",
+        "H.\n\nI.",
+        "",
+    ];
+    let docs = bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| Doc::new(&format!("d{i}"), b))
+        .collect();
+    let (articles, analyses) = corpus(docs);
+    let index = RelatedIndex::build(&articles, &analyses, &RelatedConfig::builtin().unwrap());
+    let mut seen = 0;
+    for (a, article) in articles.iter().enumerate() {
+        for p in 0..article.paragraphs.len() {
+            let id = index.id(a, p).expect("passage");
+            assert_eq!(index.locate(id), (a, p), "passage {id}");
+            seen += 1;
+        }
+    }
+    assert_eq!(seen, 9);
+    assert_eq!(index.len(), 9);
+}
