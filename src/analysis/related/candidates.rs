@@ -240,7 +240,8 @@ fn nearest(postings: &[u32], id: u32, own: (u32, u32), n: usize, total: usize, o
     out.extend_from_slice(&postings[above..hi]);
 }
 
-/// `postings.partition_point(|&p| p < id)` for ascending `postings` of passages among `total`:
+/// `postings.partition_point(|&p| p < id)` for ascending `postings` (repeats allowed: the
+/// articles' first passages, where an empty article repeats the next one's) of passages among `total`:
 /// looked for first where `id` would sit if the postings were spread evenly, then by doubling
 /// steps from there. A long list (a common entity's) is read near one place, in a few cache
 /// lines, instead of at ~log₂(len) places far apart.

@@ -172,7 +172,7 @@ impl RelatedIndex {
     }
 
     /// The corpus entities' names, in the order of their ids ([`super::RelatedView::shared_entity_ids`]).
-    pub fn entity_names(&self) -> impl Iterator<Item = &str> + Clone {
+    pub fn entity_names(&self) -> impl Iterator<Item = &str> {
         self.entity_names.iter().map(Name::as_str)
     }
 
