@@ -183,11 +183,22 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        Err(e) if reader_went_away(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("sitrep: {e:#}");
             ExitCode::from(1)
         }
     }
+}
+
+/// True when the error is a write to a pipe whose reader has closed it, as in
+/// `sitrep extract | head`: the reader has what it asked for, so this is no failure.
+fn reader_went_away(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Loads the corpus; with files left to read after the first `first_files`, reports their

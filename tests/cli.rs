@@ -170,3 +170,32 @@ fn extract_is_one_compact_line_unless_pretty_and_both_carry_the_same_document() 
     let help = stdout(&sitrep(&["extract", "--help"]));
     assert!(help.contains("--pretty"), "{help}");
 }
+
+/// Runs sitrep with its output going to a pipe that is closed before anything is written,
+/// as `sitrep extract | head -c0` would.
+fn sitrep_into_closed_pipe(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the sitrep binary runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("sitrep ends")
+}
+
+#[test]
+fn a_reader_that_stops_reading_is_no_error() {
+    for args in [
+        &["extract"][..],
+        &["extract", "--pretty"],
+        &["brief"],
+        &["brief", "--format", "text"],
+        &["brief", "--format", "json"],
+    ] {
+        let o = sitrep_into_closed_pipe(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        assert_eq!(stderr(&o), "", "{args:?} should end quietly");
+    }
+}
