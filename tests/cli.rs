@@ -2,13 +2,17 @@
 
 use std::process::{Command, Output};
 
-fn sitrep(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(args)
+/// The sitrep binary with `args`, reading no user configuration.
+fn command(args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sitrep"));
+    cmd.args(args)
         .env_remove("NO_COLOR")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .output()
-        .expect("the sitrep binary runs")
+        .env("XDG_CONFIG_HOME", "/nonexistent");
+    cmd
+}
+
+fn sitrep(args: &[&str]) -> Output {
+    command(args).output().expect("the sitrep binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -174,9 +178,7 @@ fn extract_is_one_compact_line_unless_pretty_and_both_carry_the_same_document() 
 /// Runs sitrep with its output going to a pipe that is closed before anything is written,
 /// as `sitrep extract | head -c0` would.
 fn sitrep_into_closed_pipe(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_sitrep"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent")
+    let mut child = command(args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
