@@ -9,4 +9,5 @@ pub mod cli;
 pub mod corpus;
 pub mod date;
 pub mod extract;
+pub mod order;
 pub mod tui;

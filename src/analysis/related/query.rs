@@ -210,12 +210,7 @@ fn query(index: &RelatedIndex, id: u32, own: (u32, u32), k: usize, scratch: &mut
 /// ranking: most gathered first (in [`f32::total_cmp`]'s order), then nearest in corpus order,
 /// then lowest id. Integers compare in one instruction; the tuple this stands for did not.
 fn rank_key(c: &Candidate, id: u32) -> u128 {
-    let bits = c.1.to_bits();
-    let ascending = if bits >> 31 == 1 {
-        !bits
-    } else {
-        bits | 1 << 31
-    };
+    let ascending = crate::order::total_order_bits(c.1);
     (u128::from(!ascending) << 96) | (u128::from(c.0.abs_diff(id)) << 32) | u128::from(c.0)
 }
 
