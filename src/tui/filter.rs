@@ -3,6 +3,7 @@
 
 use super::text::Matcher;
 use crate::analysis::{Analysis, EntityKind, EventKind, Status, TimelineItem};
+use crate::corpus::Span;
 use crate::date::DateValue;
 use crate::order::{DATE_BITS, date_bits, total_order_bits};
 use rayon::prelude::*;
@@ -39,28 +40,48 @@ impl Filter {
         }
     }
 
-    /// Does a timeline item pass?
-    pub fn keeps_item(&self, an: &Analysis, t: &TimelineItem) -> bool {
+    /// Does a timeline item pass? `named` is what [`Filter::mentions_named`] prepared for
+    /// this filter over `an`.
+    fn keeps_item(&self, an: &Analysis, t: &TimelineItem, named: &[Vec<Span>]) -> bool {
         match self {
             Filter::Entity(n, _) => {
                 t.actors.iter().chain(t.targets.iter()).any(|x| **x == **n)
                     || t.occurrences.iter().any(|r| {
-                        let Some(aa) = an.analyses.get(r.article) else {
-                            return false;
-                        };
-                        let Some(ev) = aa.events.get(r.event) else {
-                            return false;
-                        };
-                        aa.mentions.iter().any(|m| {
-                            ev.span.overlaps(&m.span)
-                                && aa.entities.get(m.index()).is_some_and(|e| *e.name == **n)
-                        })
+                        let spans = named.get(r.article).map_or(&[][..], Vec::as_slice);
+                        an.analyses
+                            .get(r.article)
+                            .and_then(|aa| aa.events.get(r.event))
+                            .is_some_and(|ev| spans.iter().any(|m| ev.span.overlaps(m)))
                     })
             }
             Filter::Kind(k) => t.kind == *k,
             Filter::Status(s) => t.status == *s,
             Filter::Source(s) => t.sources.iter().any(|x| **x == **s),
         }
+    }
+
+    /// For the entity filter, each article's mentions of an entity of that name (by name, as
+    /// actors and targets are named), in reading order; nothing for the other filters. An item
+    /// passes when one of its events' sentences holds one: found once per article here instead
+    /// of by a walk of the article's mentions for every event of every item.
+    fn mentions_named(&self, an: &Analysis) -> Vec<Vec<Span>> {
+        let Filter::Entity(n, _) = self else {
+            return Vec::new();
+        };
+        an.analyses
+            .par_iter()
+            .map(|aa| {
+                let named: Vec<bool> = aa.entities.iter().map(|e| *e.name == **n).collect();
+                if !named.contains(&true) {
+                    return Vec::new();
+                }
+                aa.mentions
+                    .iter()
+                    .filter(|m| named.get(m.index()).copied().unwrap_or(false))
+                    .map(|m| m.span)
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -196,9 +217,10 @@ fn article_matches(an: &Analysis, i: usize, m: &Matcher) -> bool {
 
 /// Timeline item indices: filtered and sorted; undated items always come after dated ones.
 pub fn timeline_rows(an: &Analysis, filter: Option<&Filter>, sort: SortKey) -> Vec<usize> {
+    let named = filter.map(|f| f.mentions_named(an)).unwrap_or_default();
     let mut rows: Vec<usize> = (0..an.timeline.len())
         .into_par_iter()
-        .filter(|&i| filter.is_none_or(|f| f.keeps_item(an, &an.timeline[i])))
+        .filter(|&i| filter.is_none_or(|f| f.keeps_item(an, &an.timeline[i], &named)))
         .collect();
     let t = &an.timeline;
     // Keys of up to 81 bits: undated after dated, then the sort's own order, then the date.
@@ -243,6 +265,30 @@ mod tests {
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
             (None, None) => Ordering::Equal,
+        }
+    }
+
+    /// The item filter as first written: every event's sentence against every mention.
+    fn defined_keeps_item(f: &Filter, an: &Analysis, t: &TimelineItem) -> bool {
+        match f {
+            Filter::Entity(n, _) => {
+                t.actors.iter().chain(t.targets.iter()).any(|x| **x == **n)
+                    || t.occurrences.iter().any(|r| {
+                        let Some(aa) = an.analyses.get(r.article) else {
+                            return false;
+                        };
+                        let Some(ev) = aa.events.get(r.event) else {
+                            return false;
+                        };
+                        aa.mentions.iter().any(|m| {
+                            ev.span.overlaps(&m.span)
+                                && aa.entities.get(m.index()).is_some_and(|e| *e.name == **n)
+                        })
+                    })
+            }
+            Filter::Kind(k) => t.kind == *k,
+            Filter::Status(s) => t.status == *s,
+            Filter::Source(s) => t.sources.iter().any(|x| **x == **s),
         }
     }
 
@@ -417,10 +463,37 @@ mod tests {
             defined_article_order(&an, &mut want, sort);
             prop_assert_eq!(article_rows(&an, filter.as_ref(), None, sort), want);
             let mut want: Vec<usize> = (0..an.timeline.len())
-                .filter(|&i| filter.as_ref().is_none_or(|f| f.keeps_item(&an, &an.timeline[i])))
+                .filter(|&i| filter.as_ref().is_none_or(|f| defined_keeps_item(f, &an, &an.timeline[i])))
                 .collect();
             defined_timeline_order(&an, &mut want, sort);
             prop_assert_eq!(timeline_rows(&an, filter.as_ref(), sort), want);
         }
+    }
+
+    #[test]
+    fn the_entity_filter_keeps_the_items_whose_events_name_it() {
+        let an = fixture::analysis();
+        let mut kept_by_mention_only = 0;
+        for e in &an.entities {
+            let f = Filter::Entity(e.name.to_string(), e.kind);
+            let want: Vec<usize> = (0..an.timeline.len())
+                .filter(|&i| defined_keeps_item(&f, &an, &an.timeline[i]))
+                .collect();
+            let mut got = timeline_rows(&an, Some(&f), SortKey::Date);
+            got.sort_unstable();
+            assert_eq!(got, want, "{}", e.name);
+            kept_by_mention_only += want
+                .iter()
+                .filter(|&&i| {
+                    let t = &an.timeline[i];
+                    !t.actors
+                        .iter()
+                        .chain(t.targets.iter())
+                        .any(|x| *x == e.name)
+                })
+                .count();
+        }
+        // The fixture has items kept only through a mention in their sentence.
+        assert!(kept_by_mention_only > 0);
     }
 }
