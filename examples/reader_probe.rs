@@ -10,7 +10,8 @@
 //! and that frame are start-up to the first frame, without process start and terminal set-up), on
 //! every article before analysis, and when the analysis is complete; then the
 //! median and worst of repeated frames of each pane at 200×60 on the largest article, wrapping it
-//! cold, corpus searches, related passages of single passages on demand, and the bytes written
+//! cold, corpus searches, the keys that rebuild both lists (`s`, `f`, and the reader taking the
+//! analysis when it ends), related passages of single passages on demand, and the bytes written
 //! for a one-line scroll at 80×24.
 
 #[allow(dead_code)]
@@ -33,13 +34,19 @@ fn ms(d: Duration) -> f64 {
 
 /// Median and maximum of `runs` timings of `f`, in milliseconds.
 fn timed<T>(runs: usize, mut f: impl FnMut(usize) -> T) -> (f64, f64) {
-    let mut v: Vec<f64> = (0..runs.max(1))
-        .map(|i| {
-            let t = Instant::now();
-            std::hint::black_box(f(i));
-            ms(t.elapsed())
-        })
-        .collect();
+    median_worst(
+        (0..runs.max(1))
+            .map(|i| {
+                let t = Instant::now();
+                std::hint::black_box(f(i));
+                ms(t.elapsed())
+            })
+            .collect(),
+    )
+}
+
+/// Median and maximum of timings (not empty).
+fn median_worst(mut v: Vec<f64>) -> (f64, f64) {
     v.sort_by(f64::total_cmp);
     (v[v.len() / 2], v[v.len() - 1])
 }
@@ -55,6 +62,18 @@ fn first_frame(an: &analysis::Analysis) -> Duration {
     let mut terminal = reader_kit::test_terminal(200, 60);
     reader_kit::frame(&mut terminal, &app);
     t.elapsed()
+}
+
+/// Time for a reader over the bare articles `bare` to go on over their analysis `an`
+/// (`App::rebind`, as when the analysis arrives), in milliseconds.
+fn taking_the_analysis(bare: &analysis::Analysis, an: &analysis::Analysis) -> f64 {
+    let config = sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor);
+    let app = sitrep::tui::app::App::new(bare, config);
+    let t = Instant::now();
+    let app = app.rebind(an);
+    let took = ms(t.elapsed());
+    drop(app);
+    took
 }
 
 fn main() -> ExitCode {
@@ -175,6 +194,37 @@ fn main() -> ExitCode {
         });
         println!("search {q:?} ({hits} articles): median {med:.1} ms, worst {max:.1} ms");
     }
+    // `s` sorts both lists again (and `f`, with its filter); so does the reader when the
+    // analysis arrives, in the frame that answers the key pressed then.
+    for sort in [SortKey::Date, SortKey::Severity, SortKey::Source] {
+        let (med, max) = timed(5, |_| {
+            (
+                filter::article_rows(&an, None, None, sort),
+                filter::timeline_rows(&an, None, sort),
+            )
+        });
+        println!(
+            "both lists sorted by {}: median {med:.1} ms, worst {max:.1} ms",
+            sort.label()
+        );
+    }
+    // `f` on the entity mentioned most: the filter reads every article and timeline item.
+    if let Some(e) = an.entities.first() {
+        let by = filter::Filter::Entity(e.name.to_string(), e.kind);
+        let (med, max) = timed(5, |_| {
+            (
+                filter::article_rows(&an, Some(&by), None, SortKey::Date),
+                filter::timeline_rows(&an, Some(&by), SortKey::Date),
+            )
+        });
+        println!(
+            "both lists filtered by {:?}: median {med:.1} ms, worst {max:.1} ms",
+            e.name.as_str()
+        );
+    }
+    let bare = analysis::Analysis::unanalysed(an.articles.clone());
+    let (med, max) = median_worst((0..5).map(|_| taking_the_analysis(&bare, &an)).collect());
+    println!("the reader taking the analysis (App::rebind): median {med:.1} ms, worst {max:.1} ms");
     let config = match related::RelatedConfig::builtin() {
         Ok(c) => c,
         Err(e) => {

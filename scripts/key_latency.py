@@ -47,6 +47,21 @@ class Reader:
                 self.pending = self.pending[self.pending.rindex(END_FRAME) + len(END_FRAME):]
                 return time.perf_counter()
 
+    def drain(self, timeout):
+        """Reads and drops everything up to the child's closing of the terminal (or `timeout`
+        seconds of silence): on quitting the reader restores the screen and lists the files it
+        skipped, and with nobody reading, a full pty buffer would block it, and `waitpid`, for
+        good."""
+        while True:
+            ready, _, _ = select.select([self.fd], [], [], timeout)
+            if not ready:
+                return
+            try:
+                if not os.read(self.fd, 65536):
+                    return
+            except OSError:
+                return
+
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -75,6 +90,7 @@ def main():
             latencies.append((drawn - sent) * 1000)
         time.sleep(0.05)
     os.write(fd, b"q")
+    out.drain(10)
     os.waitpid(pid, 0)
     if not latencies:
         sys.exit("key_latency.py: no key was answered")
