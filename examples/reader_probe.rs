@@ -51,13 +51,18 @@ fn median_worst(mut v: Vec<f64>) -> (f64, f64) {
     (v[v.len() / 2], v[v.len() - 1])
 }
 
+/// The reader over `an` with the built-in configuration, in true colour.
+fn reader_over(an: &analysis::Analysis) -> sitrep::tui::app::App<'_> {
+    sitrep::tui::app::App::new(
+        an,
+        sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor),
+    )
+}
+
 /// How long the reader takes to be built over `an` and draw its first frame at 200×60.
 fn first_frame(an: &analysis::Analysis) -> Duration {
     let t = Instant::now();
-    let mut app = sitrep::tui::app::App::new(
-        an,
-        sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor),
-    );
+    let mut app = reader_over(an);
     app.resize(200, 60);
     let mut terminal = reader_kit::test_terminal(200, 60);
     reader_kit::frame(&mut terminal, &app);
@@ -67,8 +72,7 @@ fn first_frame(an: &analysis::Analysis) -> Duration {
 /// Time for a reader over the bare articles `bare` to go on over their analysis `an`
 /// (`App::rebind`, as when the analysis arrives), in milliseconds.
 fn taking_the_analysis(bare: &analysis::Analysis, an: &analysis::Analysis) -> f64 {
-    let config = sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor);
-    let app = sitrep::tui::app::App::new(bare, config);
+    let app = reader_over(bare);
     let t = Instant::now();
     let app = app.rebind(an);
     let took = ms(t.elapsed());

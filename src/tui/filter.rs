@@ -223,7 +223,8 @@ pub fn timeline_rows(an: &Analysis, filter: Option<&Filter>, sort: SortKey) -> V
         .filter(|&i| filter.is_none_or(|f| f.keeps_item(an, &an.timeline[i], &named)))
         .collect();
     let t = &an.timeline;
-    // Keys of up to 81 bits: undated after dated, then the sort's own order, then the date.
+    // One integer a key: undated after dated (bit 96), then the sort's own order (32 bits
+    // above the date's), then the date.
     let undated = |i: usize| u128::from(t[i].date.is_none()) << 96;
     let date = |i: usize| date_bits(t[i].date);
     match sort {
