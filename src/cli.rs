@@ -98,8 +98,9 @@ pub struct BriefArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = BriefFormatArg::Md)]
     pub format: BriefFormatArg,
-    /// Keep events involving this entity: its name or any text the corpus mentions it by, in
-    /// any case, with or without accents; repeatable.
+    /// Keep events involving this entity (acting, targeted or mentioned in the event's sentence)
+    /// or what the gazetteer nests under it (a capital, an army): its name, a gazetteer alias or
+    /// any text the corpus mentions it by, in any case, with or without accents; repeatable.
     #[arg(long = "entity", value_name = "NAME")]
     pub entities: Vec<String>,
     /// Keep events of this kind (e.g. airstrike, deployment); repeatable.

@@ -5,6 +5,7 @@
 pub mod buckets;
 pub mod dates;
 pub mod entities;
+pub mod entity_match;
 pub mod events;
 pub mod gazetteer;
 pub mod model;
@@ -141,7 +142,8 @@ pub fn analyze(articles: Vec<Article>, vocab: &Vocab) -> Analysis {
 /// while they are analysed).
 pub fn analyze_shared(articles: Arc<[Article]>, vocab: &Vocab) -> Analysis {
     let analyses = analyze_articles(&articles, vocab);
-    corpus_views(articles, analyses, &vocab.related)
+    let aliases = entity_match::AliasTable::from_gazetteer(&vocab.gazetteer);
+    corpus_views(articles, analyses, &vocab.related, aliases)
 }
 
 /// [`analyze_shared`] for a caller done with the vocabularies: they are dropped once every
@@ -150,8 +152,10 @@ pub fn analyze_shared(articles: Arc<[Article]>, vocab: &Vocab) -> Analysis {
 pub fn analyze_releasing_vocab(articles: Arc<[Article]>, vocab: Vocab) -> Analysis {
     let analyses = analyze_articles(&articles, &vocab);
     let related = vocab.related.clone();
+    // The entity filters' spellings outlive the gazetteer: a table of a few thousand names.
+    let aliases = entity_match::AliasTable::from_gazetteer(&vocab.gazetteer);
     drop(vocab);
-    corpus_views(articles, analyses, &related)
+    corpus_views(articles, analyses, &related, aliases)
 }
 
 /// Every article's own analysis, in parallel.
@@ -167,6 +171,7 @@ fn corpus_views(
     articles: Arc<[Article]>,
     analyses: Vec<ArticleAnalysis>,
     related: &related::RelatedConfig,
+    aliases: entity_match::AliasTable,
 ) -> Analysis {
     // The timeline groups its parts in parallel but mostly waits on its largest one: the related
     // index and the entity table are built beside it.
@@ -185,6 +190,7 @@ fn corpus_views(
         entities,
         timeline,
         related,
+        aliases,
         analysed: true,
     }
 }

@@ -75,8 +75,57 @@ named_enum!(
         Mediation => "mediation",
         Disinformation => "disinformation",
         Displacement => "displacement",
+        Consultation => "consultation",
+        Agreement => "agreement",
+        Aid => "aid",
+        Ceasefire => "ceasefire",
+        Demand => "demand",
+        Rejection => "rejection",
+        Sanction => "sanction",
+        Concession => "concession",
+        Coup => "coup",
+        Disaster => "disaster",
     }
 );
+
+named_enum!(
+    /// The families event kinds are grouped by in the reader and the briefing (after CAMEO's
+    /// quad classes and ACLED's event types).
+    Family {
+        Violence => "violence",
+        Coercion => "coercion",
+        VerbalConflict => "verbal conflict",
+        Unrest => "unrest",
+        Cooperation => "cooperation",
+        Humanitarian => "humanitarian",
+    }
+);
+
+impl EventKind {
+    /// The family this kind belongs to.
+    pub fn family(self) -> Family {
+        use EventKind::*;
+        match self {
+            ArmedClash | Airstrike | Shelling | ExplosiveAttack | Shootdown | CivilianHarm
+            | Abduction | Looting => Family::Violence,
+            Deployment | BorderViolation | DiplomaticRupture | Sanction | Arrest | Coup => {
+                Family::Coercion
+            }
+            Threat | Accusation | Demand | Rejection | Disinformation => Family::VerbalConflict,
+            Protest => Family::Unrest,
+            Alignment | Withdrawal | Mediation | Consultation | Agreement | Aid | Ceasefire
+            | Concession => {
+                Family::Cooperation
+            }
+            Displacement | Disaster => Family::Humanitarian,
+        }
+    }
+
+    /// True for kinds of armed or physical violence: the kinds that need an attack frame.
+    pub fn is_violent(self) -> bool {
+        self.family() == Family::Violence
+    }
+}
 
 named_enum!(
     /// Whether an event happened, may happen, or is called for.
@@ -375,6 +424,8 @@ pub struct Analysis {
     pub timeline: Vec<TimelineItem>,
     /// Related passages of any passage, found on demand ([`Analysis::related`]).
     pub related: RelatedIndex,
+    /// The gazetteer's spellings of each entity, for entity filters ([`super::entity_match`]).
+    pub aliases: super::entity_match::AliasTable,
     /// False for [`Analysis::unanalysed`]: the views then say so rather than show empty findings.
     pub analysed: bool,
 }
@@ -388,6 +439,7 @@ impl Default for Analysis {
             entities: Vec::new(),
             timeline: Vec::new(),
             related: RelatedIndex::empty(config),
+            aliases: Default::default(),
             analysed: false,
         }
     }

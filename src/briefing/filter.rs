@@ -2,21 +2,22 @@
 //!
 //! Semantics (also in `sitrep brief --help` via the option docs):
 //! - Values of one option are alternatives (OR); different options must all hold (AND).
-//! - `--entity NAME` matches an event when NAME equals the canonical name of one of its actors or
-//!   targets, compared without case, accents or repeated spaces ("cote d'ivoire" finds "Côte
-//!   d'Ivoire"). NAME may also be any text the analysis linked to an entity in the corpus: when a
-//!   mention reads "FAMa" and was linked to "Malian Armed Forces", `--entity fama` finds that
-//!   entity's events ([`BriefFilter::resolve`]). A gazetteer lookup of aliases that never occur in
-//!   the corpus is not done.
+//! - `--entity NAME` means what the reader's entity filter means, one definition for both
+//!   ([`crate::analysis::entity_match`]): the entity by its name or a gazetteer alias, without
+//!   case or accents (`algérie` finds Algeria), failing those by the text of a mention ("FAMa",
+//!   "Malian army"), with what the gazetteer nests under it (Rabat and the Royal Moroccan Armed
+//!   Forces under Morocco). An event is kept when one of these acts, is targeted or is mentioned
+//!   in its sentence. The briefing's filter line says what the name covered.
 //! - `--since` / `--until` keep an event whose date *may* fall inside the window: its period
 //!   (`DateValue::first_day` ..= `last_day`) overlaps the window. An event dated `2024` is kept by
 //!   `--since 2024-06` (it may be from June to December) and by `--until 2024-01`.
 //! - With a date bound, undated events are left out: nothing says they fall in the window.
 
-use crate::analysis::{Analysis, EventKind};
+use super::lines::Candidate;
+use crate::analysis::EventKind;
+use crate::analysis::entity_match::{EntityMatch, EventMatcher, Resolved};
 use crate::date::DateValue;
 use serde::Serialize;
-use std::collections::BTreeSet;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -42,15 +43,16 @@ impl BriefFilter {
             && self.until.is_none()
     }
 
-    /// True when an event with these properties is kept.
-    pub fn matches<N: AsRef<str>>(
-        &self,
-        kind: EventKind,
-        date: Option<DateValue>,
-        actors: &[N],
-        targets: &[N],
-    ) -> bool {
-        self.kind_matches(kind) && self.date_matches(date) && self.entity_matches(actors, targets)
+    /// What the `--entity` names cover in `an`.
+    pub fn entities_in(&self, an: &crate::analysis::Analysis) -> EntityMatch {
+        EntityMatch::resolve(an, &self.entities)
+    }
+
+    /// True when an event is kept; `entities` is [`BriefFilter::entities_in`] made ready.
+    pub fn matches(&self, c: &Candidate, entities: &EventMatcher) -> bool {
+        self.kind_matches(c.kind)
+            && self.date_matches(c.date)
+            && entities.keeps(c.refs, c.actors, c.targets)
     }
 
     fn kind_matches(&self, kind: EventKind) -> bool {
@@ -68,22 +70,20 @@ impl BriefFilter {
         after_start && before_end
     }
 
-    fn entity_matches<N: AsRef<str>>(&self, actors: &[N], targets: &[N]) -> bool {
-        if self.entities.is_empty() {
-            return true;
-        }
-        let wanted: Vec<String> = self.entities.iter().map(|e| fold_name(e)).collect();
-        actors
-            .iter()
-            .chain(targets)
-            .any(|name| wanted.contains(&fold_name(name.as_ref())))
-    }
-
-    /// A human description: `entity "Mali", kind airstrike, since 2024-06`.
-    pub fn describe(&self) -> String {
+    /// A human description, with what each entity name covered (`covered`, one per name):
+    /// `entity Morocco (with Rabat), kind airstrike, since 2024-06`.
+    pub fn describe(&self, covered: &[Resolved]) -> String {
         let mut parts: Vec<String> = Vec::new();
         if !self.entities.is_empty() {
-            let names: Vec<String> = self.entities.iter().map(|e| format!("\"{e}\"")).collect();
+            let names: Vec<String> = self
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| match covered.get(i) {
+                    Some(r) => r.describe(),
+                    None => format!("\"{e}\""),
+                })
+                .collect();
             parts.push(format!("entity {}", names.join(" or ")));
         }
         if !self.kinds.is_empty() {
@@ -103,63 +103,6 @@ impl BriefFilter {
         }
     }
 
-    /// The same filter with, for each name asked for, the canonical names of the entities whose
-    /// mentions in the corpus read as that name ("FAMa" adds "Malian Armed Forces").
-    pub fn resolve(&self, analysis: &Analysis) -> BriefFilter {
-        let mut out = self.clone();
-        if self.entities.is_empty() {
-            return out;
-        }
-        let wanted: BTreeSet<String> = self.entities.iter().map(|e| fold_name(e)).collect();
-        for (article, a) in analysis.articles.iter().zip(&analysis.analyses) {
-            // One pass over the article's mentions marks the entities read as a wanted name.
-            let mut linked = vec![false; a.entities.len()];
-            for m in &a.mentions {
-                let Some(mark) = linked.get_mut(m.index()).filter(|mark| !**mark) else {
-                    continue;
-                };
-                let surface = article.body.get(m.span.start()..m.span.end());
-                *mark = wanted.contains(&fold_name(surface.unwrap_or_default()));
-            }
-            for (e, _) in a.entities.iter().zip(&linked).filter(|(_, l)| **l) {
-                if !out.entities.iter().any(|n| **n == *e.name) {
-                    out.entities.push(e.name.to_string());
-                }
-            }
-        }
-        out
-    }
-
-    /// Names asked for with `--entity` that no actor, target, corpus entity or mention carries.
-    pub fn unknown_entities(&self, analysis: &Analysis) -> Vec<String> {
-        let mut known: BTreeSet<String> = analysis
-            .entities
-            .iter()
-            .map(|e| fold_name(&e.name))
-            .collect();
-        for a in &analysis.analyses {
-            for e in &a.events {
-                known.extend(
-                    e.actors
-                        .iter()
-                        .chain(e.targets.iter())
-                        .map(|n| fold_name(n)),
-                );
-            }
-        }
-        self.entities
-            .iter()
-            .filter(|e| {
-                let alone = BriefFilter {
-                    entities: vec![(*e).clone()],
-                    ..BriefFilter::default()
-                };
-                let resolved = alone.resolve(analysis).entities;
-                !resolved.iter().any(|n| known.contains(&fold_name(n)))
-            })
-            .cloned()
-            .collect()
-    }
 }
 
 /// Lower case, accents removed, runs of spaces collapsed: the form names are compared in.
@@ -172,6 +115,7 @@ pub fn fold_name(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::Name;
 
     fn d(s: &str) -> Option<DateValue> {
         DateValue::parse_iso(s)
@@ -206,32 +150,37 @@ mod tests {
         assert!(BriefFilter::default().date_matches(None));
     }
 
-    #[test]
-    fn entities_match_without_case_or_accents() {
-        let f = BriefFilter {
-            entities: names(&["tinzaouatene", "  COTE   d'ivoire "]),
-            ..Default::default()
-        };
-        assert!(f.matches(EventKind::Airstrike, None, &names(&["Tinzaouatène"]), &[]));
-        assert!(f.matches(EventKind::Airstrike, None, &[], &names(&["Côte d’Ivoire"])));
-        assert!(!f.matches(EventKind::Airstrike, None, &names(&["Mali"]), &[]));
+    fn candidate(kind: EventKind, actors: &[Name]) -> Candidate<'_> {
+        Candidate {
+            kind,
+            date: None,
+            actors,
+            targets: &[],
+            refs: &[],
+        }
     }
 
     #[test]
     fn options_combine_with_and_values_with_or() {
+        let an = crate::briefing::fixtures::maghreb();
         let f = BriefFilter {
-            entities: names(&["Mali", "Algeria"]),
-            kinds: vec![EventKind::Airstrike, EventKind::Shootdown],
+            entities: names(&["Mali", "algérie"]),
+            kinds: vec![EventKind::DiplomaticRupture, EventKind::Shootdown],
             ..Default::default()
         };
-        let mali = names(&["Mali"]);
-        assert!(f.matches(EventKind::Shootdown, None, &[], &mali));
-        assert!(f.matches(EventKind::Airstrike, None, &mali, &[]));
-        assert!(!f.matches(EventKind::Threat, None, &mali, &[]));
-        assert!(!f.matches(EventKind::Airstrike, None, &names(&["Niger"]), &[]));
+        let m = f.entities_in(&an);
+        let ready = m.events(&an);
+        let mali: Vec<Name> = vec!["Mali".into()];
+        let niger: Vec<Name> = vec!["Niger".into()];
+        let (mali, niger) = (&mali[..], &niger[..]);
+        assert!(f.matches(&candidate(EventKind::Shootdown, mali), &ready));
+        assert!(f.matches(&candidate(EventKind::DiplomaticRupture, mali), &ready));
+        assert!(!f.matches(&candidate(EventKind::Threat, mali), &ready));
+        assert!(!f.matches(&candidate(EventKind::Shootdown, niger), &ready));
         assert_eq!(
-            f.describe(),
-            "entity \"Mali\" or \"Algeria\", kind airstrike or shootdown"
+            f.describe(&m.asked),
+            "entity Mali or Algeria (for \"algérie\"; with Algiers), \
+             kind diplomatic_rupture or shootdown"
         );
     }
 }

@@ -9,6 +9,9 @@ use crate::analysis::{
 use crate::corpus::{Article, Span, article_from_text};
 use crate::date::DateValue;
 
+mod maghreb;
+pub use maghreb::maghreb;
+
 use EntityKind as K;
 use EventKind as E;
 use Status::{Potential, Proposed, Reported};
@@ -370,9 +373,13 @@ fn event(article: &Article, ev: &Ev) -> Event {
 }
 
 /// Timeline of the dated events (undated ones stay out, as a timeline builder may leave them),
-/// with the [`MERGED`] pairs as one item each.
-fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineItem> {
-    let mut groups: Vec<Vec<EventRef>> = MERGED
+/// with the `merged` pairs as one item each.
+fn timeline(
+    articles: &[Article],
+    analyses: &[ArticleAnalysis],
+    merged: &[&[(usize, usize)]],
+) -> Vec<TimelineItem> {
+    let mut groups: Vec<Vec<EventRef>> = merged
         .iter()
         .map(|g| {
             g.iter()
@@ -419,9 +426,18 @@ fn timeline(articles: &[Article], analyses: &[ArticleAnalysis]) -> Vec<TimelineI
 /// The Sahel fixture: six articles, three sources, nineteen events
 /// (seventeen once the corroborated pairs are merged).
 pub fn sahel() -> Analysis {
+    analysis_of(DOCS, MERGED, &[])
+}
+
+/// The analysis of hand-written documents; `parents` gives entities their gazetteer parent.
+fn analysis_of(
+    docs: &[Doc],
+    merged: &[&[(usize, usize)]],
+    parents: &[(&str, &str)],
+) -> Analysis {
     let mut articles = Vec::new();
     let mut analyses = Vec::new();
-    for doc in DOCS {
+    for doc in docs {
         let mut a = article_from_text(
             doc.id,
             doc.title,
@@ -429,7 +445,11 @@ pub fn sahel() -> Analysis {
             DateValue::parse_iso(doc.published),
         );
         a.source = doc.source.map(str::to_string);
-        let (entities, mentions) = article_entities(&a, doc.entities);
+        let (mut entities, mentions) = article_entities(&a, doc.entities);
+        for e in &mut entities {
+            let parent = parents.iter().find(|(child, _)| *child == e.name.as_str());
+            e.parent = parent.map(|(_, p)| (*p).into());
+        }
         let events = doc.events.iter().map(|ev| event(&a, ev)).collect();
         analyses.push(ArticleAnalysis {
             entities,
@@ -441,7 +461,7 @@ pub fn sahel() -> Analysis {
         articles.push(a);
     }
     let entities = crate::analysis::corpus_entities(&analyses);
-    let timeline = timeline(&articles, &analyses);
+    let timeline = timeline(&articles, &analyses, merged);
     let related = crate::analysis::related::RelatedIndex::empty(Default::default());
     Analysis {
         articles: articles.into(),
@@ -449,6 +469,7 @@ pub fn sahel() -> Analysis {
         entities,
         timeline,
         related,
+        aliases: crate::analysis::entity_match::AliasTable::builtin(),
         analysed: true,
     }
 }

@@ -113,8 +113,18 @@ fn from_event(analysis: &Analysis, r: EventRef, e: &Event) -> EventLine {
     }
 }
 
-/// What a line is kept or dropped on, read before the line is made: kind, date, actors, targets.
-pub type Keep<'k> = dyn Fn(EventKind, Option<DateValue>, &[Name], &[Name]) -> bool + 'k;
+/// What a line is kept or dropped on, read before the line is made.
+pub struct Candidate<'c> {
+    pub kind: EventKind,
+    pub date: Option<DateValue>,
+    pub actors: &'c [Name],
+    pub targets: &'c [Name],
+    /// The events it stands for: a timeline item's occurrences, or the lone event.
+    pub refs: &'c [EventRef],
+}
+
+/// Whether a line is kept.
+pub type Keep<'k> = dyn Fn(&Candidate) -> bool + 'k;
 
 /// How many events the analysis has as lines, and the lines of those `keep` accepts, in
 /// briefing order. Only kept lines are made: a narrow briefing of a large corpus does not build
@@ -129,7 +139,14 @@ pub fn collect_kept(analysis: &Analysis, keep: &Keep) -> (usize, Vec<EventLine>)
         }
         covered.extend(item.occurrences.iter().copied());
         total += 1;
-        if keep(item.kind, item.date, &item.actors, &item.targets) {
+        let c = Candidate {
+            kind: item.kind,
+            date: item.date,
+            actors: &item.actors,
+            targets: &item.targets,
+            refs: &item.occurrences,
+        };
+        if keep(&c) {
             lines.extend(from_item(analysis, i, item));
         }
     }
@@ -141,7 +158,14 @@ pub fn collect_kept(analysis: &Analysis, keep: &Keep) -> (usize, Vec<EventLine>)
                 continue;
             }
             total += 1;
-            if keep(e.kind, e.date, &e.actors, &e.targets) {
+            let c = Candidate {
+                kind: e.kind,
+                date: e.date,
+                actors: &e.actors,
+                targets: &e.targets,
+                refs: std::slice::from_ref(&r),
+            };
+            if keep(&c) {
                 lines.push(from_event(analysis, r, e));
             }
         }

@@ -5,6 +5,7 @@ use super::chart::{self, Chart};
 use super::filter::BriefFilter;
 use super::lines::{self, EventLine};
 use super::sections::{self, ActorLine, SourceLine};
+use crate::analysis::entity_match::Resolved;
 use crate::analysis::{Analysis, Status};
 use crate::date::DateValue;
 use serde::Serialize;
@@ -30,6 +31,9 @@ pub struct Scope {
 pub struct Briefing {
     pub title: String,
     pub filter: BriefFilter,
+    /// What each `--entity` name covered: the entities it named and those nested under them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<Resolved>,
     pub scope: Scope,
     /// Set when nothing matched (or nothing was found): the line to show instead of sections.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,10 +55,9 @@ pub struct Briefing {
 
 /// Builds the briefing of the events `filter` keeps.
 pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
-    let resolved = filter.resolve(analysis);
-    let (events_total, kept) = lines::collect_kept(analysis, &|kind, date, actors, targets| {
-        resolved.matches(kind, date, actors, targets)
-    });
+    let covered = filter.entities_in(analysis);
+    let ready = covered.events(analysis);
+    let (events_total, kept) = lines::collect_kept(analysis, &|c| filter.matches(c, &ready));
     let source_count = {
         let mut s: Vec<&str> = (0..analysis.articles.len())
             .map(|i| analysis.source_label(i))
@@ -75,6 +78,7 @@ pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
     let mut briefing = Briefing {
         title: TITLE.to_string(),
         filter: filter.clone(),
+        entities: covered.asked.clone(),
         scope,
         notice: None,
         bottom_line: Vec::new(),
@@ -88,7 +92,7 @@ pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
         sources: Vec::new(),
     };
     if kept.is_empty() && !filter.is_empty() {
-        briefing.notice = Some(no_match_notice(analysis, filter));
+        briefing.notice = Some(no_match_notice(&briefing));
         return briefing;
     }
     if kept.is_empty() {
@@ -123,15 +127,26 @@ fn fill(b: &mut Briefing, analysis: &Analysis, filter: &BriefFilter, kept: Vec<E
     }
 }
 
-fn no_match_notice(analysis: &Analysis, filter: &BriefFilter) -> String {
-    let mut s = format!("No events match the filter ({}).", filter.describe());
-    let unknown = filter.unknown_entities(analysis);
+fn no_match_notice(b: &Briefing) -> String {
+    let mut s = format!("No events match the filter ({}).", b.describe_filter());
+    let unknown: Vec<String> = b
+        .entities
+        .iter()
+        .filter(|r| r.entities.is_empty())
+        .map(|r| format!("\"{}\"", r.asked))
+        .collect();
     if !unknown.is_empty() {
-        let names: Vec<String> = unknown.iter().map(|n| format!("\"{n}\"")).collect();
         s.push_str(&format!(
             " No actor, target or entity is named {}.",
-            names.join(" or ")
+            unknown.join(" or ")
         ));
     }
     s
+}
+
+impl Briefing {
+    /// The filter as applied: `entity Morocco (with Rabat), kind deployment`.
+    pub fn describe_filter(&self) -> String {
+        self.filter.describe(&self.entities)
+    }
 }

@@ -38,7 +38,7 @@ pub fn scope(b: &Briefing) -> String {
 
 /// "Filter: entity "Mali", since 2024-06." or `None` without a filter.
 pub fn filter(b: &Briefing) -> Option<String> {
-    (!b.filter.is_empty()).then(|| format!("Filter: {}.", b.filter.describe()))
+    (!b.filter.is_empty()).then(|| format!("Filter: {}.", b.describe_filter()))
 }
 
 /// "(country) 6 events: 4 as actor, 2 as target; involvement 52.0; 23 mentions; sources: A, B"

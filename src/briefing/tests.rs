@@ -445,7 +445,7 @@ fn an_entity_filter_also_finds_entities_by_the_words_that_mention_them() {
         entities: vec!["Atlantis".into(), "malian army".into()],
         ..Default::default()
     };
-    assert_eq!(f.unknown_entities(&a), ["Atlantis"]);
+    assert_eq!(f.entities_in(&a).unknown(), ["Atlantis"]);
 }
 
 #[test]

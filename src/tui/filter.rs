@@ -1,9 +1,11 @@
 //! Which articles and timeline items are shown, and in what order: the `f` filter (entity, event
-//! kind, status, source), the `/` corpus search of the list, and the `s` sort.
+//! kind, status, source), the `/` corpus search of the list, and the `s` sort. What an entity
+//! filter keeps is defined once, for the reader and `sitrep brief`, in
+//! [`crate::analysis::entity_match`].
 
 use super::text::Matcher;
-use crate::analysis::{Analysis, EntityKind, EventKind, Status, TimelineItem};
-use crate::corpus::Span;
+use crate::analysis::entity_match::{EntityMatch, EventMatcher};
+use crate::analysis::{Analysis, EventKind, Status, TimelineItem};
 use crate::date::DateValue;
 use crate::order::{DATE_BITS, date_bits, total_order_bits};
 use rayon::prelude::*;
@@ -13,16 +15,23 @@ use std::cmp::Reverse;
 /// What `f` can keep.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Filter {
-    Entity(String, EntityKind),
+    /// An entity, its gazetteer spellings and what the gazetteer nests under it.
+    Entity(EntityMatch),
     Kind(EventKind),
     Status(Status),
     Source(String),
 }
 
 impl Filter {
+    /// The entity filter of a name (canonical, alias or mention text), resolved over `an`.
+    pub fn entity(an: &Analysis, name: &str) -> Filter {
+        Filter::Entity(EntityMatch::resolve(an, &[name]))
+    }
+
+    /// What the filter keeps, as the status line and the list title say it.
     pub fn label(&self) -> String {
         match self {
-            Filter::Entity(n, k) => format!("entity {n} ({k})"),
+            Filter::Entity(m) => format!("entity {}", m.describe()),
             Filter::Kind(k) => format!("kind {k}"),
             Filter::Status(s) => format!("status {s}"),
             Filter::Source(s) => format!("source {s}"),
@@ -33,55 +42,22 @@ impl Filter {
     pub fn keeps_article(&self, an: &Analysis, i: usize) -> bool {
         let a = &an.analyses[i];
         match self {
-            Filter::Entity(n, k) => a.entities.iter().any(|e| *e.name == **n && e.kind == *k),
+            Filter::Entity(m) => m.keeps_article(an, i),
             Filter::Kind(k) => a.events.iter().any(|e| e.kind == *k),
             Filter::Status(s) => a.events.iter().any(|e| e.status == *s),
             Filter::Source(s) => an.source_label(i) == s,
         }
     }
 
-    /// Does a timeline item pass? `named` is what [`Filter::mentions_named`] prepared for
-    /// this filter over `an`.
-    fn keeps_item(&self, an: &Analysis, t: &TimelineItem, named: &[Vec<Span>]) -> bool {
+    /// Does a timeline item pass? `events` is the entity filter made ready
+    /// ([`EntityMatch::events`]); any match for the other filters.
+    fn keeps_item(&self, t: &TimelineItem, events: &EventMatcher) -> bool {
         match self {
-            Filter::Entity(n, _) => {
-                t.actors.iter().chain(t.targets.iter()).any(|x| **x == **n)
-                    || t.occurrences.iter().any(|r| {
-                        let spans = named.get(r.article).map_or(&[][..], Vec::as_slice);
-                        an.analyses
-                            .get(r.article)
-                            .and_then(|aa| aa.events.get(r.event))
-                            .is_some_and(|ev| spans.iter().any(|m| ev.span.overlaps(m)))
-                    })
-            }
+            Filter::Entity(_) => events.keeps(&t.occurrences, &t.actors, &t.targets),
             Filter::Kind(k) => t.kind == *k,
             Filter::Status(s) => t.status == *s,
             Filter::Source(s) => t.sources.iter().any(|x| **x == **s),
         }
-    }
-
-    /// For the entity filter, each article's mentions of an entity of that name (by name, as
-    /// actors and targets are named), in reading order; nothing for the other filters. An item
-    /// passes when one of its events' sentences holds one: found once per article here instead
-    /// of by a walk of the article's mentions for every event of every item.
-    fn mentions_named(&self, an: &Analysis) -> Vec<Vec<Span>> {
-        let Filter::Entity(n, _) = self else {
-            return Vec::new();
-        };
-        an.analyses
-            .par_iter()
-            .map(|aa| {
-                let named: Vec<bool> = aa.entities.iter().map(|e| *e.name == **n).collect();
-                if !named.contains(&true) {
-                    return Vec::new();
-                }
-                aa.mentions
-                    .iter()
-                    .filter(|m| named.get(m.index()).copied().unwrap_or(false))
-                    .map(|m| m.span)
-                    .collect()
-            })
-            .collect()
     }
 }
 
@@ -217,10 +193,15 @@ fn article_matches(an: &Analysis, i: usize, m: &Matcher) -> bool {
 
 /// Timeline item indices: filtered and sorted; undated items always come after dated ones.
 pub fn timeline_rows(an: &Analysis, filter: Option<&Filter>, sort: SortKey) -> Vec<usize> {
-    let named = filter.map(|f| f.mentions_named(an)).unwrap_or_default();
+    let none = EntityMatch::default();
+    let entity = match filter {
+        Some(Filter::Entity(m)) => m,
+        _ => &none,
+    };
+    let events = entity.events(an);
     let mut rows: Vec<usize> = (0..an.timeline.len())
         .into_par_iter()
-        .filter(|&i| filter.is_none_or(|f| f.keeps_item(an, &an.timeline[i], &named)))
+        .filter(|&i| filter.is_none_or(|f| f.keeps_item(&an.timeline[i], &events)))
         .collect();
     let t = &an.timeline;
     // One integer a key: undated after dated (bit 96), then the sort's own order (32 bits
@@ -272,8 +253,8 @@ mod tests {
     /// The item filter as first written: every event's sentence against every mention.
     fn defined_keeps_item(f: &Filter, an: &Analysis, t: &TimelineItem) -> bool {
         match f {
-            Filter::Entity(n, _) => {
-                t.actors.iter().chain(t.targets.iter()).any(|x| **x == **n)
+            Filter::Entity(m) => {
+                t.actors.iter().chain(t.targets.iter()).any(|x| m.covers(x))
                     || t.occurrences.iter().any(|r| {
                         let Some(aa) = an.analyses.get(r.article) else {
                             return false;
@@ -281,9 +262,9 @@ mod tests {
                         let Some(ev) = aa.events.get(r.event) else {
                             return false;
                         };
-                        aa.mentions.iter().any(|m| {
-                            ev.span.overlaps(&m.span)
-                                && aa.entities.get(m.index()).is_some_and(|e| *e.name == **n)
+                        aa.mentions.iter().any(|x| {
+                            ev.span.overlaps(&x.span)
+                                && aa.entities.get(x.index()).is_some_and(|e| m.covers(&e.name))
                         })
                     })
             }
@@ -476,7 +457,7 @@ mod tests {
         let an = fixture::analysis();
         let mut kept_by_mention_only = 0;
         for e in &an.entities {
-            let f = Filter::Entity(e.name.to_string(), e.kind);
+            let f = Filter::entity(&an, &e.name);
             let want: Vec<usize> = (0..an.timeline.len())
                 .filter(|&i| defined_keeps_item(&f, &an, &an.timeline[i]))
                 .collect();

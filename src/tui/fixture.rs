@@ -295,6 +295,7 @@ pub fn analysis() -> Analysis {
         entities,
         timeline,
         related,
+        aliases: crate::analysis::entity_match::AliasTable::builtin(),
         analysed: true,
     }
 }

@@ -4,11 +4,13 @@
 
 use super::actions::Action;
 use super::app::{App, Prompt, Search};
+use super::filter::Filter;
 use super::jumps::Position;
 use super::keymap::Key;
 use super::layout::{self, Pane};
 use super::popup::{self, PopupKind, Target};
 use super::stages::{ANALYSING, LOADING};
+use crate::analysis::entity_match::EntityMatch;
 use ratatui::crossterm::event::KeyCode;
 
 impl App<'_> {
@@ -367,7 +369,22 @@ impl App<'_> {
             .or_else(|| evs.iter().position(|e| e.span.overlaps(&line)))
     }
 
+    /// `*`: every mention of the entity under the reader's cursor, with what the gazetteer
+    /// nests under it. From the list or the timeline, where no entity is under a cursor, those
+    /// of the entity filter, if one is set.
     fn open_mentions(&mut self) {
+        if self.focus != Pane::Detail {
+            match &self.filter {
+                Some(Filter::Entity(m)) => {
+                    self.popup = Some(popup::mentions(self.analysis, &self.config.theme, m));
+                }
+                _ => self.say(
+                    "* lists an entity's mentions: open an article (enter), move to an entity (e), \
+                     or filter by one (f)",
+                ),
+            }
+            return;
+        }
         let Some(m) = self.cursor_mention() else {
             self.say("no entity on this line (e moves to the next one)");
             return;
@@ -379,8 +396,8 @@ impl App<'_> {
         let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.index())) else {
             return;
         };
-        let p = popup::mentions(self.analysis, &self.config.theme, &e.name, e.kind);
-        self.popup = Some(p);
+        let covered = EntityMatch::resolve(an, &[e.name.as_str()]);
+        self.popup = Some(popup::mentions(an, &self.config.theme, &covered));
     }
 
     /// Lines a popup can show at the current size.
@@ -408,20 +425,9 @@ impl App<'_> {
                 self.popup = None;
                 match target {
                     Some(Target::Go(pos)) => self.jump_to(pos),
-                    Some(Target::SetFilter(f)) => {
-                        self.say(match &f {
-                            Some(f) => format!("filter: {}", f.label()),
-                            None => "filter cleared".to_string(),
-                        });
-                        self.filter = f;
-                        self.refresh_rows();
-                        if let Some(a) = self.selected_article() {
-                            self.show_article(a);
-                        }
-                        if self.brief_open {
-                            // the open briefing follows the new filter
-                            self.open_briefing();
-                        }
+                    Some(Target::SetFilter(f)) => self.set_filter(f),
+                    Some(Target::FilterEntity(name)) => {
+                        self.set_filter(Some(Filter::entity(self.analysis, &name)))
                     }
                     None => {}
                 }
@@ -430,6 +436,25 @@ impl App<'_> {
         }
         if let Some(p) = &mut self.popup {
             p.scroll_into_view(rows);
+        }
+    }
+}
+
+impl App<'_> {
+    /// Applies a filter chosen in the picker, and says what it keeps.
+    fn set_filter(&mut self, f: Option<Filter>) {
+        self.say(match &f {
+            Some(f) => format!("filter: {}", f.label()),
+            None => "filter cleared".to_string(),
+        });
+        self.filter = f;
+        self.refresh_rows();
+        if let Some(a) = self.selected_article() {
+            self.show_article(a);
+        }
+        if self.brief_open {
+            // the open briefing follows the new filter
+            self.open_briefing();
         }
     }
 }

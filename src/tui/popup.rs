@@ -6,7 +6,8 @@ use super::jumps::Position;
 use super::keymap::KeyMap;
 use super::text::{clean_line, truncate};
 use super::theme::Theme;
-use crate::analysis::{Analysis, EntityKind, EventKind, Status};
+use crate::analysis::entity_match::EntityMatch;
+use crate::analysis::{Analysis, EntityKind, EventKind, Name, Status};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use std::collections::BTreeSet;
@@ -16,6 +17,9 @@ use std::collections::BTreeSet;
 pub enum Target {
     Go(Position),
     SetFilter(Option<Filter>),
+    /// Filter by this entity, resolved when chosen: resolving every entity of the picker
+    /// would read the corpus for each.
+    FilterEntity(Name),
 }
 
 /// One row group of a popup.
@@ -185,22 +189,24 @@ pub fn related(an: &Analysis, theme: &Theme, article: usize, para: usize) -> Opt
     })
 }
 
-/// Every mention of an entity across the corpus, grouped by article.
-pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> Popup {
+/// Every mention of what an entity filter covers (the entity, and what the gazetteer nests
+/// under it) across the corpus, grouped by article.
+pub fn mentions(an: &Analysis, theme: &Theme, m: &EntityMatch) -> Popup {
     let mut items = Vec::new();
     let mut total = 0;
     for (ai, aa) in an.analyses.iter().enumerate() {
-        let Some(ei) = aa
-            .entities
-            .iter()
-            .position(|e| *e.name == *name && e.kind == kind)
-        else {
-            continue;
-        };
         let Some(article) = an.articles.get(ai) else {
             continue;
         };
-        let ms: Vec<_> = aa.mentions_of(ei).collect();
+        let covered = |i: usize| aa.entities.get(i).filter(|e| m.covers(&e.name));
+        let ms: Vec<_> = aa
+            .mentions
+            .iter()
+            .filter_map(|x| covered(x.index()).map(|e| (x.span, e.kind)))
+            .collect();
+        if ms.is_empty() {
+            continue;
+        }
         items.push(Item {
             lines: vec![Line::styled(
                 format!(
@@ -213,20 +219,20 @@ pub fn mentions(an: &Analysis, theme: &Theme, name: &str, kind: EntityKind) -> P
             )],
             target: None,
         });
-        for m in ms.into_iter().take(500) {
+        for (span, kind) in ms.into_iter().take(500) {
             total += 1;
             items.push(Item {
-                lines: vec![context_line(&article.body, m, theme.entity(kind))],
+                lines: vec![context_line(&article.body, span, theme.entity(kind))],
                 target: Some(Target::Go(Position {
                     article: ai,
-                    offset: m.start(),
+                    offset: span.start(),
                 })),
             });
         }
     }
     Popup::new(
         PopupKind::Mentions,
-        format!("{} ({kind}): {total} mentions", clean_line(name)),
+        format!("{}: {total} mentions", clean_line(&m.describe())),
         items,
     )
 }
@@ -286,10 +292,7 @@ pub fn filter_picker(an: &Analysis, theme: &Theme, current: Option<&Filter>) -> 
                 TSpan::styled(clean_line(&e.name), theme.entity(e.kind)),
                 TSpan::raw(format!(" ({}, {})", e.kind, e.count)),
             ])],
-            target: Some(Target::SetFilter(Some(Filter::Entity(
-                e.name.to_string(),
-                e.kind,
-            )))),
+            target: Some(Target::FilterEntity(e.name.clone())),
         });
     }
     let kinds: BTreeSet<EventKind> = an

@@ -41,6 +41,10 @@ pub(super) struct KindFile {
     pub nouns: Vec<String>,
     #[serde(default)]
     pub cues: Vec<String>,
+    /// Cues that tell of harm but not of intent (a death toll, an explosion): they stand only in
+    /// an attack frame (`[intent]`).
+    #[serde(default)]
+    pub weak: Vec<String>,
     #[serde(default)]
     pub not_object_of: Vec<String>,
 }
@@ -101,6 +105,9 @@ pub(super) struct RolesFile {
     #[serde(default)]
     pub attribution: Vec<String>,
     pub window: u8,
+    /// `[roles.words]`: the vocabulary the role rules read phrases with.
+    #[serde(default)]
+    pub words: super::roles::words::WordsFile,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -116,6 +123,17 @@ pub(super) struct DatesFile {
 pub(super) struct ExcludeFile {
     pub gap: Option<u8>,
     pub cues: Vec<String>,
+}
+
+/// What makes a sentence an attack frame, in which a weak trigger of a violent kind stands.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct IntentFile {
+    /// Words that name an attack or an armed perpetrator ("gunmen", "ambush"): a frame on their own.
+    pub attack: Vec<String>,
+    /// Words that name armed forces or weapons ("soldiers", "rifle"): a frame unless a disaster
+    /// or accident stands in the sentence.
+    pub armed: Vec<String>,
 }
 
 /// The whole file; every section optional so a user file may give only what it changes.
@@ -136,6 +154,7 @@ pub(super) struct LexiconFile {
     pub anaphora: Option<AnaphoraFile>,
     pub roles: Option<RolesFile>,
     pub dates: Option<DatesFile>,
+    pub intent: Option<IntentFile>,
     #[serde(default)]
     pub exclude: Vec<ExcludeFile>,
 }
@@ -165,6 +184,7 @@ impl LexiconFile {
         self.anaphora = user.anaphora.or(self.anaphora);
         self.roles = user.roles.or(self.roles);
         self.dates = user.dates.or(self.dates);
+        self.intent = user.intent.or(self.intent);
         self
     }
 }

@@ -45,6 +45,10 @@ pub enum Role {
     DateBlocker,
     Intensity(u8),
     Victim,
+    /// An attack or an armed perpetrator: the sentence is an attack frame.
+    AttackCue,
+    /// Armed forces or weapons: an attack frame unless a disaster stands in the sentence.
+    ArmedCue,
 }
 
 /// A trigger pattern: `parts` phrases in order with at most `gap` words between them.
@@ -56,6 +60,8 @@ pub struct Pattern {
     pub parts: u8,
     pub gap: u8,
     pub entity_part: Option<(u8, EntityKind)>,
+    /// A cue of harm without intent: it stands only in an attack frame.
+    pub weak: bool,
 }
 
 /// One part of a parsed cue: expanded word alternatives, or an entity placeholder.
@@ -79,6 +85,8 @@ pub struct EventLexicon {
     pub(super) intensity: Intensity,
     pub(super) anaphora_window: usize,
     pub(super) role_window: usize,
+    /// The words the role rules read phrases with (`[roles.words]`).
+    pub(super) role_words: super::roles::words::Words,
     pub(super) date_window: usize,
     pub(super) leading_words: usize,
 }
@@ -231,14 +239,22 @@ fn parse_cue(cue: &str, irregular: &HashMap<String, Vec<String>>) -> Result<Vec<
     Ok(parts)
 }
 
+/// How a trigger pattern is read: its kind (`None` for an exclusion), gap, and weakness.
+#[derive(Clone, Copy)]
+struct PatternSpec {
+    kind: Option<EventKind>,
+    gap: u8,
+    weak: bool,
+}
+
 fn add_pattern(
     b: &mut Builder,
     patterns: &mut Vec<Pattern>,
     cue: &str,
-    kind: Option<EventKind>,
-    gap: u8,
+    spec: PatternSpec,
     irregular: &HashMap<String, Vec<String>>,
 ) -> Result<()> {
+    let PatternSpec { kind, gap, weak } = spec;
     let parts = parse_cue(cue, irregular)?;
     let pattern = u32::try_from(patterns.len()).context("too many cues")?;
     let entity_part = parts.iter().enumerate().find_map(|(i, p)| match p {
@@ -250,6 +266,7 @@ fn add_pattern(
         parts: parts.len() as u8,
         gap,
         entity_part,
+        weak,
     });
     for (i, part) in parts.iter().enumerate() {
         let PartSpec::Words(alts) = part else {
@@ -305,24 +322,21 @@ fn add_kinds(
         }
         severity.insert(kind, k.severity);
         let gap = k.gap.unwrap_or(default_gap);
-        for v in &k.verbs {
-            add_pattern(
-                b,
-                patterns,
-                &format!("~{}", v.trim()),
-                Some(kind),
-                gap,
-                &file.irregular,
-            )
-            .with_context(|| format!("kind {}", k.kind))?;
-        }
-        for n in &k.nouns {
-            let alts = noun_forms(&normalise(n)).join("|");
-            add_pattern(b, patterns, &alts, Some(kind), gap, &file.irregular)
-                .with_context(|| format!("kind {}", k.kind))?;
-        }
-        for c in &k.cues {
-            add_pattern(b, patterns, c, Some(kind), gap, &file.irregular)
+        let strong = PatternSpec {
+            kind: Some(kind),
+            gap,
+            weak: false,
+        };
+        let weak = PatternSpec { weak: true, ..strong };
+        let verbs = k.verbs.iter().map(|v| (format!("~{}", v.trim()), strong));
+        let nouns = k
+            .nouns
+            .iter()
+            .map(|n| (noun_forms(&normalise(n)).join("|"), strong));
+        let cues = k.cues.iter().map(|c| (c.clone(), strong));
+        let weak_cues = k.weak.iter().map(|c| (c.clone(), weak));
+        for (cue, spec) in verbs.chain(nouns).chain(cues).chain(weak_cues) {
+            add_pattern(b, patterns, &cue, spec, &file.irregular)
                 .with_context(|| format!("kind {}", k.kind))?;
         }
     }
@@ -357,8 +371,12 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
     let (severity, object_of) = add_kinds(&mut b, &mut patterns, &file, default_gap)?;
     for ex in &file.exclude {
         for c in &ex.cues {
-            let gap = ex.gap.unwrap_or(default_gap);
-            add_pattern(&mut b, &mut patterns, c, None, gap, &file.irregular)
+            let spec = PatternSpec {
+                kind: None,
+                gap: ex.gap.unwrap_or(default_gap),
+                weak: false,
+            };
+            add_pattern(&mut b, &mut patterns, c, spec, &file.irregular)
                 .context("[[exclude]]")?;
         }
     }
@@ -401,6 +419,9 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
     b.add_all(&intensity.level1_words, Role::Intensity(1));
     b.add_all(&intensity.level2_words, Role::Intensity(2));
     b.add_all(&intensity.victim_words, Role::Victim);
+    let intent = section(file.intent, "intent")?;
+    b.add_all(&intent.attack, Role::AttackCue);
+    b.add_all(&intent.armed, Role::ArmedCue);
     let damping = section(file.damping, "damping")?;
     // Every word of every article goes through this automaton's overlapping scan; a DFA of the
     // few hundred cue phrases costs about 2 MB and a seventh of event detection's instructions.
@@ -420,6 +441,7 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
         intensity,
         anaphora_window: usize::from(anaphora.window),
         role_window: usize::from(roles.window),
+        role_words: super::roles::words::Words::new(&roles.words, &file.irregular),
         date_window: usize::from(dates.window),
         leading_words: usize::from(dates.leading_words),
     })

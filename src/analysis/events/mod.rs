@@ -5,6 +5,7 @@
 
 mod config;
 mod inflect;
+mod intent;
 mod lexicon;
 mod offsets;
 mod roles;
@@ -35,6 +36,8 @@ struct Cand {
     start: usize,
     end: usize,
     verbal: bool,
+    /// Harm without intent: stands only in an attack frame.
+    weak: bool,
 }
 
 impl Cand {
@@ -152,6 +155,7 @@ fn find_candidates(s: &Sentence, out: &mut Vec<Cand>) {
                     start: h.start,
                     end,
                     verbal,
+                    weak: p.weak,
                 });
             }
         }
@@ -240,6 +244,9 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
         }
         let positive = s.lex.base_severity(kind, Status::Reported) > 0.0;
         out.push((*c, status::status_of(s, c.start, c.end, c.verbal, positive)));
+    }
+    if out.iter().any(|(c, _)| c.weak) && !intent::attack_frame(s, cands, &out) {
+        out.retain(|(c, _)| !c.weak);
     }
     out.sort_by_key(|(c, _)| (c.start, c.end));
     out

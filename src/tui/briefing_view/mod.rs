@@ -7,8 +7,8 @@
 //! filter it was built for; the layout ([`doc::Doc`]) is redone only when the width changes.
 //!
 //! Filter mapping (the reader's `f` filter to a [`BriefFilter`]):
-//! - entity → `entities: [name]`: events naming it as actor or target (the entity kind is not
-//!   part of a briefing filter; mentions inside an event's sentence do not count);
+//! - entity → `entities: [name asked]`: the same entities and the same events, by one
+//!   definition ([`crate::analysis::entity_match`]);
 //! - event kind → `kinds: [kind]`, the same;
 //! - status → no equivalent: the briefing already splits events by status (timeline and
 //!   undated: reported; warnings: potential; proposals: proposed), so everything is shown and
@@ -31,8 +31,8 @@ pub fn brief_filter(f: Option<&Filter>) -> (BriefFilter, Option<String>) {
     let mut bf = BriefFilter::default();
     let note = match f {
         None => None,
-        Some(Filter::Entity(name, _)) => {
-            bf.entities.push(name.clone());
+        Some(Filter::Entity(m)) => {
+            bf.entities.extend(m.asked.iter().map(|r| r.asked.clone()));
             None
         }
         Some(Filter::Kind(k)) => {
@@ -82,7 +82,7 @@ impl BriefView {
     pub fn title(&self) -> String {
         let mut t = self.briefing.title.clone();
         if !self.briefing.filter.is_empty() {
-            t.push_str(&format!(" · filter: {}", self.briefing.filter.describe()));
+            t.push_str(&format!(" · filter: {}", self.briefing.describe_filter()));
         }
         if let Some(n) = &self.note {
             t.push_str(&format!(" · {n}"));
@@ -187,11 +187,12 @@ impl BriefView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{EntityKind, EventKind, Status};
+    use crate::analysis::{EventKind, Status};
 
     #[test]
     fn reader_filters_map_to_briefing_filters() {
-        let (f, note) = brief_filter(Some(&Filter::Entity("Mali".into(), EntityKind::Country)));
+        let an = crate::tui::fixture::analysis();
+        let (f, note) = brief_filter(Some(&Filter::entity(&an, "Mali")));
         assert_eq!(f.entities, vec!["Mali".to_string()]);
         assert!(note.is_none());
         let (f, note) = brief_filter(Some(&Filter::Kind(EventKind::Airstrike)));

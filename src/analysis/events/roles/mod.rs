@@ -1,0 +1,291 @@
+//! Who acts and who is acted on. The sentence is read as words around the trigger: the subject
+//! of a verbal trigger acts and its object suffers ("gunmen ambushed a convoy"), a passive turns
+//! them round ("a patrol was ambushed by JNIM"), "by X" names the doer and "against X" the
+//! target, a nominal trigger takes its doer from what modifies it ("Malian airstrikes") or from
+//! the subject of its light verb ("X launched an offensive"). Each phrase names sides through
+//! [`sides`]. Where the sentence does not say who, no one is guessed.
+
+mod phrase;
+mod sides;
+mod tokens;
+pub mod words;
+
+use super::lexicon::Role;
+use super::scan::Sentence;
+use crate::analysis::Name;
+use crate::analysis::model::{ArticleEntity, EventKind};
+use phrase::Class;
+use sides::{Slot, Want, push};
+use tokens::Tok;
+use words::Words;
+
+/// Words a marker may stand after the trigger ("attacked the base on Monday by ...").
+const MARKER_REACH: usize = 6;
+
+/// A sentence's tokens and the entities its mentions point at.
+pub struct Reader<'a> {
+    s: &'a Sentence<'a>,
+    entities: &'a [ArticleEntity],
+    toks: Vec<Tok>,
+}
+
+impl Reader<'_> {
+    fn words(&self) -> &Words {
+        &self.s.lex.role_words
+    }
+
+    /// The lower-cased text of token `i`.
+    fn word(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.s.norm.text[t.start..t.end]
+    }
+
+    /// The first token of the trigger and the one after it. A mention that starts before the
+    /// trigger and runs into it ("Malian [troops killed]") stays whole on the left.
+    fn trigger(&self, start: usize, end: usize) -> (usize, usize, usize) {
+        let lo = self.toks.partition_point(|t| t.end <= start);
+        let hi = self.toks.partition_point(|t| t.start < end).max(lo);
+        let mut left = lo;
+        if let Some(m) = self.toks.get(lo).and_then(|t| t.mention)
+            && self.s.mentions[m].start < start
+        {
+            while self.toks.get(left).is_some_and(|t| t.mention == Some(m)) {
+                left += 1;
+            }
+        }
+        (left, lo, hi)
+    }
+}
+
+/// The marker roles a hit carries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Actor,
+    Target,
+    Of,
+}
+
+fn mark_of(s: &Sentence, h: &super::scan::Hit) -> Option<Mark> {
+    s.roles(h).iter().find_map(|r| match r {
+        Role::ActorMarker => Some(Mark::Actor),
+        Role::TargetMarker => Some(Mark::Target),
+        Role::OfMarker => Some(Mark::Of),
+        _ => None,
+    })
+}
+
+/// True when a passive auxiliary stands right before a verbal trigger ("was attacked").
+fn passive(s: &Sentence, start: usize, verbal: bool) -> bool {
+    verbal
+        && s.with_role(|r| matches!(r, Role::Passive))
+            .any(|h| h.end <= start && s.governs(h.end, start, 1))
+}
+
+/// What a trigger is, as the role rules need it.
+struct Trigger {
+    start: usize,
+    end: usize,
+    verbal: bool,
+    kind: EventKind,
+}
+
+/// Actors and targets of the trigger at `[start, end)`.
+pub fn participants(
+    s: &Sentence,
+    entities: &[ArticleEntity],
+    start: usize,
+    end: usize,
+    verbal: bool,
+    kind: EventKind,
+) -> (Vec<Name>, Vec<Name>) {
+    let r = Reader {
+        s,
+        entities,
+        toks: tokens::tokenize(s),
+    };
+    let t = Trigger {
+        start,
+        end,
+        verbal,
+        kind,
+    };
+    let (mut actors, mut targets) = r.marked(&t);
+    let (left, lo, hi) = r.trigger(start, end);
+    let passive = passive(s, start, verbal);
+    let subject = if verbal {
+        r.verbal_subject(left)
+    } else {
+        r.nominal_subject(left)
+    };
+    if passive {
+        extend(&mut targets, r.sides(&subject, want(Slot::Target, false)));
+    } else if actors.is_empty() {
+        extend(&mut actors, r.sides(&subject, want(Slot::Actor, true)));
+    }
+    if actors.is_empty() && !passive {
+        extend(&mut actors, r.agent_trigger(left, lo, hi));
+    }
+    if verbal && !passive && targets.is_empty() {
+        extend(&mut targets, r.object(lo, hi));
+    }
+    targets.retain(|t| !actors.contains(t));
+    (actors, targets)
+}
+
+fn want(slot: Slot, place_acts: bool) -> Want {
+    Want { slot, place_acts }
+}
+
+fn extend(list: &mut Vec<Name>, names: Vec<Name>) {
+    for n in names {
+        push(list, n);
+    }
+}
+
+impl Reader<'_> {
+    /// The sides after role markers that follow the trigger in its clause: "by X", "against
+    /// X", "between X and Y", "the withdrawal of X".
+    fn marked(&self, t: &Trigger) -> (Vec<Name>, Vec<Name>) {
+        let (mut actors, mut targets) = (Vec::new(), Vec::new());
+        for h in self.s.hits.iter().filter(|h| h.start >= t.start) {
+            let Some(mark) = mark_of(self.s, h) else {
+                continue;
+            };
+            let inside = h.start < t.end;
+            let near = h.start >= t.end
+                && self.s.norm.words_between(t.end, h.start) <= MARKER_REACH
+                && !self.s.norm.bound_between(t.end, h.start)
+                && !self.s.breaker_between(t.end, h.start);
+            let from = self.toks.partition_point(|k| k.start < h.end);
+            match mark {
+                Mark::Of if t.verbal => {}
+                Mark::Of if inside || (near && self.s.norm.words_between(t.end, h.start) == 0) => {
+                    let of_actor = self.s.lex.of_actor.contains(&t.kind);
+                    let phrase = self.read_right(from);
+                    if of_actor {
+                        extend(&mut actors, self.sides(&phrase, want(Slot::Actor, false)));
+                    } else {
+                        extend(&mut targets, self.sides(&phrase, want(Slot::Target, false)));
+                    }
+                }
+                Mark::Actor if near && self.word(from.saturating_sub(1)) == "between" => {
+                    let mut both = self.sides(&self.read_right(from), want(Slot::Actor, true));
+                    if !both.is_empty() {
+                        extend(&mut actors, vec![both.remove(0)]);
+                        extend(&mut targets, both);
+                    }
+                }
+                Mark::Actor if near => {
+                    let phrase = self.read_right(from);
+                    extend(&mut actors, self.sides(&phrase, want(Slot::Actor, false)));
+                }
+                Mark::Target if near => {
+                    let phrase = self.read_right(from);
+                    extend(&mut targets, self.sides(&phrase, want(Slot::Target, false)));
+                }
+                _ => {}
+            }
+        }
+        (actors, targets)
+    }
+
+    /// The subject of a verbal trigger starting at token `left`: the phrase before it, past
+    /// auxiliaries and adverbs; for "X attacked Y, killing Z" or "X stormed Y and killed Z",
+    /// the subject that opens the sentence.
+    fn verbal_subject(&self, left: usize) -> Vec<usize> {
+        let mut i = left;
+        let mut relative = false;
+        while i > 0 && self.skippable(i - 1) {
+            relative |= matches!(self.word(i - 1), "who" | "which" | "that");
+            i -= 1;
+        }
+        if i == 0 {
+            return Vec::new();
+        }
+        match self.class(i - 1) {
+            Class::Comma if relative => self.read_left(i - 1),
+            Class::Comma if self.word(left).ends_with("ing") => self.opening_subject(),
+            Class::Conj => self.opening_subject(),
+            _ => self.read_left(i),
+        }
+    }
+
+    fn skippable(&self, i: usize) -> bool {
+        self.toks[i].mention.is_none() && self.words().skip.contains(self.word(i))
+    }
+
+    /// The phrase that opens the sentence, when it opens with one.
+    fn opening_subject(&self) -> Vec<usize> {
+        if self.toks.is_empty() {
+            return Vec::new();
+        }
+        let opens = matches!(self.class(0), Class::Det | Class::Mention | Class::Inner)
+            || (self.toks[0].capital && !self.toks[0].locative);
+        if opens {
+            self.read_right(0)
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The doer of a nominal trigger: what modifies it ("Malian airstrikes", "Mali's
+    /// withdrawal"), else the subject of the light verb before it ("X launched an offensive").
+    fn nominal_subject(&self, left: usize) -> Vec<usize> {
+        let Some(prev) = left.checked_sub(1) else {
+            return Vec::new();
+        };
+        if matches!(self.class(prev), Class::Mention | Class::Inner | Class::Capital)
+            || self.toks[prev].possessive
+        {
+            let p = self.read_left(left);
+            if !p.is_empty() {
+                return p;
+            }
+        }
+        let mut j = left;
+        for _ in 0..4 {
+            if let Some(verb_start) = self.light_verb_ending(j) {
+                return self.verbal_subject(verb_start);
+            }
+            match j.checked_sub(1) {
+                Some(k) if matches!(self.class(k), Class::Det | Class::Inner | Class::Other) => {
+                    j = k
+                }
+                _ => break,
+            }
+        }
+        Vec::new()
+    }
+
+    /// The first token of a light verb ("carried out") that ends right before token `end`.
+    fn light_verb_ending(&self, end: usize) -> Option<usize> {
+        self.words().light_verbs.iter().find_map(|form| {
+            let start = end.checked_sub(form.len())?;
+            let same = (start..end).zip(form).all(|(i, w)| {
+                self.toks[i].mention.is_none() && self.class(i) != Class::Comma && self.word(i) == w
+            });
+            same.then_some(start)
+        })
+    }
+
+    /// A trigger that names its doer ("a suicide bomber"), with what modifies it.
+    fn agent_trigger(&self, left: usize, lo: usize, hi: usize) -> Vec<Name> {
+        let last = hi.checked_sub(1).filter(|&l| l >= lo);
+        if !last.is_some_and(|l| self.words().agents.contains(self.word(l))) {
+            return Vec::new();
+        }
+        let mut phrase = self.read_left(left);
+        phrase.extend(left.max(lo)..hi);
+        self.sides(&phrase, want(Slot::Actor, false))
+    }
+
+    /// The object of an active verbal trigger: the phrase after it, else the one inside it
+    /// ("[killed dozens of civilians]").
+    fn object(&self, lo: usize, hi: usize) -> Vec<Name> {
+        let after = self.sides(&self.read_right(hi), want(Slot::Target, false));
+        if !after.is_empty() || hi <= lo + 1 {
+            return after;
+        }
+        self.sides(&self.read_right(lo + 1), want(Slot::Target, false))
+    }
+}
