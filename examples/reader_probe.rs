@@ -214,7 +214,7 @@ fn main() -> ExitCode {
     }
     // `f` on the entity mentioned most: the filter reads every article and timeline item.
     if let Some(e) = an.entities.first() {
-        let by = filter::Filter::Entity(e.name.to_string(), e.kind);
+        let by = filter::Filter::entity(&an, &e.name);
         let (med, max) = timed(5, |_| {
             (
                 filter::article_rows(&an, Some(&by), None, SortKey::Date),

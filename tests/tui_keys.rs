@@ -366,7 +366,7 @@ fn filter_and_sort_change_list_and_timeline() {
     press(&mut app, "j enter");
     let f = app.filter.clone().expect("filter set");
     let name = match &f {
-        sitrep::tui::filter::Filter::Entity(n, _) => n.clone(),
+        sitrep::tui::filter::Filter::Entity(m) => m.asked[0].asked.clone(),
         other => panic!("{other:?}"),
     };
     assert!(app.list_rows.len() < an.articles.len() || name == "Algeria");

@@ -146,7 +146,9 @@ impl EntityMatch {
 
     /// Does the match cover the entity (or actor, or target) of this canonical name?
     pub fn covers(&self, name: &str) -> bool {
-        self.names.binary_search_by(|n| n.as_str().cmp(name)).is_ok()
+        self.names
+            .binary_search_by(|n| n.as_str().cmp(name))
+            .is_ok()
     }
 
     /// The asked names nothing in the corpus goes by.
@@ -188,11 +190,7 @@ impl EntityMatch {
                 })
                 .collect()
         };
-        EventMatcher {
-            m: self,
-            an,
-            spans,
-        }
+        EventMatcher { m: self, an, spans }
     }
 }
 
@@ -220,7 +218,11 @@ impl EventMatcher<'_> {
         let Some(spans) = self.spans.get(r.article).filter(|s| !s.is_empty()) else {
             return false;
         };
-        let event = self.an.analyses.get(r.article).and_then(|a| a.events.get(r.event));
+        let event = self
+            .an
+            .analyses
+            .get(r.article)
+            .and_then(|a| a.events.get(r.event));
         event.is_some_and(|ev| spans.iter().any(|m| ev.span.overlaps(m)))
     }
 }
@@ -328,7 +330,10 @@ fn nested_under(an: &Analysis, roots: &[Name]) -> Vec<Name> {
         }
     }
     // The corpus table is most mentioned first: keep its order.
-    let in_order = an.entities.iter().filter(|e| under.contains(e.name.as_str()));
+    let in_order = an
+        .entities
+        .iter()
+        .filter(|e| under.contains(e.name.as_str()));
     dedup_in_order(in_order.map(|e| e.name.clone()).collect())
 }
 

@@ -102,7 +102,6 @@ impl BriefFilter {
             parts.join(", ")
         }
     }
-
 }
 
 /// Lower case, accents removed, runs of spaces collapsed: the form names are compared in.

@@ -430,11 +430,7 @@ pub fn sahel() -> Analysis {
 }
 
 /// The analysis of hand-written documents; `parents` gives entities their gazetteer parent.
-fn analysis_of(
-    docs: &[Doc],
-    merged: &[&[(usize, usize)]],
-    parents: &[(&str, &str)],
-) -> Analysis {
+fn analysis_of(docs: &[Doc], merged: &[&[(usize, usize)]], parents: &[(&str, &str)]) -> Analysis {
     let mut articles = Vec::new();
     let mut analyses = Vec::new();
     for doc in docs {

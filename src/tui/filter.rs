@@ -264,7 +264,10 @@ mod tests {
                         };
                         aa.mentions.iter().any(|x| {
                             ev.span.overlaps(&x.span)
-                                && aa.entities.get(x.index()).is_some_and(|e| m.covers(&e.name))
+                                && aa
+                                    .entities
+                                    .get(x.index())
+                                    .is_some_and(|e| m.covers(&e.name))
                         })
                     })
             }

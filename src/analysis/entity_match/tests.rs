@@ -30,7 +30,7 @@ fn a_country_covers_its_capital_and_forces_and_says_so() {
     assert!(!m.covers("Algeria") && !m.covers("Algiers"));
     assert_eq!(
         m.describe(),
-        "Morocco (with Royal Moroccan Armed Forces, Figuig, Rabat)"
+        "Morocco (with Figuig, Royal Moroccan Armed Forces, Rabat)"
     );
     assert_eq!(
         covered(&an, "algérie").describe(),
@@ -60,7 +60,10 @@ fn mention_text_and_actor_names_are_the_last_resorts() {
     assert_eq!(r.entities, ["Royal Moroccan Armed Forces"]);
     let mut an = an;
     an.timeline[0].actors = crate::analysis::names_from(vec!["Polisario Front".into()]);
-    assert_eq!(covered(&an, "polisario front").entities, ["Polisario Front"]);
+    assert_eq!(
+        covered(&an, "polisario front").entities,
+        ["Polisario Front"]
+    );
 }
 
 #[test]
@@ -79,7 +82,12 @@ fn events_are_kept_by_role_or_by_a_mention_in_their_sentence() {
     // offer that only mentions it ("Maroc"); not Mali's airspace closure.
     assert_eq!(
         kinds,
-        ["diplomatic_rupture", "deployment", "accusation", "mediation"]
+        [
+            "diplomatic_rupture",
+            "deployment",
+            "accusation",
+            "mediation"
+        ]
     );
     // Nothing asked keeps everything.
     let all = EntityMatch::default();
