@@ -47,6 +47,9 @@ pub(super) struct KindFile {
     pub weak: Vec<String>,
     #[serde(default)]
     pub not_object_of: Vec<String>,
+    /// Kinds that tell an overlapping trigger's event better than this one.
+    #[serde(default)]
+    pub yields_to: Vec<String>,
 }
 
 #[derive(Clone, Debug, Deserialize)]

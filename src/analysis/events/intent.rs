@@ -27,10 +27,42 @@ pub(super) fn attack_frame(s: &Sentence, cands: &[Cand], stand: &[(Cand, Status)
     if strong_trigger || attack_word || armed_group {
         return true;
     }
-    let armed_word = cue(|r| matches!(r, Role::ArmedCue));
-    let military = s.mentions.iter().any(|m| m.kind == EntityKind::Military);
     let disaster = stand
         .iter()
         .any(|(c, _)| c.kind == Some(EventKind::Disaster));
+    // An explosion that kills, with no accident named: two weak triggers of different violent
+    // kinds tell of an attack.
+    let mut weak_kinds = stand
+        .iter()
+        .filter(|(c, _)| c.weak)
+        .filter_map(|(c, _)| c.kind);
+    let first = weak_kinds.next();
+    if !disaster && weak_kinds.any(|k| Some(k) != first) {
+        return true;
+    }
+    let armed_word = cue(|r| matches!(r, Role::ArmedCue));
+    let military = s.mentions.iter().any(|m| m.kind == EntityKind::Military);
     (armed_word || military) && !disaster
+}
+
+/// A call ("urges talks", "calls for a ceasefire") is told by the proposed event it governs:
+/// the demand stands alone only when it governs no event of its clause.
+pub(super) fn drop_calls_told_by_their_object(s: &Sentence, stand: &mut Vec<(Cand, Status)>) {
+    let governed = |call: &Cand| {
+        stand.iter().any(|(c, st)| {
+            c.kind != Some(EventKind::Demand)
+                && *st != Status::Reported
+                && c.start >= call.end
+                && s.governs(call.end, c.start, 10)
+        })
+    };
+    let drop: Vec<bool> = stand
+        .iter()
+        .map(|(c, _)| c.kind == Some(EventKind::Demand) && governed(c))
+        .collect();
+    let mut i = 0;
+    stand.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }

@@ -79,6 +79,8 @@ pub struct EventLexicon {
     severity: HashMap<EventKind, f32>,
     /// Kinds whose triggers make a following trigger of the key kind their object.
     pub(super) object_of: HashMap<EventKind, Vec<EventKind>>,
+    /// Kinds whose overlapping trigger drops a trigger of the key kind.
+    yields_to: HashMap<EventKind, Vec<EventKind>>,
     /// Kinds whose nominal trigger takes its actor from "of X" ("the withdrawal of X").
     pub(super) of_actor: Vec<EventKind>,
     damping: Damping,
@@ -116,6 +118,11 @@ impl EventLexicon {
             Status::Proposed => self.damping.proposed,
         };
         base * d
+    }
+
+    /// True when a trigger of kind `kind` gives way to an overlapping one of kind `to`.
+    pub(super) fn yields(&self, kind: EventKind, to: EventKind) -> bool {
+        self.yields_to.get(&kind).is_some_and(|t| t.contains(&to))
     }
 
     /// The kind of trigger pattern `p`, `None` for exclusions.
@@ -298,7 +305,20 @@ fn parse_kind(name: &str) -> Result<EventKind> {
     EventKind::parse(name).ok_or_else(|| anyhow!("unknown event kind {name:?}"))
 }
 
-type KindTables = (HashMap<EventKind, f32>, HashMap<EventKind, Vec<EventKind>>);
+/// Per kind: its severity, the kinds it is the object of, the kinds it yields to.
+struct KindTables {
+    severity: HashMap<EventKind, f32>,
+    object_of: HashMap<EventKind, Vec<EventKind>>,
+    yields_to: HashMap<EventKind, Vec<EventKind>>,
+}
+
+fn kind_list(names: &[String], what: &str, kind: &str) -> Result<Vec<EventKind>> {
+    names
+        .iter()
+        .map(|n| parse_kind(n))
+        .collect::<Result<Vec<_>>>()
+        .with_context(|| format!("kind {kind}: {what}"))
+}
 
 fn add_kinds(
     b: &mut Builder,
@@ -308,15 +328,11 @@ fn add_kinds(
 ) -> Result<KindTables> {
     let mut severity = HashMap::new();
     let mut object_of = HashMap::new();
+    let mut yields_to = HashMap::new();
     for k in &file.kind {
         let kind = parse_kind(&k.kind)?;
-        let of = k
-            .not_object_of
-            .iter()
-            .map(|n| parse_kind(n))
-            .collect::<Result<Vec<_>>>()
-            .with_context(|| format!("kind {}", k.kind))?;
-        object_of.insert(kind, of);
+        object_of.insert(kind, kind_list(&k.not_object_of, "not_object_of", &k.kind)?);
+        yields_to.insert(kind, kind_list(&k.yields_to, "yields_to", &k.kind)?);
         if !(-10.0..=10.0).contains(&k.severity) {
             bail!("severity of {} must lie in -10..=10", k.kind);
         }
@@ -327,7 +343,10 @@ fn add_kinds(
             gap,
             weak: false,
         };
-        let weak = PatternSpec { weak: true, ..strong };
+        let weak = PatternSpec {
+            weak: true,
+            ..strong
+        };
         let verbs = k.verbs.iter().map(|v| (format!("~{}", v.trim()), strong));
         let nouns = k
             .nouns
@@ -340,7 +359,11 @@ fn add_kinds(
                 .with_context(|| format!("kind {}", k.kind))?;
         }
     }
-    Ok((severity, object_of))
+    Ok(KindTables {
+        severity,
+        object_of,
+        yields_to,
+    })
 }
 
 fn add_status(b: &mut Builder, file: &LexiconFile) -> Result<()> {
@@ -368,7 +391,11 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
     let mut b = Builder::default();
     let mut patterns = Vec::new();
     let default_gap = file.gap.unwrap_or(4);
-    let (severity, object_of) = add_kinds(&mut b, &mut patterns, &file, default_gap)?;
+    let KindTables {
+        severity,
+        object_of,
+        yields_to,
+    } = add_kinds(&mut b, &mut patterns, &file, default_gap)?;
     for ex in &file.exclude {
         for c in &ex.cues {
             let spec = PatternSpec {
@@ -376,8 +403,7 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
                 gap: ex.gap.unwrap_or(default_gap),
                 weak: false,
             };
-            add_pattern(&mut b, &mut patterns, c, spec, &file.irregular)
-                .context("[[exclude]]")?;
+            add_pattern(&mut b, &mut patterns, c, spec, &file.irregular).context("[[exclude]]")?;
         }
     }
     add_status(&mut b, &file)?;
@@ -436,6 +462,7 @@ fn compile(file: LexiconFile) -> Result<EventLexicon> {
         patterns,
         severity,
         object_of,
+        yields_to,
         of_actor,
         damping,
         intensity,

@@ -223,9 +223,12 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
     for c in cands {
         let Some(kind) = c.kind else { continue };
         let excluded = cands.iter().any(|x| x.kind.is_none() && c.inside_or_eq(x));
-        let shadowed = cands
+        let shadowed = cands.iter().any(|d| {
+            d.kind.is_some_and(|k| k != kind && !s.lex.yields(k, kind)) && c.inside(d)
+        });
+        let yields = cands
             .iter()
-            .any(|d| d.kind.is_some() && d.kind != c.kind && c.inside(d));
+            .any(|d| d.kind.is_some_and(|k| s.lex.yields(kind, k)) && d.overlaps(c));
         let object = s.lex.object_of.get(&kind).is_some_and(|of| {
             cands.iter().any(|d| {
                 d.kind.is_some_and(|k| of.contains(&k))
@@ -235,6 +238,7 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
         });
         if excluded
             || shadowed
+            || yields
             || object
             || s.name_like(c.start, c.end)
             || status::negated(s, c.start, c.end)
@@ -248,11 +252,16 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
     if out.iter().any(|(c, _)| c.weak) && !intent::attack_frame(s, cands, &out) {
         out.retain(|(c, _)| !c.weak);
     }
+    intent::drop_calls_told_by_their_object(s, &mut out);
     out.sort_by_key(|(c, _)| (c.start, c.end));
     out
 }
 
 impl Cand {
+    fn overlaps(&self, other: &Cand) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     fn inside_or_eq(&self, other: &Cand) -> bool {
         other.start <= self.start && self.end <= other.end
     }

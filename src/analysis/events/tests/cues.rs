@@ -116,7 +116,7 @@ fn every_listed_cue_triggers_its_kind() {
         ("The force completed its withdrawal in August.", Withdrawal),
         ("Qatar offered to act as mediator.", Mediation),
         ("Talks opened in Algiers.", Mediation),
-        ("A ceasefire took hold in the north.", Mediation),
+        ("A ceasefire took hold in the north.", Ceasefire),
         (
             "A flood of disinformation swept social media.",
             Disinformation,
@@ -136,6 +136,16 @@ fn every_listed_cue_triggers_its_kind() {
             "The army reserves the right to respond to provocations.",
             Threat,
         ),
+        ("The envoy met with his counterpart in Dakar.", Consultation),
+        ("The two states ratified the fisheries treaty.", Agreement),
+        ("Japan pledged $40 million in humanitarian aid.", Aid),
+        ("The truce held for a third day.", Ceasefire),
+        ("The council demanded an explanation from the embassy.", Demand),
+        ("The parliament vetoed the draft accord.", Rejection),
+        ("The union imposed an arms embargo on the regime.", Sanction),
+        ("The authorities released forty prisoners in an amnesty.", Concession),
+        ("Mutinous officers toppled the elected president.", Coup),
+        ("Flash floods swept away several bridges.", Disaster),
     ];
     for (sentence, kind) in table {
         let evs = detect(sentence);

@@ -2,6 +2,7 @@
 
 mod context;
 mod cues;
+mod kinds;
 
 use super::*;
 use crate::analysis::model::EntityKind;
