@@ -1,7 +1,8 @@
 //! Pipeline benchmarks (`cargo bench --bench pipeline`): loading and cleaning, entity matching,
 //! date extraction, event detection, whole-corpus analysis, timeline and related passages, JSON
 //! extract writing, and the reader: frames, wrapping, search, related passages on demand. The corpus is generated in-process by the same generator as
-//! `examples/gen_corpus.rs`, so every run measures the same bytes.
+//! `examples/gen_corpus.rs`, so every run measures the same bytes. One case (`real_text`) reads
+//! real news from the evaluation kit beside the repository, when it is there.
 //!
 //! Kept short (10 samples, a few seconds each): the build machine is shared.
 
@@ -134,6 +135,42 @@ fn bench_stages(c: &mut Criterion) {
         })
     });
     group.bench_function("analyze_article", |b| {
+        b.iter(|| {
+            for a in &articles {
+                black_box(analysis::analyze_article(a, &vocab));
+            }
+        })
+    });
+    group.finish();
+}
+
+/// Real news beside the repository: the WCEP development set of the evaluation kit (34,426
+/// news summaries, `../shared/eval/wcep/dev.jsonl`), denser in names and events than the
+/// synthetic corpus, analysed article by article as `stages/analyze_article` does, so the two
+/// throughputs compare. The kit is not in the repository: without it the case is skipped.
+fn bench_real_text(c: &mut Criterion) {
+    let path = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/eval/wcep/dev.jsonl"
+    ));
+    if !path.is_file() {
+        eprintln!(
+            "real_text: skipped, no {} (the evaluation kit beside the repository)",
+            path.display()
+        );
+        return;
+    }
+    let vocab = vocab();
+    let loaded = corpus::load(&[path], &LoadOptions::default());
+    let articles = loaded.articles;
+    let bytes = body_bytes(&articles);
+    eprintln!(
+        "real_text: wcep dev, {} articles, {bytes} bytes of clean text",
+        articles.len()
+    );
+    let mut group = c.benchmark_group("real_text");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("wcep_dev/analyze_article", |b| {
         b.iter(|| {
             for a in &articles {
                 black_box(analysis::analyze_article(a, &vocab));
@@ -294,7 +331,7 @@ fn config() -> Criterion {
 criterion_group! {
     name = pipeline;
     config = config();
-    targets = bench_load, bench_vocab, bench_stages, bench_analysis, bench_corpus_views,
+    targets = bench_load, bench_vocab, bench_stages, bench_real_text, bench_analysis, bench_corpus_views,
         bench_extract, bench_brief, bench_reader
 }
 criterion_main!(pipeline);
