@@ -19,9 +19,6 @@ use sides::{Slot, Want, push};
 use tokens::Tok;
 use words::Words;
 
-/// Words a marker may stand after the trigger ("attacked the base on Monday by ...").
-const MARKER_REACH: usize = 6;
-
 /// A sentence's tokens and the entities its mentions point at.
 pub struct Reader<'a> {
     s: &'a Sentence<'a>,
@@ -111,22 +108,14 @@ pub fn participants(
     };
     let (mut actors, mut targets) = r.marked(&t);
     let (left, lo, hi) = r.trigger(start, end);
-    let passive = passive(s, start, verbal);
-    let subject = if verbal {
-        r.verbal_subject(left)
-    } else {
-        r.nominal_subject(left)
-    };
-    if passive {
+    if let Some(patient) = r.opening_patient(lo, hi) {
+        // "[Two soldiers were wounded] by gunmen": the phrase that opens the trigger suffers.
+        extend(&mut targets, r.sides(&patient, want(Slot::Target, false)));
+    } else if passive(s, start, verbal) {
+        let subject = r.verbal_subject(left);
         extend(&mut targets, r.sides(&subject, want(Slot::Target, false)));
-    } else if actors.is_empty() {
-        extend(&mut actors, r.sides(&subject, want(Slot::Actor, true)));
-    }
-    if actors.is_empty() && !passive {
-        extend(&mut actors, r.agent_trigger(left, lo, hi));
-    }
-    if verbal && !passive && targets.is_empty() {
-        extend(&mut targets, r.object(lo, hi));
+    } else {
+        r.active(&t, (left, lo, hi), &mut actors, &mut targets);
     }
     targets.retain(|t| !actors.contains(t));
     (actors, targets)
@@ -143,6 +132,63 @@ fn extend(list: &mut Vec<Name>, names: Vec<Name>) {
 }
 
 impl Reader<'_> {
+    /// The subject and object of an active trigger; a nominal one takes an object when it
+    /// reads as a verb ("gunmen attack a village") or names its doer ("a bomber kills ...").
+    fn active(
+        &self,
+        t: &Trigger,
+        (left, lo, hi): (usize, usize, usize),
+        actors: &mut Vec<Name>,
+        targets: &mut Vec<Name>,
+    ) {
+        let subject = if t.verbal {
+            self.verbal_subject(left)
+        } else {
+            self.nominal_subject(left)
+        };
+        if actors.is_empty() {
+            extend(actors, self.sides(&subject, want(Slot::Actor, true)));
+        }
+        let agent = actors.is_empty() && {
+            extend(actors, self.agent_trigger(left, lo, hi));
+            !actors.is_empty()
+        };
+        if !targets.is_empty() {
+            return;
+        }
+        let verb_like = t.verbal || hi > lo + 1 || self.bare_head_before(left);
+        if verb_like {
+            extend(targets, self.object(lo, hi));
+        } else if agent && self.toks.get(hi).is_some() && self.class(hi) == Class::Other {
+            extend(
+                targets,
+                self.sides(&self.read_right(hi + 1), want(Slot::Target, false)),
+            );
+        }
+    }
+
+    /// True when a head without possessive stands right before token `left`: a nominal
+    /// trigger after it is its verb ("Gunmen attack").
+    fn bare_head_before(&self, left: usize) -> bool {
+        left.checked_sub(1)
+            .is_some_and(|p| self.is_head(p) && !self.toks[p].possessive)
+    }
+
+    /// The phrase that opens a trigger and suffers it: before a passive auxiliary inside the
+    /// trigger ("[soldiers are wounded]") or a victim before the verb ("[people killed]").
+    fn opening_patient(&self, lo: usize, hi: usize) -> Option<Vec<usize>> {
+        let k = (lo + 1..hi).find(|&k| {
+            let aux = self
+                .s
+                .with_role(|r| matches!(r, Role::Passive))
+                .any(|h| h.start == self.toks[k].start);
+            let victim = self.words().victims.contains(self.word(k - 1))
+                && !self.words().agents.contains(self.word(k - 1));
+            aux || (victim && (self.class(k) == Class::Other || self.skippable(k)))
+        })?;
+        Some(self.read_left(k))
+    }
+
     /// The sides after role markers that follow the trigger in its clause: "by X", "against
     /// X", "between X and Y", "the withdrawal of X".
     fn marked(&self, t: &Trigger) -> (Vec<Name>, Vec<Name>) {
@@ -152,11 +198,8 @@ impl Reader<'_> {
                 continue;
             };
             let inside = h.start < t.end;
-            let near = h.start >= t.end
-                && self.s.norm.words_between(t.end, h.start) <= MARKER_REACH
-                && !self.s.norm.bound_between(t.end, h.start)
-                && !self.s.breaker_between(t.end, h.start);
             let from = self.toks.partition_point(|k| k.start < h.end);
+            let near = inside || self.reaches(t.end, h.start);
             match mark {
                 Mark::Of if t.verbal => {}
                 Mark::Of if inside || (near && self.s.norm.words_between(t.end, h.start) == 0) => {
@@ -187,6 +230,20 @@ impl Reader<'_> {
             }
         }
         (actors, targets)
+    }
+
+    /// True when a marker at `at` belongs to the trigger ending at `end`: close, in its clause,
+    /// and not behind a preposition that opens another phrase ("killed in an attack on X").
+    fn reaches(&self, end: usize, at: usize) -> bool {
+        let (a, b) = (
+            self.toks.partition_point(|k| k.start < end),
+            self.toks.partition_point(|k| k.start < at),
+        );
+        at >= end
+            && self.s.norm.words_between(end, at) <= self.s.lex.role_window
+            && !self.s.norm.bound_between(end, at)
+            && !self.s.breaker_between(end, at)
+            && !(a..b).any(|i| self.class(i) == Class::Locative)
     }
 
     /// The subject of a verbal trigger starting at token `left`: the phrase before it, past
@@ -234,8 +291,10 @@ impl Reader<'_> {
         let Some(prev) = left.checked_sub(1) else {
             return Vec::new();
         };
-        if matches!(self.class(prev), Class::Mention | Class::Inner | Class::Capital)
-            || self.toks[prev].possessive
+        if matches!(
+            self.class(prev),
+            Class::Mention | Class::Inner | Class::Capital
+        ) || self.toks[prev].possessive
         {
             let p = self.read_left(left);
             if !p.is_empty() {
@@ -279,13 +338,17 @@ impl Reader<'_> {
         self.sides(&phrase, want(Slot::Actor, false))
     }
 
-    /// The object of an active verbal trigger: the phrase after it, else the one inside it
-    /// ("[killed dozens of civilians]").
+    /// The object of an active verbal trigger: the phrase after it, else the one that ends it
+    /// ("[killed dozens of civilians]"; not "[strengthened its military presence]").
     fn object(&self, lo: usize, hi: usize) -> Vec<Name> {
         let after = self.sides(&self.read_right(hi), want(Slot::Target, false));
         if !after.is_empty() || hi <= lo + 1 {
             return after;
         }
-        self.sides(&self.read_right(lo + 1), want(Slot::Target, false))
+        let inside = self.read_right(lo + 1);
+        if inside.last() != Some(&(hi - 1)) {
+            return Vec::new();
+        }
+        self.sides(&inside, want(Slot::Target, false))
     }
 }

@@ -19,6 +19,7 @@ pub enum Class {
     Conj,
     Comma,
     Of,
+    /// A preposition or role marker: it closes a phrase ("in", "by", "for").
     Locative,
     Other,
     Stop,
@@ -50,7 +51,7 @@ impl Reader<'_> {
             Class::Det
         } else if words.inner(w) {
             Class::Inner
-        } else if t.locative {
+        } else if t.locative || t.marker || words.stops.contains(w) {
             Class::Locative
         } else if t.capital && !self.s.in_date(t.start, t.end) && i > 0 {
             Class::Capital
@@ -79,6 +80,8 @@ impl Reader<'_> {
                 Class::Mention | Class::Det | Class::Inner | Class::Capital => true,
                 Class::Conj | Class::Of => !out.is_empty(),
                 Class::Comma => self.list_comma(&out),
+                // "strikes by the army | killed": the agent phrase is the doer.
+                Class::Locative if !out.is_empty() && self.toks[i].marker => break,
                 Class::Locative if !out.is_empty() => {
                     // "settlers in the West Bank": what follows "in" locates the head.
                     keep_from = out.len();
@@ -112,14 +115,18 @@ impl Reader<'_> {
         while i < self.toks.len() && out.len() < MAX_TOKENS {
             let go = match self.class(i) {
                 Class::Mention | Class::Capital => true,
-                Class::Inner | Class::Det => !headed || self.after_conj(&out),
+                // Listed words may follow a head ("a rebel base"); articles may not.
+                Class::Inner => true,
+                Class::Det => !headed || self.after_conj(&out),
                 Class::Conj => headed,
                 Class::Of => !out.is_empty(),
                 Class::Comma => headed && self.list_ahead(i),
-                Class::Other => !headed && unknown < MAX_UNKNOWN && {
-                    unknown += 1;
-                    true
-                },
+                Class::Other => {
+                    !headed && unknown < MAX_UNKNOWN && {
+                        unknown += 1;
+                        true
+                    }
+                }
                 _ => false,
             };
             if !go {

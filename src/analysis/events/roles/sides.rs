@@ -28,19 +28,20 @@ impl Reader<'_> {
     /// The sides a phrase names, in order.
     pub fn sides(&self, phrase: &[usize], want: Want) -> Vec<Name> {
         let mut out = Vec::new();
-        // "of" links a head to what it belongs to ("members of X", "a convoy of Y"): the
-        // entities of the last part name the side, else the head before it does.
-        for part in phrase.split(|&i| self.class(i) == Class::Of).rev() {
-            let conjuncts: Vec<&[usize]> = part
-                .split(|&i| matches!(self.class(i), Class::Conj | Class::Comma))
-                .filter(|c| !c.is_empty())
-                .collect();
-            for (k, c) in conjuncts.iter().enumerate() {
-                let shared = conjuncts.get(k + 1).map(|n| self.head_word(n));
-                self.conjunct(c, shared.flatten(), &want, &mut out);
-            }
-            if !out.is_empty() {
-                break;
+        let conjuncts: Vec<&[usize]> = phrase
+            .split(|&i| matches!(self.class(i), Class::Conj | Class::Comma))
+            .filter(|c| !c.is_empty())
+            .collect();
+        for (k, c) in conjuncts.iter().enumerate() {
+            let shared = conjuncts.get(k + 1).and_then(|n| self.head_word(n));
+            // "of" links a head to what it belongs to ("members of X", "a convoy of Y"): the
+            // entities of the last part name the side, else the head before it does.
+            for part in c.split(|&i| self.class(i) == Class::Of).rev() {
+                let before = out.len();
+                self.conjunct(part, shared, &want, &mut out);
+                if out.len() > before {
+                    break;
+                }
             }
         }
         out
@@ -132,16 +133,16 @@ impl Reader<'_> {
         let &head = c.last()?;
         let w = self.word(head);
         let words = self.words();
-        let ok = words.agents.contains(w)
-            || words.state_agents.contains(w)
-            || (slot == Slot::Target && words.victims.contains(w));
+        // A weapon ("drones") is never a side: only agents and, as targets, victims describe one.
+        let ok = words.agents.contains(w) || (slot == Slot::Target && words.victims.contains(w));
         if !ok || self.class(head) != Class::Inner {
             return None;
         }
+        // The listed or capitalised words that run up to the head ("unidentified gunmen").
         let from = c
             .iter()
-            .position(|&i| self.class(i) != Class::Det)
-            .unwrap_or(c.len() - 1);
+            .rposition(|&i| !matches!(self.class(i), Class::Inner | Class::Capital))
+            .map_or(0, |p| p + 1);
         let text: Vec<String> = c[from..].iter().map(|&i| self.surface(i)).collect();
         Some(Name::from(text.join(" ")))
     }

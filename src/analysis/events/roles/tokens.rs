@@ -28,6 +28,8 @@ pub struct Tok {
     pub mention: Option<usize>,
     /// Starts a phrase that locates or attributes ("in", "near", "according to").
     pub locative: bool,
+    /// Starts a role marker ("by", "against", "between").
+    pub marker: bool,
 }
 
 /// The tokens of a sentence, in order.
@@ -49,9 +51,9 @@ pub fn tokenize(s: &Sentence) -> Vec<Tok> {
         } else if c == '\'' {
             apostrophe(&mut out, &mut chars);
         } else if c == ',' {
-            out.push(punct(s.start + i, Shape::Comma));
+            out.push(punct(s.start + i, 1, Shape::Comma));
         } else if !c.is_whitespace() && !matches!(c, '"' | '\u{201c}' | '\u{201d}') {
-            out.push(punct(s.start + i, Shape::Stop));
+            out.push(punct(s.start + i, c.len_utf8(), Shape::Stop));
         }
     }
     out
@@ -75,15 +77,16 @@ fn apostrophe(out: &mut [Tok], chars: &mut std::iter::Peekable<std::str::CharInd
     }
 }
 
-fn punct(at: usize, shape: Shape) -> Tok {
+fn punct(at: usize, len: usize, shape: Shape) -> Tok {
     Tok {
         start: at,
-        end: at + 1,
+        end: at + len,
         shape,
         possessive: false,
         capital: false,
         mention: None,
         locative: false,
+        marker: false,
     }
 }
 
@@ -101,6 +104,9 @@ fn word(s: &Sentence, start: usize, end: usize) -> Tok {
             .position(|m| m.start < end && start < m.end),
         locative: s
             .with_role(|r| matches!(r, Role::Locative))
+            .any(|h| h.start == start),
+        marker: s
+            .with_role(|r| matches!(r, Role::ActorMarker | Role::TargetMarker))
             .any(|h| h.start == start),
     }
 }

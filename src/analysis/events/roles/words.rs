@@ -28,6 +28,8 @@ pub struct WordsFile {
     pub light_verbs: Vec<String>,
     #[serde(default)]
     pub conjunctions: Vec<String>,
+    #[serde(default)]
+    pub stops: Vec<String>,
 }
 
 /// The lists compiled to lookup sets; nouns with their plurals, verbs with their forms.
@@ -44,6 +46,8 @@ pub struct Words {
     /// Inflected forms, each as its words ("carried out" → ["carried", "out"]).
     pub light_verbs: Vec<Vec<String>>,
     pub conjunctions: HashSet<String>,
+    /// Prepositions beyond the role markers and locatives: they close a phrase.
+    pub stops: HashSet<String>,
 }
 
 fn plain(list: &[String]) -> HashSet<String> {
@@ -67,7 +71,11 @@ fn light_forms(phrase: &str, irregular: &HashMap<String, Vec<String>>) -> Vec<Ve
     let rest: Vec<String> = words.map(str::to_string).collect();
     verb_forms(verb, irregular)
         .into_iter()
-        .map(|f| std::iter::once(f.text).chain(rest.iter().cloned()).collect())
+        .map(|f| {
+            std::iter::once(f.text)
+                .chain(rest.iter().cloned())
+                .collect()
+        })
         .collect()
 }
 
@@ -88,6 +96,7 @@ impl Words {
             victims: nouns(&f.victims),
             light_verbs,
             conjunctions: plain(&f.conjunctions),
+            stops: plain(&f.stops),
         }
     }
 

@@ -2,6 +2,7 @@
 
 mod context;
 mod cues;
+mod roles;
 mod kinds;
 
 use super::*;

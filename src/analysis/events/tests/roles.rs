@@ -1,0 +1,174 @@
+//! Who acts and who is acted on, as an analyst reads the sentence: subjects and objects,
+//! passives, coordination, possessives, capitals for their state, plain descriptions, and no
+//! guess where the sentence does not say.
+
+use super::*;
+
+/// Events of `body` whose entities may have a gazetteer parent: (surface, name, kind, parent).
+fn detect_parented(body: &str, ents: &[(&str, &str, EntityKind, Option<&str>)]) -> Vec<Event> {
+    let article = article_from_text("t", "T", body, None);
+    let mut entities: Vec<ArticleEntity> = Vec::new();
+    let mut mentions = Vec::new();
+    for &(surface, name, kind, parent) in ents {
+        let idx = entities.len();
+        entities.push(ArticleEntity {
+            name: name.into(),
+            kind,
+            linked: true,
+            parent: parent.map(Into::into),
+            count: 0,
+        });
+        for (at, _) in article.body.match_indices(surface) {
+            entities[idx].count += 1;
+            mentions.push(Mention {
+                span: Span::new(at, at + surface.len()),
+                entity: idx as u32,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.span.start());
+    detect_events(&article, &entities, &mentions, &[], lex())
+}
+
+fn roles_of(evs: &[Event], kind: EventKind) -> (Vec<String>, Vec<String>) {
+    let e = evs
+        .iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {:?}", kinds(evs)));
+    let own = |n: &[Name]| n.iter().map(|s| s.to_string()).collect();
+    (own(&e.actors), own(&e.targets))
+}
+
+#[test]
+fn a_described_subject_acts_on_the_named_object() {
+    let evs = detect_parented(
+        "Unidentified gunmen ambushed a convoy of Nigerien soldiers near Ouallam.",
+        &[
+            (
+                "Nigerien soldiers",
+                "Nigerien Armed Forces",
+                EntityKind::Military,
+                None,
+            ),
+            ("Ouallam", "Ouallam", EntityKind::Place, Some("Niger")),
+        ],
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::ArmedClash);
+    assert_eq!(actors, ["unidentified gunmen"]);
+    assert_eq!(targets, ["Nigerien Armed Forces"]);
+}
+
+#[test]
+fn a_passive_turns_the_subject_into_the_target() {
+    let evs = detect_parented(
+        "A patrol was ambushed by Katiba Delta fighters.",
+        &[("Katiba Delta", "Katiba Delta", EntityKind::ArmedGroup, None)],
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::ArmedClash);
+    assert_eq!(actors, ["Katiba Delta"]);
+    assert_eq!(targets, ["patrol"]);
+}
+
+#[test]
+fn coordinated_subjects_are_two_actors() {
+    let evs = detect_parented(
+        "Wagner mercenaries and Malian troops ambushed a rebel patrol.",
+        &[
+            (
+                "Wagner mercenaries",
+                "Wagner Group",
+                EntityKind::ArmedGroup,
+                None,
+            ),
+            (
+                "Malian troops",
+                "Malian Armed Forces",
+                EntityKind::Military,
+                Some("Mali"),
+            ),
+        ],
+    );
+    let (actors, _) = roles_of(&evs, EventKind::ArmedClash);
+    assert_eq!(actors, ["Wagner Group", "Malian Armed Forces"]);
+}
+
+#[test]
+fn a_victims_nationality_is_never_a_side() {
+    let evs = detect_parented(
+        "Drone strikes by the Malian army killed several civilians, including Nigerian and Chadian miners.",
+        &[
+            (
+                "Malian army",
+                "Malian Armed Forces",
+                EntityKind::Military,
+                Some("Mali"),
+            ),
+            ("Nigerian", "Nigeria", EntityKind::Country, None),
+            ("Chadian", "Chad", EntityKind::Country, None),
+        ],
+    );
+    for e in &evs {
+        let sides: Vec<&str> = e
+            .actors
+            .iter()
+            .chain(e.targets.iter())
+            .map(|n| &**n)
+            .collect();
+        assert!(
+            !sides.contains(&"Nigeria") && !sides.contains(&"Chad"),
+            "{}: {sides:?}",
+            e.kind
+        );
+    }
+    let (actors, targets) = roles_of(&evs, EventKind::CivilianHarm);
+    assert_eq!(actors, ["Malian Armed Forces"]);
+    assert_eq!(targets, ["civilians"]);
+}
+
+#[test]
+fn a_capital_acts_for_its_state_and_a_possessive_army_is_the_national_forces() {
+    let evs = detect_parented(
+        "Rabat accused the rebels of sabotage.",
+        &[("Rabat", "Rabat", EntityKind::Place, Some("Morocco"))],
+    );
+    assert_eq!(roles_of(&evs, EventKind::Accusation).0, ["Morocco"]);
+    let evs = detect_parented(
+        "The Malian Armed Forces moved north. Mali's army shelled rebel positions.",
+        &[
+            (
+                "Malian Armed Forces",
+                "Malian Armed Forces",
+                EntityKind::Military,
+                Some("Mali"),
+            ),
+            ("Mali", "Mali", EntityKind::Country, None),
+        ],
+    );
+    assert_eq!(
+        roles_of(&evs, EventKind::Shelling).0,
+        ["Malian Armed Forces"]
+    );
+}
+
+#[test]
+fn no_actor_is_guessed_and_a_weapon_system_is_no_target() {
+    let evs = detect_parented(
+        "Amid tensions with Algeria, the downing of a drone alarmed observers.",
+        &[("Algeria", "Algeria", EntityKind::Country, None)],
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::Shootdown);
+    assert!(
+        actors.is_empty() && targets.is_empty(),
+        "{actors:?} {targets:?}"
+    );
+    let evs = detect_parented(
+        "Algeria deployed Pantsir S-1 systems along the border.",
+        &[
+            ("Algeria", "Algeria", EntityKind::Country, None),
+            ("Pantsir S-1", "Pantsir S-1", EntityKind::Equipment, None),
+        ],
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::Deployment);
+    assert_eq!(actors, ["Algeria"]);
+    assert!(targets.is_empty(), "{targets:?}");
+}
