@@ -87,6 +87,7 @@ pub fn detect_events(
     let mut events = Vec::new();
     let mut cands = Vec::new();
     let mut paragraph: Option<(usize, Option<DateValue>)> = None;
+    let mut framed = false;
     for (si, span) in article.sentences.iter().enumerate() {
         let (start, end) = norm.range(*span);
         let s = Sentence {
@@ -110,7 +111,10 @@ pub fn detect_events(
         };
         cands.clear();
         find_candidates(&s, &mut cands);
-        let found = sentence_events(&s, &cands, entities, para_date);
+        let found = sentence_events(&s, &cands, entities, para_date, framed);
+        // An attack told once frames the article: "Twelve people were killed" after it is
+        // its toll, not an accident.
+        framed |= found.iter().any(|f| f.kind.is_violent() && f.status == Status::Reported);
         events.extend(found.into_iter().map(|f| Event {
             kind: f.kind,
             status: f.status,
@@ -218,7 +222,8 @@ struct Found {
 
 /// The triggers that stand: not excluded, not inside a longer trigger of another kind, not a
 /// capitalised name, not negated, not a back-reference; each with its status.
-fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
+/// `framed`: an earlier sentence of the article reported an attack.
+fn standing(s: &Sentence, cands: &[Cand], framed: bool) -> Vec<(Cand, Status)> {
     let mut out: Vec<(Cand, Status)> = Vec::new();
     for c in cands {
         let Some(kind) = c.kind else { continue };
@@ -249,7 +254,7 @@ fn standing(s: &Sentence, cands: &[Cand]) -> Vec<(Cand, Status)> {
         let positive = s.lex.base_severity(kind, Status::Reported) > 0.0;
         out.push((*c, status::status_of(s, c.start, c.end, c.verbal, positive)));
     }
-    if out.iter().any(|(c, _)| c.weak) && !intent::attack_frame(s, cands, &out) {
+    if out.iter().any(|(c, _)| c.weak) && !framed && !intent::attack_frame(s, cands, &out) {
         out.retain(|(c, _)| !c.weak);
     }
     intent::drop_calls_told_by_their_object(s, &mut out);
@@ -333,8 +338,9 @@ fn sentence_events(
     cands: &[Cand],
     entities: &[ArticleEntity],
     para_date: Option<DateValue>,
+    framed: bool,
 ) -> Vec<Found> {
-    let stand = standing(s, cands);
+    let stand = standing(s, cands, framed);
     if stand.is_empty() {
         return Vec::new();
     }

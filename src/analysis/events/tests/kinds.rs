@@ -101,6 +101,16 @@ fn an_explosion_that_kills_with_no_accident_named_is_an_attack() {
 }
 
 #[test]
+fn a_toll_after_a_reported_attack_is_its_toll() {
+    let body = "Gunmen attacked the outpost at dawn. Eleven people were killed.";
+    let evs = detect(body);
+    let toll = evs.iter().filter(|e| e.sentence == 1 && e.kind.is_violent()).count();
+    assert_eq!(toll, 1, "{:?}", kinds(&evs));
+    let body = "The river burst its banks at dawn. Eleven people were killed.";
+    assert_eq!(violent(body), []);
+}
+
+#[test]
 fn targets_decide_between_civilian_harm_and_armed_clash() {
     assert_eq!(violent("Gunmen attacked a village in the north."), [K::CivilianHarm]);
     assert_eq!(violent("Gunmen attacked a mosque during prayers."), [K::CivilianHarm]);
