@@ -1,7 +1,7 @@
 //! The command line: parse, load, analyse, pick a view, map failures to exit codes
 //! (0 something loaded, 1 nothing could be loaded, 2 usage error).
 
-use crate::analysis::{self, Analysis, EventKind, Vocab};
+use crate::analysis::{self, Analysis, EventKind, Family, Vocab};
 use crate::briefing::{self, BriefFormat, BriefOptions};
 use crate::corpus::{self, Article, Corpus, LoadOptions};
 use crate::date::DateValue;
@@ -51,7 +51,9 @@ pub enum Command {
         #[arg(long)]
         pretty: bool,
     },
-    /// Print a briefing: bottom line, key actors, timeline, warnings, proposals, chart, sources.
+    /// Print a briefing: bottom line, key actors, events by family, timeline, warnings,
+    /// proposals, chart, sources.
+    #[command(after_help = kinds_help())]
     Brief(BriefArgs),
 }
 
@@ -103,7 +105,7 @@ pub struct BriefArgs {
     /// any text the corpus mentions it by, in any case, with or without accents; repeatable.
     #[arg(long = "entity", value_name = "NAME")]
     pub entities: Vec<String>,
-    /// Keep events of this kind (e.g. airstrike, deployment); repeatable.
+    /// Keep events of this kind (e.g. airstrike, deployment; listed below); repeatable.
     #[arg(long = "kind", value_name = "KIND", value_parser = parse_kind)]
     pub kinds: Vec<EventKind>,
     /// Keep events that may fall on or after this date (YYYY, YYYY-MM or YYYY-MM-DD); an event
@@ -162,6 +164,49 @@ fn parse_size(text: &str) -> Result<u64, String> {
         .map_err(|_| format!("'{text}' is not a size in bytes"))?;
     n.checked_mul(mult)
         .ok_or_else(|| format!("'{text}' is too large"))
+}
+
+/// Widest line of the kinds list in `sitrep brief --help`.
+const HELP_WIDTH: usize = 80;
+
+/// The event kinds `--kind` accepts, grouped by family, wrapped to [`HELP_WIDTH`] columns:
+/// `  violence         armed_clash, airstrike, ...`.
+pub fn kinds_help() -> String {
+    let label_w = Family::ALL
+        .iter()
+        .map(|f| f.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let indent = 2 + label_w + 2;
+    let mut out = String::from("Event kinds (--kind), by family:\n");
+    for family in Family::ALL {
+        let mut line = format!("  {:<label_w$}  ", family.as_str());
+        let kinds: Vec<&str> = EventKind::ALL
+            .iter()
+            .filter(|k| k.family() == *family)
+            .map(|k| k.as_str())
+            .collect();
+        for (i, kind) in kinds.iter().enumerate() {
+            let word = if i + 1 < kinds.len() {
+                format!("{kind},")
+            } else {
+                kind.to_string()
+            };
+            let at_start = line.len() == indent;
+            if !at_start && line.len() + 1 + word.len() > HELP_WIDTH {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = " ".repeat(indent);
+            } else if !at_start {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push_str("disaster is context only: it never counts as escalation.");
+    out
 }
 
 fn parse_kind(text: &str) -> Result<EventKind, String> {
@@ -480,6 +525,38 @@ mod tests {
         assert_eq!(parse_size("2k"), Ok(2048));
         assert!(parse_size("12Q").is_err());
         assert!(parse_size("lots").is_err());
+    }
+
+    #[test]
+    fn the_kinds_list_names_every_kind_under_its_family_within_80_columns() {
+        let help = kinds_help();
+        for line in help.lines() {
+            assert!(line.len() <= HELP_WIDTH, "too wide: {line:?}");
+        }
+        for family in Family::ALL {
+            let row = help
+                .lines()
+                .position(|l| l.trim_start().starts_with(family.as_str()))
+                .unwrap_or_else(|| panic!("no row for {family}: {help}"));
+            let next = help
+                .lines()
+                .skip(row + 1)
+                .position(|l| !l.starts_with("    "))
+                .map_or(usize::MAX, |n| row + 1 + n);
+            let block: Vec<&str> = help
+                .lines()
+                .enumerate()
+                .filter(|(i, _)| *i >= row && *i < next)
+                .map(|(_, l)| l)
+                .collect();
+            let words = block.join(" ");
+            for k in EventKind::ALL.iter().filter(|k| k.family() == *family) {
+                assert!(
+                    words.split([' ', ',']).any(|w| w == k.as_str()),
+                    "{k} not under {family}: {help}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -49,3 +49,50 @@ fn the_manifest_example_loads() {
         Some("2024-03-12")
     );
 }
+
+#[test]
+fn the_kind_table_lists_every_kind_with_its_glyph_under_its_family() {
+    use sitrep::analysis::EventKind;
+    let text = readme();
+    let section = text
+        .split("### Event kinds")
+        .nth(1)
+        .expect("README has an Event kinds section");
+    let theme: toml::Table =
+        toml::from_str(include_str!("../assets/theme.toml")).expect("theme.toml parses");
+    let glyphs = theme["glyphs"].as_table().expect("[glyphs]");
+    // family | glyph | kind | covers | anchor; the family only on the first row of its group.
+    let mut family = String::new();
+    let mut rows = Vec::new();
+    for line in section.lines().filter(|l| l.starts_with("| ")) {
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        if cells.len() < 5 || cells[0] == "family" {
+            continue;
+        }
+        if !cells[0].is_empty() {
+            family = cells[0].to_string();
+        }
+        rows.push((
+            family.clone(),
+            cells[1].trim_matches('`').to_string(),
+            cells[2].trim_matches('`').to_string(),
+        ));
+    }
+    assert_eq!(
+        rows.len(),
+        EventKind::ALL.len(),
+        "one row per kind: {rows:?}"
+    );
+    for k in EventKind::ALL {
+        let (fam, glyph, _) = rows
+            .iter()
+            .find(|(_, _, kind)| kind == k.as_str())
+            .unwrap_or_else(|| panic!("{k} missing from the README's kind table"));
+        assert_eq!(fam, k.family().as_str(), "{k}'s family");
+        assert_eq!(
+            Some(glyph.as_str()),
+            glyphs[k.as_str()].as_str(),
+            "{k}'s glyph"
+        );
+    }
+}

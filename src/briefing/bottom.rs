@@ -1,6 +1,7 @@
 //! The bottom line: who fights whom most, whether escalation rises or falls (with the numbers),
 //! and the most severe recent event, as two or three sentences made from the data.
 
+use super::families::is_context;
 use super::lines::EventLine;
 use crate::analysis::Status;
 use crate::date::DateValue;
@@ -43,10 +44,12 @@ fn mid_day(d: DateValue) -> i64 {
     (d.first_day() + d.last_day()) / 2
 }
 
+/// Dated reported events that count as escalation or de-escalation: context-only events
+/// (severity 0, such as disasters) are left out.
 fn dated_reported(lines: &[EventLine]) -> Vec<(&EventLine, DateValue)> {
     lines
         .iter()
-        .filter(|l| l.status == Status::Reported)
+        .filter(|l| l.status == Status::Reported && !is_context(l))
         .filter_map(|l| l.date.map(|d| (l, d)))
         .collect()
 }

@@ -1,6 +1,7 @@
 //! The escalation chart: dated reported events per month (per year when the dated period is
 //! longer than about three years), with their summed severity, drawn as ASCII bars.
 
+use super::families::is_context;
 use super::lines::EventLine;
 use crate::analysis::Status;
 use crate::date::DateValue;
@@ -32,12 +33,13 @@ pub struct Chart {
     pub rows: Vec<ChartRow>,
 }
 
-/// Buckets dated reported events (per year also when none is known to the month); every month (or year) between the first and last is listed,
+/// Buckets dated reported events (context-only ones, of severity 0, left out: a disaster is no
+/// escalation) (per year also when none is known to the month); every month (or year) between the first and last is listed,
 /// empty ones included, so gaps show. `None` when no reported event is dated.
 pub fn build(lines: &[EventLine]) -> Option<Chart> {
     let dated: Vec<(DateValue, f64)> = lines
         .iter()
-        .filter(|l| l.status == Status::Reported)
+        .filter(|l| l.status == Status::Reported && !is_context(l))
         .filter_map(|l| l.date.map(|d| (d, l.severity)))
         .collect();
     let first = dated.iter().map(|(d, _)| d.first_day()).min()?;

@@ -2,7 +2,8 @@
 //! JSON. `sitrep brief` goes through [`write_brief`]; the reader's briefing view uses [`build`],
 //! the renderers and [`export_markdown`].
 //!
-//! Sections, in order, each left out when empty: bottom line, key actors, timeline (dated
+//! Sections, in order, each left out when empty: bottom line, key actors, events by family
+//! (counts of the kinds under their family), timeline (dated
 //! reported events), undated reported events, warnings (potential), proposals (proposed),
 //! escalation chart, sources. Output is deterministic: no clock, stable ordering.
 //! Filter semantics are documented in [`filter`].
@@ -10,6 +11,7 @@
 pub mod bottom;
 pub mod chart;
 mod export;
+pub mod families;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixtures;
@@ -25,6 +27,7 @@ pub mod summary;
 pub use bottom::{ConflictPair, Half, Trend};
 pub use chart::{Chart, ChartRow};
 pub use export::{default_export_name, export_markdown};
+pub use families::{FamilyLine, KindCount};
 pub use filter::BriefFilter;
 pub use lines::EventLine;
 pub use model::{Briefing, Scope, TITLE, build};

@@ -2,6 +2,7 @@
 
 use super::bottom::{self, Trend};
 use super::chart::{self, Chart};
+use super::families::{self, FamilyLine};
 use super::filter::BriefFilter;
 use super::lines::{self, EventLine};
 use super::sections::{self, ActorLine, SourceLine};
@@ -41,6 +42,8 @@ pub struct Briefing {
     pub bottom_line: Vec<String>,
     pub trend: Option<Trend>,
     pub key_actors: Vec<ActorLine>,
+    /// The kept events counted by family and kind.
+    pub families: Vec<FamilyLine>,
     /// Dated reported events, oldest first.
     pub timeline: Vec<EventLine>,
     /// Reported events without a date.
@@ -84,6 +87,7 @@ pub fn build(analysis: &Analysis, filter: &BriefFilter) -> Briefing {
         bottom_line: Vec::new(),
         trend: None,
         key_actors: Vec::new(),
+        families: Vec::new(),
         timeline: Vec::new(),
         undated: Vec::new(),
         warnings: Vec::new(),
@@ -115,6 +119,7 @@ fn fill(b: &mut Briefing, analysis: &Analysis, filter: &BriefFilter, kept: Vec<E
     b.bottom_line = sentences;
     b.trend = trend;
     b.key_actors = sections::key_actors(analysis, &kept, filter);
+    b.families = families::by_family(&kept);
     b.chart = chart::build(&kept);
     b.sources = sections::sources(analysis, &kept);
     for line in kept {

@@ -1,6 +1,7 @@
 //! Wording shared by the Markdown and text renderers: the scope line, actor lines, event heads,
 //! source phrases. Plain strings; each renderer adds its own markup and escaping.
 
+use super::families::FamilyLine;
 use super::lines::EventLine;
 use super::model::Briefing;
 use super::sections::{ActorLine, SourceLine};
@@ -85,6 +86,32 @@ pub fn event_head(l: &EventLine) -> String {
     parts.join(" · ")
 }
 
+/// "violence", the family's name as a line starts.
+pub fn family_name(f: &FamilyLine) -> String {
+    f.family.as_str().to_string()
+}
+
+/// "5 events: airstrike 3, armed clash 2"; a context-only kind says so ("disaster 1 (context,
+/// not escalation)").
+pub fn family_facts(f: &FamilyLine) -> String {
+    let kinds: Vec<String> = f
+        .kinds
+        .iter()
+        .map(|k| {
+            let mut s = format!("{} {}", k.kind.as_str().replace('_', " "), k.events);
+            if k.context {
+                s.push_str(" (context, not escalation)");
+            }
+            s
+        })
+        .collect();
+    format!(
+        "{}: {}",
+        plural(f.events, "event", "events"),
+        kinds.join(", ")
+    )
+}
+
 /// "Sahel Monitor" or "2 sources: A, B".
 pub fn event_sources(l: &EventLine) -> String {
     match l.sources.len() {
@@ -147,6 +174,7 @@ pub fn chart_caption(bucket: &str) -> String {
 /// Section headings, in order.
 pub const BOTTOM_LINE: &str = "Bottom line";
 pub const KEY_ACTORS: &str = "Key actors";
+pub const FAMILIES: &str = "Events by family";
 pub const TIMELINE: &str = "Timeline";
 pub const UNDATED: &str = "Undated reported events";
 pub const WARNINGS: &str = "Warnings";

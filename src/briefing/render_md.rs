@@ -85,6 +85,17 @@ pub fn to_markdown(b: &Briefing) -> String {
             );
         }
     }
+    if !b.families.is_empty() {
+        heading(&mut out, p::FAMILIES);
+        for f in &b.families {
+            let _ = writeln!(
+                out,
+                "- **{}** {}",
+                escape(&p::family_name(f)),
+                escape(&p::family_facts(f))
+            );
+        }
+    }
     event_section(&mut out, p::TIMELINE, &b.timeline);
     event_section(&mut out, p::UNDATED, &b.undated);
     event_section(&mut out, p::WARNINGS, &b.warnings);

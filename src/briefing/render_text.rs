@@ -74,6 +74,14 @@ pub fn to_text(b: &Briefing, width: usize) -> String {
             out.push('\n');
         }
     }
+    if !b.families.is_empty() {
+        heading(&mut out, p::FAMILIES);
+        for f in &b.families {
+            let text = format!("{} {}", p::family_name(f), p::family_facts(f));
+            out.push_str(&wrap(&text, width, "- ", "  "));
+            out.push('\n');
+        }
+    }
     event_section(&mut out, p::TIMELINE, &b.timeline, width);
     event_section(&mut out, p::UNDATED, &b.undated, width);
     event_section(&mut out, p::WARNINGS, &b.warnings, width);

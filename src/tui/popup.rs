@@ -7,7 +7,7 @@ use super::keymap::KeyMap;
 use super::text::{clean_line, truncate};
 use super::theme::Theme;
 use crate::analysis::entity_match::EntityMatch;
-use crate::analysis::{Analysis, EntityKind, EventKind, Name, Status};
+use crate::analysis::{Analysis, EntityKind, EventKind, Family, Name, Status};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span as TSpan};
 use std::collections::BTreeSet;
@@ -301,8 +301,18 @@ pub fn filter_picker(an: &Analysis, theme: &Theme, current: Option<&Filter>) -> 
         .flat_map(|a| a.events.iter().map(|e| e.kind))
         .collect();
     items.push(heading("Event kinds"));
-    for k in kinds {
-        items.push(choice(format!("{} {k}", theme.glyph(k)), Filter::Kind(k)));
+    for family in Family::ALL {
+        let mut of_family = kinds.iter().filter(|k| k.family() == *family).peekable();
+        if of_family.peek().is_none() {
+            continue;
+        }
+        items.push(Item {
+            lines: vec![Line::styled(format!("  {family}"), theme.ui("title"))],
+            target: None,
+        });
+        for &k in of_family {
+            items.push(choice(format!("  {} {k}", theme.glyph(k)), Filter::Kind(k)));
+        }
     }
     items.push(heading("Statuses"));
     for s in Status::ALL {
@@ -362,6 +372,50 @@ pub fn help(keymap: &KeyMap, theme: &Theme) -> Popup {
     Popup::new(PopupKind::Help, "Help — keys".into(), items)
 }
 
+/// Widest legend row: the help popup is 62 columns inside at 80 columns.
+const LEGEND_WIDTH: usize = 60;
+
+/// The event glyphs grouped by family, one family a row ("  violence     X armed_clash ..."),
+/// wrapped under the family's name to [`LEGEND_WIDTH`] columns.
+fn kind_rows(theme: &Theme) -> Vec<Vec<TSpan<'static>>> {
+    let label_w = Family::ALL
+        .iter()
+        .map(|f| f.as_str().chars().count())
+        .max()
+        .unwrap_or(0);
+    let indent = 2 + label_w + 2;
+    let mut rows = Vec::new();
+    for family in Family::ALL {
+        let mut spans = vec![
+            TSpan::raw("  "),
+            TSpan::styled(format!("{:<label_w$}", family.as_str()), theme.ui("title")),
+            TSpan::raw("  "),
+        ];
+        let mut used = indent;
+        let mut first = true;
+        for k in EventKind::ALL.iter().filter(|k| k.family() == *family) {
+            let glyph = theme.glyph(*k).to_string();
+            let entry = glyph.chars().count() + 1 + k.as_str().len();
+            if !first && used + 2 + entry > LEGEND_WIDTH {
+                rows.push(std::mem::take(&mut spans));
+                spans.push(TSpan::raw(" ".repeat(indent)));
+                used = indent;
+                first = true;
+            }
+            if !first {
+                spans.push(TSpan::raw("  "));
+                used += 2;
+            }
+            spans.push(TSpan::styled(glyph, theme.ui("heading")));
+            spans.push(TSpan::raw(format!(" {}", k.as_str())));
+            used += entry;
+            first = false;
+        }
+        rows.push(spans);
+    }
+    rows
+}
+
 /// What the reader's marks mean: entity styles, event glyphs, status glyphs, severity letters.
 fn legend(theme: &Theme) -> Vec<Item> {
     let row = |spans: Vec<TSpan<'static>>| Item {
@@ -376,20 +430,10 @@ fn legend(theme: &Theme) -> Vec<Item> {
     }
     out.push(row(spans));
     out.push(row(vec![TSpan::styled(
-        "Events (gutter glyph, coloured by severity; trigger underlined)",
+        "Events by family (glyph: severity colour; trigger underlined)",
         theme.ui("heading"),
     )]));
-    for chunk in EventKind::ALL.chunks(4) {
-        let mut spans = vec![TSpan::raw("  ")];
-        for k in chunk {
-            spans.push(TSpan::styled(
-                theme.glyph(*k).to_string(),
-                theme.ui("heading"),
-            ));
-            spans.push(TSpan::raw(format!(" {:<20}", k.as_str())));
-        }
-        out.push(row(spans));
-    }
+    out.extend(kind_rows(theme).into_iter().map(row));
     let mut spans = vec![TSpan::styled("Status  ", theme.ui("heading"))];
     for s in Status::ALL {
         spans.push(TSpan::styled(

@@ -146,6 +146,27 @@ pub fn layout(b: &Briefing, theme: &Theme, width: u16) -> Doc {
             d.para(&text, &format!("{:>2}. ", i + 1), "    ", Style::default());
         }
     }
+    if !b.families.is_empty() {
+        d.heading(p::FAMILIES, heading);
+        for f in &b.families {
+            let text = format!("{} {}", p::family_name(f), p::family_facts(f));
+            let mut rows = wrap(&text, d.width, "- ", "  ").into_iter();
+            let mut out = Vec::new();
+            if let Some(first) = rows.next() {
+                // The family's name stands out, as a heading of its kinds.
+                let rest = first.get(2..).unwrap_or("");
+                let name = p::family_name(f);
+                let after = rest.strip_prefix(name.as_str()).unwrap_or(rest);
+                out.push(Line::from(vec![
+                    Span::raw("- "),
+                    Span::styled(name.clone(), theme.ui("title")),
+                    Span::raw(after.to_string()),
+                ]));
+            }
+            out.extend(rows.map(Line::raw));
+            d.block(out, None);
+        }
+    }
     for (title, lines) in [
         (p::TIMELINE, &b.timeline),
         (p::UNDATED, &b.undated),
