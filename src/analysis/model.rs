@@ -114,9 +114,7 @@ impl EventKind {
             Threat | Accusation | Demand | Rejection | Disinformation => Family::VerbalConflict,
             Protest => Family::Unrest,
             Alignment | Withdrawal | Mediation | Consultation | Agreement | Aid | Ceasefire
-            | Concession => {
-                Family::Cooperation
-            }
+            | Concession => Family::Cooperation,
             Displacement | Disaster => Family::Humanitarian,
         }
     }

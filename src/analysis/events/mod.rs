@@ -114,7 +114,9 @@ pub fn detect_events(
         let found = sentence_events(&s, &cands, entities, para_date, framed);
         // An attack told once frames the article: "Twelve people were killed" after it is
         // its toll, not an accident.
-        framed |= found.iter().any(|f| f.kind.is_violent() && f.status == Status::Reported);
+        framed |= found
+            .iter()
+            .any(|f| f.kind.is_violent() && f.status == Status::Reported);
         events.extend(found.into_iter().map(|f| Event {
             kind: f.kind,
             status: f.status,
@@ -228,9 +230,9 @@ fn standing(s: &Sentence, cands: &[Cand], framed: bool) -> Vec<(Cand, Status)> {
     for c in cands {
         let Some(kind) = c.kind else { continue };
         let excluded = cands.iter().any(|x| x.kind.is_none() && c.inside_or_eq(x));
-        let shadowed = cands.iter().any(|d| {
-            d.kind.is_some_and(|k| k != kind && !s.lex.yields(k, kind)) && c.inside(d)
-        });
+        let shadowed = cands
+            .iter()
+            .any(|d| d.kind.is_some_and(|k| k != kind && !s.lex.yields(k, kind)) && c.inside(d));
         let yields = cands
             .iter()
             .any(|d| d.kind.is_some_and(|k| s.lex.yields(kind, k)) && d.overlaps(c));

@@ -140,10 +140,16 @@ fn every_listed_cue_triggers_its_kind() {
         ("The two states ratified the fisheries treaty.", Agreement),
         ("Japan pledged $40 million in humanitarian aid.", Aid),
         ("The truce held for a third day.", Ceasefire),
-        ("The council demanded an explanation from the embassy.", Demand),
+        (
+            "The council demanded an explanation from the embassy.",
+            Demand,
+        ),
         ("The parliament vetoed the draft accord.", Rejection),
         ("The union imposed an arms embargo on the regime.", Sanction),
-        ("The authorities released forty prisoners in an amnesty.", Concession),
+        (
+            "The authorities released forty prisoners in an amnesty.",
+            Concession,
+        ),
         ("Mutinous officers toppled the elected president.", Coup),
         ("Flash floods swept away several bridges.", Disaster),
     ];

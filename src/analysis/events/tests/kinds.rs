@@ -14,21 +14,66 @@ fn violent(body: &str) -> Vec<EventKind> {
 #[test]
 fn every_new_kind_fires_on_a_plain_sentence() {
     let cases = [
-        ("The president hosted a summit of the coastal states on Tuesday.", K::Consultation),
-        ("The president paid a state visit to the neighbouring kingdom.", K::Consultation),
-        ("Both governments signed an agreement on border trade.", K::Agreement),
-        ("The donor conference pledged emergency aid to the flooded provinces.", K::Aid),
-        ("Instructors will train soldiers of the new border battalion.", K::Aid),
-        ("The warring factions agreed a ceasefire at dawn.", K::Ceasefire),
-        ("The ministry demanded the immediate release of the detained crew.", K::Demand),
-        ("The junta rejected the regional bloc's transition timetable.", K::Rejection),
-        ("The bloc imposed sanctions on the junta's leaders.", K::Sanction),
-        ("The council lifted the arms embargo after the vote.", K::Concession),
-        ("The rebels released twelve hostages on Friday.", K::Concession),
-        ("Officers of the presidential guard staged a coup overnight.", K::Coup),
-        ("A magnitude 6 earthquake struck the coastal region.", K::Disaster),
-        ("Ministers met with their counterparts from the coastal states.", K::Consultation),
-        ("The government froze the assets of the smuggling network.", K::Sanction),
+        (
+            "The president hosted a summit of the coastal states on Tuesday.",
+            K::Consultation,
+        ),
+        (
+            "The president paid a state visit to the neighbouring kingdom.",
+            K::Consultation,
+        ),
+        (
+            "Both governments signed an agreement on border trade.",
+            K::Agreement,
+        ),
+        (
+            "The donor conference pledged emergency aid to the flooded provinces.",
+            K::Aid,
+        ),
+        (
+            "Instructors will train soldiers of the new border battalion.",
+            K::Aid,
+        ),
+        (
+            "The warring factions agreed a ceasefire at dawn.",
+            K::Ceasefire,
+        ),
+        (
+            "The ministry demanded the immediate release of the detained crew.",
+            K::Demand,
+        ),
+        (
+            "The junta rejected the regional bloc's transition timetable.",
+            K::Rejection,
+        ),
+        (
+            "The bloc imposed sanctions on the junta's leaders.",
+            K::Sanction,
+        ),
+        (
+            "The council lifted the arms embargo after the vote.",
+            K::Concession,
+        ),
+        (
+            "The rebels released twelve hostages on Friday.",
+            K::Concession,
+        ),
+        (
+            "Officers of the presidential guard staged a coup overnight.",
+            K::Coup,
+        ),
+        (
+            "A magnitude 6 earthquake struck the coastal region.",
+            K::Disaster,
+        ),
+        (
+            "Ministers met with their counterparts from the coastal states.",
+            K::Consultation,
+        ),
+        (
+            "The government froze the assets of the smuggling network.",
+            K::Sanction,
+        ),
     ];
     for (body, kind) in cases {
         let got = kinds(&detect(body));
@@ -40,7 +85,11 @@ fn every_new_kind_fires_on_a_plain_sentence() {
 fn every_kind_has_a_family_and_the_violent_ones_are_violence() {
     for k in EventKind::ALL {
         let fam = k.family();
-        assert_eq!(k.is_violent(), fam == crate::analysis::Family::Violence, "{k}");
+        assert_eq!(
+            k.is_violent(),
+            fam == crate::analysis::Family::Violence,
+            "{k}"
+        );
     }
     assert!(K::CivilianHarm.is_violent());
     assert!(!K::Disaster.is_violent());
@@ -80,12 +129,27 @@ fn sport_and_metaphor_never_fire_a_violent_kind() {
 #[test]
 fn harm_in_an_attack_frame_is_violence() {
     let cases = [
-        ("Gunmen killed nine people at a cattle market.", K::CivilianHarm),
-        ("Three soldiers were killed near the border on Monday.", K::ArmedClash),
-        ("Insurgents shot dead two policemen at a checkpoint.", K::ArmedClash),
-        ("A car-bomb went off outside the ministry.", K::ExplosiveAttack),
+        (
+            "Gunmen killed nine people at a cattle market.",
+            K::CivilianHarm,
+        ),
+        (
+            "Three soldiers were killed near the border on Monday.",
+            K::ArmedClash,
+        ),
+        (
+            "Insurgents shot dead two policemen at a checkpoint.",
+            K::ArmedClash,
+        ),
+        (
+            "A car-bomb went off outside the ministry.",
+            K::ExplosiveAttack,
+        ),
         ("Rockets were fired at the airport overnight.", K::Shelling),
-        ("The army retook control of the town after a week of fighting.", K::ArmedClash),
+        (
+            "The army retook control of the town after a week of fighting.",
+            K::ArmedClash,
+        ),
     ];
     for (body, kind) in cases {
         let got = violent(body);
@@ -104,7 +168,10 @@ fn an_explosion_that_kills_with_no_accident_named_is_an_attack() {
 fn a_toll_after_a_reported_attack_is_its_toll() {
     let body = "Gunmen attacked the outpost at dawn. Eleven people were killed.";
     let evs = detect(body);
-    let toll = evs.iter().filter(|e| e.sentence == 1 && e.kind.is_violent()).count();
+    let toll = evs
+        .iter()
+        .filter(|e| e.sentence == 1 && e.kind.is_violent())
+        .count();
     assert_eq!(toll, 1, "{:?}", kinds(&evs));
     let body = "The river burst its banks at dawn. Eleven people were killed.";
     assert_eq!(violent(body), []);
@@ -112,11 +179,26 @@ fn a_toll_after_a_reported_attack_is_its_toll() {
 
 #[test]
 fn targets_decide_between_civilian_harm_and_armed_clash() {
-    assert_eq!(violent("Gunmen attacked a village in the north."), [K::CivilianHarm]);
-    assert_eq!(violent("Gunmen attacked a mosque during prayers."), [K::CivilianHarm]);
-    assert_eq!(violent("Gunmen attacked a camp for displaced families."), [K::CivilianHarm]);
-    assert_eq!(violent("Gunmen attacked an army patrol in the north."), [K::ArmedClash]);
-    assert_eq!(violent("Gunmen attacked a military post at dawn."), [K::ArmedClash]);
+    assert_eq!(
+        violent("Gunmen attacked a village in the north."),
+        [K::CivilianHarm]
+    );
+    assert_eq!(
+        violent("Gunmen attacked a mosque during prayers."),
+        [K::CivilianHarm]
+    );
+    assert_eq!(
+        violent("Gunmen attacked a camp for displaced families."),
+        [K::CivilianHarm]
+    );
+    assert_eq!(
+        violent("Gunmen attacked an army patrol in the north."),
+        [K::ArmedClash]
+    );
+    assert_eq!(
+        violent("Gunmen attacked a military post at dawn."),
+        [K::ArmedClash]
+    );
 }
 
 #[test]
@@ -128,7 +210,9 @@ fn one_attack_told_with_synonyms_is_one_event() {
 
 #[test]
 fn lifted_sanctions_are_a_concession_not_a_sanction() {
-    let got = kinds(&detect("Washington lifted sanctions on the country's oil exports."));
+    let got = kinds(&detect(
+        "Washington lifted sanctions on the country's oil exports.",
+    ));
     assert!(got.contains(&K::Concession), "{got:?}");
     assert!(!got.contains(&K::Sanction), "{got:?}");
 }
@@ -149,13 +233,25 @@ fn a_call_is_told_by_the_event_it_proposes() {
 
 #[test]
 fn the_more_specific_kind_tells_an_agreement() {
-    assert_eq!(kinds(&detect("Both states signed a defence pact.")), [K::Alignment]);
-    assert_eq!(kinds(&detect("The parties signed a peace agreement.")), [K::Mediation]);
-    assert_eq!(kinds(&detect("The two ministers signed a trade agreement.")), [K::Agreement]);
+    assert_eq!(
+        kinds(&detect("Both states signed a defence pact.")),
+        [K::Alignment]
+    );
+    assert_eq!(
+        kinds(&detect("The parties signed a peace agreement.")),
+        [K::Mediation]
+    );
+    assert_eq!(
+        kinds(&detect("The two ministers signed a trade agreement.")),
+        [K::Agreement]
+    );
 }
 
 #[test]
 fn a_disaster_has_no_severity() {
-    let e = one("A severe drought has hit the northern provinces.", K::Disaster);
+    let e = one(
+        "A severe drought has hit the northern provinces.",
+        K::Disaster,
+    );
     assert_eq!(e.severity, 0.0);
 }

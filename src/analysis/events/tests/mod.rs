@@ -2,8 +2,8 @@
 
 mod context;
 mod cues;
-mod roles;
 mod kinds;
+mod roles;
 
 use super::*;
 use crate::analysis::model::EntityKind;
