@@ -4,20 +4,17 @@
 //! with no disaster or accident standing beside them. A flood that kills eight, a plant that
 //! explodes or firefighters fighting a blaze are never violence.
 
-use super::Cand;
 use super::lexicon::Role;
 use super::scan::Sentence;
+use super::{Cand, in_exclusion};
 use crate::analysis::model::{EntityKind, EventKind, Status};
 
 /// True when the sentence holding these standing triggers frames an attack.
 /// Cue words inside an exclusion phrase ("trade war", "fighting fires") frame nothing.
 pub(super) fn attack_frame(s: &Sentence, cands: &[Cand], stand: &[(Cand, Status)]) -> bool {
     let cue = |role: fn(&Role) -> bool| {
-        s.with_role(role).any(|h| {
-            !cands
-                .iter()
-                .any(|x| x.kind.is_none() && x.start <= h.start && h.end <= x.end)
-        })
+        s.with_role(role)
+            .any(|h| !in_exclusion(cands, h.start, h.end))
     };
     let strong_trigger = stand
         .iter()
@@ -56,13 +53,10 @@ pub(super) fn drop_calls_told_by_their_object(s: &Sentence, stand: &mut Vec<(Can
                 && s.governs(call.end, c.start, 10)
         })
     };
-    let drop: Vec<bool> = stand
+    let keep: Vec<bool> = stand
         .iter()
-        .map(|(c, _)| c.kind == Some(EventKind::Demand) && governed(c))
+        .map(|(c, _)| c.kind != Some(EventKind::Demand) || !governed(c))
         .collect();
-    let mut i = 0;
-    stand.retain(|_| {
-        i += 1;
-        !drop[i - 1]
-    });
+    let mut keep = keep.into_iter();
+    stand.retain(|_| keep.next().unwrap_or(true));
 }

@@ -46,6 +46,10 @@ impl Cand {
             && self.end <= other.end
             && other.end - other.start > self.end - self.start
     }
+
+    fn overlaps(&self, other: &Cand) -> bool {
+        self.start < other.end && other.start < self.end
+    }
 }
 
 /// Every event the article's sentences report, foresee or propose.
@@ -229,7 +233,7 @@ fn standing(s: &Sentence, cands: &[Cand], framed: bool) -> Vec<(Cand, Status)> {
     let mut out: Vec<(Cand, Status)> = Vec::new();
     for c in cands {
         let Some(kind) = c.kind else { continue };
-        let excluded = cands.iter().any(|x| x.kind.is_none() && c.inside_or_eq(x));
+        let excluded = in_exclusion(cands, c.start, c.end);
         let shadowed = cands
             .iter()
             .any(|d| d.kind.is_some_and(|k| k != kind && !s.lex.yields(k, kind)) && c.inside(d));
@@ -264,14 +268,11 @@ fn standing(s: &Sentence, cands: &[Cand], framed: bool) -> Vec<(Cand, Status)> {
     out
 }
 
-impl Cand {
-    fn overlaps(&self, other: &Cand) -> bool {
-        self.start < other.end && other.start < self.end
-    }
-
-    fn inside_or_eq(&self, other: &Cand) -> bool {
-        other.start <= self.start && self.end <= other.end
-    }
+/// True when `[start, end)` lies inside an exclusion phrase ("trade war", "fighting fires").
+fn in_exclusion(cands: &[Cand], start: usize, end: usize) -> bool {
+    cands
+        .iter()
+        .any(|x| x.kind.is_none() && x.start <= start && end <= x.end)
 }
 
 /// Splits the triggers of one kind into distinct events: triggers whose clauses carry different
