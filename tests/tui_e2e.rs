@@ -7,6 +7,8 @@
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -21,10 +23,13 @@ struct Term {
     written: Arc<std::sync::atomic::AtomicUsize>,
     /// Everything it wrote.
     raw: Arc<Mutex<Vec<u8>>>,
-    writer: Box<dyn Write + Send>,
+    /// Taken (closed) by [`Term::hang_up`].
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
     reader: Option<JoinHandle<()>>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+    /// Tells the reading thread to close its side of the terminal.
+    closing: Arc<AtomicBool>,
 }
 
 impl Term {
@@ -42,8 +47,13 @@ impl Term {
         cmd.env_remove("COLORTERM");
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("reader");
+        // A descriptor of our own, read with a timeout, so that hanging up can close it too.
+        let fd = pair.master.as_raw_fd().expect("master descriptor");
+        // SAFETY: dup only copies a descriptor we hold open; the copy is owned by the File.
+        let mut reader = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
         let writer = pair.master.take_writer().expect("writer");
+        let closing = Arc::new(AtomicBool::new(false));
+        let close = Arc::clone(&closing);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let p = Arc::clone(&parser);
         let written = Arc::new(std::sync::atomic::AtomicUsize::new(0));
@@ -57,6 +67,12 @@ impl Term {
             // last bytes (the restored terminal) are still buffered: keep reading for a while.
             let mut errors_in_a_row = 0;
             loop {
+                if close.load(Ordering::SeqCst) {
+                    break;
+                }
+                if !readable(&reader, 50) {
+                    continue;
+                }
                 match reader.read(&mut buf) {
                     Ok(0) => break,
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
@@ -80,11 +96,35 @@ impl Term {
             parser,
             written,
             raw,
-            writer,
+            writer: Some(writer),
             child,
             reader: Some(handle),
-            master,
+            master: Some(master),
+            closing,
         }
+    }
+
+    /// Closes the terminal under the program, as a killed SSH client or terminal window does:
+    /// every descriptor of the master side goes.
+    fn hang_up(&mut self) {
+        self.closing.store(true, Ordering::SeqCst);
+        if let Some(h) = self.reader.take() {
+            h.join().unwrap();
+        }
+        self.writer = None;
+        self.master = None;
+    }
+
+    /// Waits at most `limit` for the program to end: how long it took, or `None`.
+    fn exits_within(&mut self, limit: Duration) -> Option<Duration> {
+        let start = Instant::now();
+        while start.elapsed() < limit {
+            if self.child.try_wait().expect("wait").is_some() {
+                return Some(start.elapsed());
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
     }
 
     fn resize(&mut self, cols: u16, rows: u16) {
@@ -94,6 +134,8 @@ impl Term {
             .screen_mut()
             .set_size(rows, cols);
         self.master
+            .as_ref()
+            .expect("terminal open")
             .resize(PtySize {
                 rows,
                 cols,
@@ -126,8 +168,23 @@ impl Term {
     }
 
     fn send(&mut self, bytes: &str) {
-        self.writer.write_all(bytes.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
+        let w = self.writer.as_mut().expect("terminal open");
+        w.write_all(bytes.as_bytes()).unwrap();
+        w.flush().unwrap();
+    }
+
+    /// Waits until the program has written nothing for 300 ms: the bytes written so far.
+    fn settled(&self) -> usize {
+        let bytes = || self.written.load(Ordering::SeqCst);
+        let mut last = bytes();
+        loop {
+            std::thread::sleep(Duration::from_millis(300));
+            let now = bytes();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
     }
 
     /// Waits for the process to end and for its last output to be read.
@@ -172,6 +229,17 @@ impl Term {
         );
         screen
     }
+}
+
+/// Whether `file` has something to read (or has ended) within `ms` milliseconds.
+fn readable(file: &std::fs::File, ms: i32) -> bool {
+    let mut fds = libc::pollfd {
+        fd: file.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: poll reads and writes only the one pollfd passed, for a descriptor held open.
+    unsafe { libc::poll(&mut fds, 1, ms) != 0 }
 }
 
 /// Finds `text` on screen: (row, col) of its first cell.
@@ -407,6 +475,64 @@ fn sigterm_and_sighup_restore_the_terminal() {
         assert!(status.success());
         t.finish();
     }
+}
+
+/// A reader that outlived its terminal (a killed SSH client, a closed tmux pane) used to spin on
+/// the end of its input and ignore SIGTERM: it now ends within a second.
+#[test]
+fn closing_the_terminal_ends_the_reader_within_a_second() {
+    let mut t = child_reader(&[], 100, 30);
+    t.wait_text("2 Reader");
+    t.hang_up();
+    let took = t.exits_within(Duration::from_secs(1));
+    assert!(
+        took.is_some(),
+        "the reader outlived its terminal by a second"
+    );
+}
+
+#[test]
+fn sighup_and_sigterm_end_the_reader_within_a_second_with_or_without_its_terminal() {
+    // SIGHUP and SIGTERM with the terminal there; SIGTERM once the terminal is gone
+    for (signal, hang_up) in [("-HUP", false), ("-TERM", false), ("-TERM", true)] {
+        let mut t = child_reader(&[], 100, 30);
+        t.wait_text("2 Reader");
+        let pid = t.child.process_id().expect("pid");
+        if hang_up {
+            t.hang_up();
+        }
+        // the process may already be gone with its terminal: kill's status does not matter then
+        let _ = std::process::Command::new("kill")
+            .args([signal, &pid.to_string()])
+            .status();
+        let took = t.exits_within(Duration::from_secs(1));
+        assert!(
+            took.is_some(),
+            "kill {signal} (terminal closed: {hang_up}) left the reader running for a second"
+        );
+    }
+}
+
+#[test]
+fn ten_keys_that_change_nothing_write_nothing() {
+    let mut t = child_reader(&[], 80, 24);
+    t.wait_text("1 Articles");
+    t.wait_text("article 1/5");
+    let before = t.settled();
+    // at the top of the list: up (as a letter and as an arrow), top (letter and Home), and keys
+    // bound to nothing
+    t.send("kk\x1b[Ag\x1b[HZZQYY");
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(
+        t.settled() - before,
+        0,
+        "keys that changed nothing wrote to the terminal"
+    );
+    // and the reader still answers
+    t.send("j");
+    t.wait_text("article 2/5");
+    t.send("q");
+    t.finish();
 }
 
 /// The words after the cursor mark on screen.

@@ -16,7 +16,9 @@ pub mod export;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
+mod frames;
 pub mod handle;
+mod input;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;

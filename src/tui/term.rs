@@ -1,23 +1,26 @@
-//! The terminal: raw mode and the alternate screen entered once, restored on every exit (quit,
-//! error, panic through a hook, SIGTERM and SIGHUP through a flag checked in the event loop).
-//! Frames are drawn only after something changed, each inside a synchronized update.
+//! The local terminal: raw mode and the alternate screen entered once, restored on every exit
+//! (quit, error, panic through a hook, SIGTERM and SIGHUP). The terminal's input is read on a
+//! thread of its own, so that its end (a closed terminal, a dropped SSH connection) is seen and
+//! ends the reader; signals arrive the same way. Frames are written only when a cell changed.
 
 use super::app::App;
-use super::keymap::Key;
+use super::frames::Frames;
+use super::input::Decoder;
 use super::stages::{Shown, Update};
 use anyhow::{Context, Result};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
 use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-    disable_raw_mode, enable_raw_mode,
+    EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode,
+    enable_raw_mode,
 };
-use ratatui::crossterm::{cursor, execute, queue};
-use std::io::{self, Stdout, Write};
+use ratatui::crossterm::{cursor, execute};
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGWINCH};
+use signal_hook::iterator::Signals;
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Stdout, Write};
+use std::os::fd::AsFd;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::Duration;
 
 /// Puts the terminal back as it was: leaves the alternate screen, shows the cursor, cooked mode.
@@ -61,30 +64,18 @@ impl Drop for Guard {
     }
 }
 
-fn draw(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &App) -> Result<()> {
-    queue!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
-    terminal.draw(|f| {
-        let area = f.area();
-        super::ui::draw(app, area, f.buffer_mut());
-    })?;
-    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
-    Ok(())
-}
-
-type Screen = Terminal<CrosstermBackend<Stdout>>;
-
 /// Why an event loop returned.
 #[derive(Debug, PartialEq, Eq)]
 enum Ended {
-    /// The user quit, or a terminating signal arrived.
+    /// The user quit, a terminating signal arrived, or the terminal went away.
     Quit,
     /// The watch said ready.
     Ready,
 }
 
-/// Runs the event loop until quit or a terminating signal.
+/// Runs the event loop until quit, a terminating signal or the end of the terminal.
 pub fn run_loop(app: &mut App) -> Result<()> {
-    session(|terminal, stop| event_loop(terminal, app, stop, None).map(drop))
+    session(|frames, inputs| event_loop(frames, app, inputs, None).map(drop))
 }
 
 /// Runs `first`, a reader over part of the corpus or over its bare articles, while the rest is
@@ -92,19 +83,19 @@ pub fn run_loop(app: &mut App) -> Result<()> {
 /// [`App::next_stage`]). Keys are handled all along; `pending` is looked at between them, every
 /// 50 ms.
 pub fn run_loop_while_loading(first: App, pending: Receiver<Update>) -> Result<()> {
-    session(|terminal, stop| follow_stages(terminal, first, &pending, stop))
+    session(|frames, inputs| follow_stages(frames, first, &pending, inputs))
 }
 
 /// Runs `app` until quit or the next stage, then goes on over that one (a stage's analysis
 /// lives in its own call, which the reader over it borrows).
 fn follow_stages(
-    terminal: &mut Screen,
+    frames: &mut Frames<Out>,
     mut app: App,
     pending: &Receiver<Update>,
-    stop: &AtomicBool,
+    inputs: &Receiver<Input>,
 ) -> Result<()> {
     if app.loading.is_none() && app.analysis.analysed {
-        return event_loop(terminal, &mut app, stop, None).map(drop);
+        return event_loop(frames, &mut app, inputs, None).map(drop);
     }
     let mut next: Option<Shown> = None;
     let mut watch = |app: &mut App| {
@@ -124,7 +115,7 @@ fn follow_stages(
             }
         }
     };
-    if event_loop(terminal, &mut app, stop, Some(&mut watch))? == Ended::Quit {
+    if event_loop(frames, &mut app, inputs, Some(&mut watch))? == Ended::Quit {
         return Ok(());
     }
     let Some(shown) = next else {
@@ -133,10 +124,10 @@ fn follow_stages(
         } else {
             "the analysis failed: showing the articles only".into()
         });
-        return event_loop(terminal, &mut app, stop, None).map(drop);
+        return event_loop(frames, &mut app, inputs, None).map(drop);
     };
     let app = app.next_stage(&shown);
-    follow_stages(terminal, app, pending, stop)
+    follow_stages(frames, app, pending, inputs)
 }
 
 /// What a watch over work done elsewhere saw (see [`event_loop`]).
@@ -149,71 +140,149 @@ enum Watch {
     Ready,
 }
 
-/// Enters the terminal (restored on every exit), watches SIGTERM and SIGHUP, and runs `f`.
-fn session(f: impl FnOnce(&mut Screen, &AtomicBool) -> Result<()>) -> Result<()> {
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut ids = Vec::new();
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        ids.push(
-            signal_hook::flag::register(sig, Arc::clone(&stop)).context("cannot watch signals")?,
-        );
-    }
+/// What reaches the event loop from outside the reader.
+enum Input {
+    /// Bytes typed in the terminal.
+    Bytes(Vec<u8>),
+    /// The terminal's new size.
+    Resize(u16, u16),
+    /// The terminal's input ended or failed: nobody is there any more.
+    Gone,
+    /// SIGTERM or SIGHUP.
+    Stop,
+}
+
+/// Where frames go: standard output, one write per frame where it fits.
+type Out = io::BufWriter<Stdout>;
+
+/// How long a lone ESC waits for the rest of a sequence before it counts as the Esc key.
+const ESC_WAIT: Duration = Duration::from_millis(30);
+/// After SIGTERM or SIGHUP, how long the event loop has to end before the process is ended
+/// without it (a write blocked on a terminal that no longer reads, say).
+const STOP_GRACE: Duration = Duration::from_millis(700);
+
+/// Enters the terminal (restored on every exit), reads its input and watches SIGTERM, SIGHUP and
+/// SIGWINCH on threads of their own, and runs `f`.
+fn session(f: impl FnOnce(&mut Frames<Out>, &Receiver<Input>) -> Result<()>) -> Result<()> {
+    let (send, inputs) = mpsc::channel();
+    let tty = input_terminal()?;
+    let (w, h) = ratatui::crossterm::terminal::size().context("cannot read the terminal size")?;
+    let signals = Signals::new([SIGTERM, SIGHUP, SIGWINCH]).context("cannot watch signals")?;
+    let ended = Arc::new(AtomicBool::new(false));
+    let watcher = signals.handle();
+    spawn_signal_watch(signals, send.clone(), Arc::clone(&ended));
     let result = Guard::enter().and_then(|_guard| {
-        let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        terminal.hide_cursor()?;
-        f(&mut terminal, &stop)
+        spawn_input(tty, send);
+        let mut frames = Frames::new(io::BufWriter::with_capacity(1 << 16, io::stdout()), w, h);
+        f(&mut frames, &inputs)
     });
-    for id in ids {
-        signal_hook::low_level::unregister(id);
-    }
+    ended.store(true, Ordering::SeqCst);
+    watcher.close();
     result
 }
 
-/// Draws `app`, then handles keys and resizes, drawing after each batch that changed
-/// something, until quit, a signal, or `watch` says ready (asked between batches, at least
-/// every 50 ms; it may change the app, which is then drawn again).
+/// The terminal's input: standard input when it is the terminal, else the controlling terminal.
+fn input_terminal() -> Result<File> {
+    if io::stdin().is_terminal() {
+        let fd = io::stdin()
+            .as_fd()
+            .try_clone_to_owned()
+            .context("cannot read the terminal")?;
+        return Ok(File::from(fd));
+    }
+    File::open("/dev/tty").context("cannot read the terminal (/dev/tty)")
+}
+
+/// Reads the terminal until its input ends or fails, which says the terminal is gone.
+fn spawn_input(mut tty: File, send: Sender<Input>) {
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        loop {
+            match tty.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    if send.send(Input::Bytes(buf[..n].to_vec())).is_err() {
+                        return;
+                    }
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+        let _ = send.send(Input::Gone);
+    });
+}
+
+/// Turns signals into inputs. A terminating signal that the event loop does not answer within
+/// [`STOP_GRACE`] ends the process here, after putting the terminal back as well as it can.
+fn spawn_signal_watch(mut signals: Signals, send: Sender<Input>, ended: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        for sig in signals.forever() {
+            if sig == SIGWINCH {
+                if let Ok((w, h)) = ratatui::crossterm::terminal::size() {
+                    let _ = send.send(Input::Resize(w, h));
+                }
+                continue;
+            }
+            let _ = send.send(Input::Stop);
+            std::thread::sleep(STOP_GRACE);
+            if !ended.load(Ordering::SeqCst) {
+                restore();
+                std::process::exit(128 + sig);
+            }
+        }
+    });
+}
+
+/// Draws `app`, then handles keys and resizes, drawing after each batch that changed a cell,
+/// until quit, a signal, the end of the terminal, or `watch` says ready (asked between batches,
+/// at least every 50 ms; it may change the app, which is then drawn again). A frame that cannot
+/// be written means the terminal is gone, which ends the loop as quitting does.
 fn event_loop(
-    terminal: &mut Screen,
+    frames: &mut Frames<Out>,
     app: &mut App,
-    stop: &AtomicBool,
+    inputs: &Receiver<Input>,
     mut watch: Option<&mut dyn FnMut(&mut App) -> Watch>,
 ) -> Result<Ended> {
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
-    draw(terminal, app)?;
-    while !stop.load(Ordering::Relaxed) {
-        match watch.as_mut().map(|w| w(app)) {
-            Some(Watch::Ready) => return Ok(Ended::Ready),
-            Some(Watch::Changed) => draw(terminal, app)?,
-            Some(Watch::Nothing) | None => {}
+    let area = frames.area();
+    app.resize(area.width, area.height);
+    let mut decoder = Decoder::default();
+    let mut keys = Vec::new();
+    loop {
+        if frames.show(app).is_err() {
+            return Ok(Ended::Quit);
         }
-        let tick = if watch.is_some() { 50 } else { 250 };
-        if !event::poll(Duration::from_millis(tick))? {
-            continue;
-        }
-        let mut dirty = false;
-        // Take everything already queued, then draw once.
-        loop {
-            match event::read()? {
-                Event::Key(k) if k.kind != KeyEventKind::Release => {
-                    dirty |= app.handle_key(Key::from_event(&k));
+        let wait = if decoder.has_pending() {
+            ESC_WAIT
+        } else if watch.is_some() {
+            Duration::from_millis(50)
+        } else {
+            Duration::from_secs(1)
+        };
+        match inputs.recv_timeout(wait) {
+            Ok(first) => {
+                for input in std::iter::once(first).chain(inputs.try_iter()) {
+                    match input {
+                        Input::Bytes(b) => decoder.feed(&b, &mut keys),
+                        Input::Resize(w, h) => {
+                            frames.resize(w, h);
+                            app.resize(w, h);
+                        }
+                        Input::Gone | Input::Stop => return Ok(Ended::Quit),
+                    }
                 }
-                Event::Resize(w, h) => {
-                    app.resize(w, h);
-                    dirty = true;
-                }
-                _ => {}
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
-                break;
+            Err(RecvTimeoutError::Timeout) => decoder.flush(&mut keys),
+            Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
+        }
+        for key in keys.drain(..) {
+            app.handle_key(key);
+            if app.quit {
+                return Ok(Ended::Quit);
             }
         }
-        if app.quit {
-            break;
-        }
-        if dirty {
-            draw(terminal, app)?;
+        if let Some(Watch::Ready) = watch.as_mut().map(|w| w(app)) {
+            return Ok(Ended::Ready);
         }
     }
-    Ok(Ended::Quit)
 }
