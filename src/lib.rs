@@ -9,5 +9,6 @@ pub mod cli;
 pub mod corpus;
 pub mod date;
 pub mod extract;
+pub mod notebook;
 pub mod order;
 pub mod tui;
