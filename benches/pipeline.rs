@@ -270,7 +270,7 @@ fn bench_reader(c: &mut Criterion) {
     let g = generator();
     let mut articles = clean_articles(&g);
     articles.push(to_article(&g.big_article(BIG_ARTICLE_BYTES)));
-    let an = analysis::analyze(articles, &vocab);
+    let an = std::sync::Arc::new(analysis::analyze(articles, &vocab));
     let big = reader_kit::largest_article(&an);
     let (first, scroll) = reader_kit::scroll_bytes(&an, big, 80, 24);
     eprintln!("reader: 80x24, first frame {first} bytes, one-line scroll {scroll} bytes");

@@ -22,10 +22,11 @@ use sitrep::analysis::{self, ArticleAnalysis, Vocab, related, timeline};
 use sitrep::corpus::{self, LoadOptions};
 use sitrep::tui::filter::{self, SortKey};
 use sitrep::tui::layout::Pane;
-use sitrep::tui::stages::PREVIEW_FILES;
+use sitrep::tui::stage::{PREVIEW_FILES, Snapshot, Step, bare};
 use sitrep::tui::wrap::Wrapped;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn ms(d: Duration) -> f64 {
@@ -52,15 +53,15 @@ fn median_worst(mut v: Vec<f64>) -> (f64, f64) {
 }
 
 /// The reader over `an` with the built-in configuration, in true colour.
-fn reader_over(an: &analysis::Analysis) -> sitrep::tui::app::App<'_> {
+fn reader_over(an: &Arc<analysis::Analysis>) -> sitrep::tui::app::App {
     sitrep::tui::app::App::new(
-        an,
+        Arc::clone(an),
         sitrep::tui::config::Config::builtin(sitrep::tui::ColorMode::TrueColor),
     )
 }
 
 /// How long the reader takes to be built over `an` and draw its first frame at 200×60.
-fn first_frame(an: &analysis::Analysis) -> Duration {
+fn first_frame(an: &Arc<analysis::Analysis>) -> Duration {
     let t = Instant::now();
     let mut app = reader_over(an);
     app.resize(200, 60);
@@ -70,11 +71,14 @@ fn first_frame(an: &analysis::Analysis) -> Duration {
 }
 
 /// Time for a reader over the bare articles `bare` to go on over their analysis `an`
-/// (`App::rebind`, as when the analysis arrives), in milliseconds.
-fn taking_the_analysis(bare: &analysis::Analysis, an: &analysis::Analysis) -> f64 {
-    let app = reader_over(bare);
+/// (`App::take_stage`, as when the analysis arrives), in milliseconds.
+fn taking_the_analysis(bare: &Arc<analysis::Analysis>, an: &Arc<analysis::Analysis>) -> f64 {
+    let mut app = reader_over(bare);
     let t = Instant::now();
-    let app = app.rebind(an);
+    app.take_stage(&Snapshot {
+        analysis: Arc::clone(an),
+        step: Step::Analysed,
+    });
     let took = ms(t.elapsed());
     drop(app);
     took
@@ -127,7 +131,7 @@ fn main() -> ExitCode {
     drop((tl, rel, per_article));
     // The reader gets the whole analysis as the command line builds it.
     let t1 = Instant::now();
-    let an = analysis::analyze(articles, &vocab);
+    let an = Arc::new(analysis::analyze(articles, &vocab));
     let t_analyze = t1.elapsed();
     let t_frame = first_frame(&an);
     let body: usize = an.articles.iter().map(|a| a.body.len()).sum();
@@ -152,7 +156,7 @@ fn main() -> ExitCode {
     // The reader opens on the first files' articles, then goes on over all of them, bare, and
     // takes the analysis when it ends.
     if let Some((t_preview, p)) = preview {
-        let t_first = first_frame(&analysis::Analysis::unanalysed(p.articles.into()));
+        let t_first = first_frame(&Arc::new(bare(p.articles.into())));
         println!(
             "  start-up to first frame (vocabularies + the first {} of {} files + App::new on their articles + first frame): {:.0} ms",
             p.files_read,
@@ -160,7 +164,7 @@ fn main() -> ExitCode {
             ms(t_preview + t_first)
         );
     }
-    let t_early = first_frame(&analysis::Analysis::unanalysed(an.articles.clone()));
+    let t_early = first_frame(&Arc::new(bare(an.articles.clone())));
     println!(
         "  every article listed (vocabularies + loading + App::new on the bare articles + first frame): {:.0} ms",
         ms(t_load + t_early)
@@ -226,9 +230,11 @@ fn main() -> ExitCode {
             e.name.as_str()
         );
     }
-    let bare = analysis::Analysis::unanalysed(an.articles.clone());
+    let bare = Arc::new(bare(an.articles.clone()));
     let (med, max) = median_worst((0..5).map(|_| taking_the_analysis(&bare, &an)).collect());
-    println!("the reader taking the analysis (App::rebind): median {med:.1} ms, worst {max:.1} ms");
+    println!(
+        "the reader taking the analysis (App::take_stage): median {med:.1} ms, worst {max:.1} ms"
+    );
     let config = match related::RelatedConfig::builtin() {
         Ok(c) => c,
         Err(e) => {

@@ -5,13 +5,13 @@ use crate::analysis::{self, Analysis, EventKind, Family, Vocab};
 use crate::briefing::{self, BriefFormat, BriefOptions};
 use crate::corpus::{self, Article, Corpus, LoadOptions};
 use crate::date::DateValue;
-use crate::tui::stages::PREVIEW_FILES;
-use crate::tui::{self, ColorMode, Loading, Shown, TuiOptions, Update};
+use crate::tui::stage::Stage;
+use crate::tui::{self, ColorMode, TuiOptions};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::{Arc, mpsc};
+use std::sync::mpsc;
 
 /// sitrep: a terminal briefing reader for a developing crisis.
 ///
@@ -253,7 +253,7 @@ fn load_corpus(
     paths: &[PathBuf],
     args: &LoadArgs,
     first_files: usize,
-    report: impl FnMut(corpus::LoadEvent),
+    report: &mut dyn FnMut(corpus::LoadEvent),
 ) -> Corpus {
     if paths.is_empty() {
         return corpus::load_seeds();
@@ -286,7 +286,10 @@ fn load_with_vocab(
 ) -> anyhow::Result<Option<(Vec<Article>, Vocab)>> {
     check_vocab_dir(args)?;
     // Compiling the vocabularies (mostly single-threaded automata) overlaps the loading.
-    let (vocab, corpus) = rayon::join(|| compile_vocab(args), || load_corpus(paths, args, 0, drop));
+    let (vocab, corpus) = rayon::join(
+        || compile_vocab(args),
+        || load_corpus(paths, args, 0, &mut drop),
+    );
     let vocab = vocab?;
     for skipped in &corpus.skipped {
         eprintln!("{skipped}");
@@ -299,95 +302,35 @@ fn load_with_vocab(
 }
 
 /// Opens the reader as soon as the first files are read, on their articles; then it goes on
-/// over every article, then over their analysis, both made meanwhile on threads of their own
-/// at a lower priority. The vocabularies compile first, so that a broken one is reported before
-/// the terminal is touched; skipped files are reported once the reader has closed.
+/// over every article, then over their analysis (see [`Stage`]). The vocabularies compile here
+/// meanwhile, so that a broken one is reported before the terminal is touched; skipped files are
+/// reported once the reader has closed.
 fn read_while_loading(
     paths: Vec<PathBuf>,
     args: LoadArgs,
     opts: &TuiOptions,
 ) -> anyhow::Result<ExitCode> {
     check_vocab_dir(&args)?;
-    let pool = background_pool()?;
-    let (send, pending) = mpsc::channel::<Update>();
     let (send_vocab, vocab) = mpsc::channel::<Vocab>();
-    let (send_skipped, skipped) = mpsc::channel::<corpus::Skipped>();
     let vocab_args = args.clone();
-    std::thread::spawn(move || {
-        pool.install(move || {
-            let corpus = load_corpus(&paths, &args, PREVIEW_FILES, |event| {
-                let _ = send.send(loading_update(event));
-            });
-            for s in corpus.skipped {
-                let _ = send_skipped.send(s);
-            }
-            drop(send_skipped);
-            if corpus.articles.is_empty() {
-                return;
-            }
-            let articles: Arc<[Article]> = corpus.articles.into();
-            let bare = Analysis::unanalysed(Arc::clone(&articles));
-            let _ = send.send(Update::Stage(Box::new(Shown::complete(bare))));
-            // The reader may have quit already (or the vocabularies failed): nobody waits then.
-            let Ok(vocab) = vocab.recv() else { return };
-            let analysis = analysis::analyze_releasing_vocab(articles, vocab);
-            let _ = send.send(Update::Stage(Box::new(Shown::complete(analysis))));
-        })
-    });
+    let stage = Stage::load(
+        Box::new(move |first_files, report| load_corpus(&paths, &args, first_files, report)),
+        vocab,
+    )?;
     let _ = send_vocab.send(compile_vocab(&vocab_args)?);
     let report_skipped = || {
-        for s in skipped.try_iter() {
+        for s in stage.take_skipped() {
             eprintln!("{s}");
         }
     };
-    // Progress before anything to show (a first file holding many articles) is not shown.
-    let first = pending.iter().find_map(|u| match u {
-        Update::Stage(s) => Some(s),
-        Update::Read(_) => None,
-    });
-    let Some(first) = first else {
+    if stage.first().is_none() {
         report_skipped();
         eprintln!("sitrep: no article could be loaded");
         return Ok(ExitCode::from(1));
-    };
-    let result = tui::run_while_loading(&first, pending, opts);
+    }
+    let result = tui::run_stage(&stage, opts);
     report_skipped();
     result.map(|()| ExitCode::SUCCESS)
-}
-
-fn loading_update(event: corpus::LoadEvent) -> Update {
-    match event {
-        corpus::LoadEvent::Preview(p) => Update::Stage(Box::new(Shown {
-            analysis: Analysis::unanalysed(p.articles.into()),
-            loading: Some(Loading {
-                files_read: p.files_read,
-                files: p.files,
-            }),
-        })),
-        corpus::LoadEvent::Read { files_read, files } => {
-            Update::Read(Loading { files_read, files })
-        }
-    }
-}
-
-/// A pool of its own for loading and analysis: the reader's parallel work (the corpus search,
-/// its first list) must not queue behind them on the global pool; and at a lower priority, so
-/// that a key pressed while both cores work is answered at once.
-fn background_pool() -> anyhow::Result<rayon::ThreadPool> {
-    Ok(rayon::ThreadPoolBuilder::new()
-        .thread_name(|i| format!("analysis-{i}"))
-        .start_handler(|_| lower_this_threads_priority())
-        .build()?)
-}
-
-/// Makes the calling thread yield to the reader's: on Linux a nice value is per thread.
-fn lower_this_threads_priority() {
-    // SAFETY: setpriority only reads its arguments; `0` names the calling thread on Linux, and
-    // failing (say, in a sandbox) leaves the priority as it was, which is harmless.
-    #[cfg(target_os = "linux")]
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
-    }
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {

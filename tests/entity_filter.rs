@@ -14,8 +14,8 @@ use sitrep::tui::{ColorMode, filter::Filter};
 
 const MOROCCO_COVERS: &str = "Morocco (with Figuig, Royal Moroccan Armed Forces, Rabat)";
 
-fn app(an: &Analysis) -> App<'_> {
-    let mut app = App::new(an, Config::builtin(ColorMode::Never));
+fn app(an: &Analysis) -> App {
+    let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
     app.resize(120, 40);
     app
 }

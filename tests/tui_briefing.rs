@@ -14,8 +14,8 @@ use sitrep::tui::layout::Pane;
 use sitrep::tui::{ColorMode, fixture};
 use std::fs;
 
-fn app(an: &Analysis) -> App<'_> {
-    let mut app = App::new(an, Config::builtin(ColorMode::Never));
+fn app(an: &Analysis) -> App {
+    let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
     app.resize(80, 24);
     app.clock = || DateValue::ymd(2025, 3, 9).unwrap_or(DateValue::year(2025));
     app
@@ -417,7 +417,7 @@ fn the_chart_reads_without_colour_and_uses_16_colours() {
     use ratatui::style::Color;
     let an = fixture::analysis();
     for mode in [ColorMode::Never, ColorMode::Ansi16] {
-        let mut app = App::new(&an, Config::builtin(mode));
+        let mut app = App::new(an.clone(), Config::builtin(mode));
         press(&mut app, "b G");
         let buf = fixture::render(&mut app, 80, 24);
         let cells = bar_cells(&buf);

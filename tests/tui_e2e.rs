@@ -306,7 +306,7 @@ fn reader_child() {
         color,
         config: std::env::var_os("SITREP_E2E_CONFIG").map(Into::into),
     };
-    if let Err(e) = sitrep::tui::run(&an, &opts) {
+    if let Err(e) = sitrep::tui::run(an, &opts) {
         eprintln!("sitrep: {e:#}");
         std::process::exit(1);
     }

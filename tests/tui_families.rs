@@ -29,7 +29,7 @@ fn family_of_row(rows: &[&str], row: usize) -> Option<Family> {
 #[test]
 fn the_help_legend_lists_every_kind_under_its_family_at_80_columns() {
     let an = fixture::analysis();
-    let mut app = App::new(&an, Config::builtin(ColorMode::Never));
+    let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
     let (w, h) = (80, 60);
     app.resize(w, h);
     press(&mut app, "? G");
@@ -60,7 +60,7 @@ fn the_help_legend_lists_every_kind_under_its_family_at_80_columns() {
 #[test]
 fn the_filter_picker_lists_the_kinds_present_under_their_family() {
     let an = fixture::analysis();
-    let mut app = App::new(&an, Config::builtin(ColorMode::Never));
+    let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
     app.resize(80, 24);
     press(&mut app, "f");
     let popup = app.popup.as_ref().expect("f opens the filter picker");

@@ -6,10 +6,12 @@ use sitrep::tui::config::Config;
 use sitrep::tui::keymap::Key;
 use sitrep::tui::layout::Pane;
 use sitrep::tui::popup::PopupKind;
-use sitrep::tui::{ColorMode, Loading, Shown, fixture};
+use sitrep::tui::stage::{Loading, Snapshot, Step, bare};
+use sitrep::tui::{ColorMode, fixture};
+use std::sync::Arc;
 
-fn app(an: &Analysis) -> App<'_> {
-    let mut app = App::new(an, Config::builtin(ColorMode::Never));
+fn app(an: &Analysis) -> App {
+    let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
     app.resize(120, 40);
     app
 }
@@ -37,7 +39,7 @@ fn article_named(an: &Analysis, id: &str) -> usize {
 }
 
 fn open(app: &mut App, id: &str) {
-    let i = article_named(app.analysis, id);
+    let i = article_named(&app.analysis, id);
     let row = app.list_rows.iter().position(|&a| a == i).expect("listed");
     app.list.sel = row;
     press(app, "1 enter");
@@ -474,7 +476,7 @@ fn rebinding_from_the_config_applies() {
     let an = fixture::analysis();
     let text = "[[keymap]]\non = [\"ctrl-j\", \"J\"]\nrun = \"move_down\"\n[[keymap]]\non = \"Q\"\nrun = \"quit\"\n";
     let config = Config::from_toml(text, "test.toml", ColorMode::Never).unwrap();
-    let mut app = App::new(&an, config);
+    let mut app = App::new(an.clone(), config);
     press(&mut app, "j");
     assert_eq!(app.list.sel, 0, "j no longer moves");
     press(&mut app, "J ctrl-j");
@@ -495,14 +497,14 @@ fn every_action_anywhere_is_harmless() {
         for setup in ["1", "2", "3", "2 } r", "2 e *", "f", "?"] {
             // each action alone from the setup state
             for action in Action::ALL {
-                let mut app = App::new(corpus, config.clone());
+                let mut app = App::new(corpus.clone(), config.clone());
                 press(&mut app, setup);
                 app.run(*action);
                 app.run(*action);
                 assert!(app.cursor_line() >= app.top_line() || app.wrapped.is_none());
             }
             // then all of them in a row, drawn at the end
-            let mut app = App::new(corpus, config.clone());
+            let mut app = App::new(corpus.clone(), config.clone());
             press(&mut app, setup);
             for action in Action::ALL.iter().filter(|a| **a != Action::Quit) {
                 app.run(*action);
@@ -535,9 +537,9 @@ fn help_scrolls_with_the_movement_keys() {
 
 #[test]
 fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives() {
-    let full = fixture::analysis();
-    let bare = Analysis::unanalysed(full.articles.clone());
-    let mut early = app(&bare);
+    let full = Arc::new(fixture::analysis());
+    let mut early = app(&bare(full.articles.clone()));
+    early.step = Step::Analysing;
     assert!(early.timeline_rows.is_empty());
     press(&mut early, "j j enter");
     let (article, cursor) = (early.reader.article, early.reader.cursor);
@@ -553,7 +555,11 @@ fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives(
     assert!(early.popup.is_some(), "help opens");
     press(&mut early, "esc /");
     type_text(&mut early, "drone");
-    let later = early.rebind(&full);
+    let mut later = early;
+    later.take_stage(&Snapshot {
+        analysis: Arc::clone(&full),
+        step: Step::Analysed,
+    });
     assert_eq!(later.selected_article(), selected);
     assert_eq!(
         (later.reader.article, later.reader.cursor),
@@ -566,7 +572,6 @@ fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives(
     );
     assert_eq!(later.timeline_rows.len(), full.timeline.len());
     assert!(later.popup.is_none());
-    let mut later = later;
     press(&mut later, "esc esc b");
     assert!(
         later.brief_open,
@@ -585,9 +590,9 @@ fn screen_text(app: &App) -> String {
 /// The first files' articles (as the reader opens on them), every article before analysis, and
 /// what the loading says meanwhile. The fixture's newest article is read last, so that the head
 /// of the list changes when it comes in.
-fn loading_stages(full: &Analysis) -> (Shown, Shown, Loading) {
+fn loading_stages(full: &Analysis) -> (Snapshot, Snapshot, Loading) {
     let mut articles = full.articles.to_vec();
-    let newest = app(&Analysis::unanalysed(full.articles.clone())).list_rows[0];
+    let newest = app(&bare(full.articles.clone())).list_rows[0];
     let last = articles.remove(newest);
     articles.push(last);
     let n = articles.len();
@@ -595,23 +600,33 @@ fn loading_stages(full: &Analysis) -> (Shown, Shown, Loading) {
         files_read: n - 1,
         files: n,
     };
-    let preview = Shown {
-        analysis: Analysis::unanalysed(articles[..n - 1].to_vec().into()),
-        loading: Some(loading),
+    let preview = Snapshot {
+        analysis: Arc::new(bare(articles[..n - 1].to_vec().into())),
+        step: Step::Reading(loading),
     };
-    (
-        preview,
-        Shown::complete(Analysis::unanalysed(articles.into())),
-        loading,
-    )
+    let every = Snapshot {
+        analysis: Arc::new(bare(articles.into())),
+        step: Step::Analysing,
+    };
+    (preview, every, loading)
+}
+
+/// A reader over a stage of the corpus.
+fn app_over(stage: &Snapshot) -> App {
+    let mut app = App::new(
+        Arc::clone(&stage.analysis),
+        Config::builtin(ColorMode::Never),
+    );
+    app.step = stage.step;
+    app.resize(120, 40);
+    app
 }
 
 #[test]
 fn while_files_load_the_status_says_how_far_and_keys_that_need_the_analysis_wait() {
     let full = fixture::analysis();
     let (preview, _, loading) = loading_stages(&full);
-    let mut early = app(&preview.analysis);
-    early.loading = preview.loading;
+    let mut early = app_over(&preview);
     let status = format!(
         "reading files: {} of {}…",
         loading.files_read, loading.files
@@ -638,12 +653,11 @@ fn once_every_file_is_read_the_list_holds_them_all_and_the_reader_keeps_its_plac
     let full = fixture::analysis();
     let (preview, every, _) = loading_stages(&full);
     // Not moved yet: the top of the list stays selected, now the newest of all articles.
-    let mut early = app(&preview.analysis);
-    early.loading = preview.loading;
-    press(&mut early, "b");
-    let later = early.next_stage(&every);
+    let mut later = app_over(&preview);
+    press(&mut later, "b");
+    later.take_stage(&every);
     assert_eq!(later.article_count(), full.articles.len());
-    assert_eq!(later.loading, None);
+    assert_eq!(later.step, Step::Analysing);
     assert_eq!(later.list.sel, 0);
     assert_eq!(later.reader.article, later.list_rows[0]);
     assert_eq!(
@@ -652,13 +666,35 @@ fn once_every_file_is_read_the_list_holds_them_all_and_the_reader_keeps_its_plac
     );
     assert!(screen_text(&later).contains(&format!("analysing {} articles…", full.articles.len())));
     // Moved: the same article stays selected and open, wherever it now sits in the list.
-    let mut early = app(&preview.analysis);
-    early.loading = preview.loading;
-    press(&mut early, "j");
-    let chosen = early.selected_article();
-    let later = early.next_stage(&every);
+    let mut later = app_over(&preview);
+    press(&mut later, "j");
+    let chosen = later.selected_article();
+    later.take_stage(&every);
     assert_eq!(later.selected_article(), chosen);
     assert_eq!(Some(later.reader.article), chosen);
+}
+
+#[test]
+fn a_message_of_the_user_s_own_outlives_the_next_stage_and_a_failed_analysis_is_said() {
+    let full = fixture::analysis();
+    let (preview, every, _) = loading_stages(&full);
+    let mut app = app_over(&preview);
+    press(&mut app, "s");
+    let said = app.message.clone();
+    assert!(said.as_deref().is_some_and(|m| m.starts_with("sorted by")));
+    app.take_stage(&every);
+    assert_eq!(app.message, said, "only waiting messages go with the stage");
+    app.take_stage(&Snapshot {
+        analysis: Arc::clone(&every.analysis),
+        step: Step::Failed,
+    });
+    assert_eq!(
+        app.message.as_deref(),
+        Some("the analysis failed: showing the articles only")
+    );
+    press(&mut app, "b");
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.starts_with("the analysis failed: briefing"), "{said}");
 }
 
 #[test]

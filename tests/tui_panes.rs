@@ -10,8 +10,8 @@ use sitrep::tui::keymap::Key;
 use sitrep::tui::layout::{self, Pane};
 use sitrep::tui::{ColorMode, fixture, ui};
 
-fn open<'a>(an: &'a Analysis, id: &str, mode: ColorMode) -> App<'a> {
-    let mut app = App::new(an, Config::builtin(mode));
+fn open(an: &Analysis, id: &str, mode: ColorMode) -> App {
+    let mut app = App::new(an.clone(), Config::builtin(mode));
     app.resize(120, 40);
     let i = an.articles.iter().position(|a| a.id == id).unwrap();
     app.list.sel = app.list_rows.iter().position(|&a| a == i).unwrap();
@@ -212,7 +212,7 @@ fn status_bar_names_what_is_under_the_cursor() {
 #[test]
 fn layouts_match_the_size() {
     let an = fixture::analysis();
-    let mut app = App::new(&an, Config::builtin(ColorMode::Never));
+    let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
     let text = fixture::buffer_text(&fixture::render(&mut app, 80, 24));
     assert!(
         text.lines()

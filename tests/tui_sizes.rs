@@ -36,7 +36,7 @@ fn every_layout_draws_at_every_size() {
             if article > 0 && keys != "2" {
                 continue;
             }
-            let mut app = App::new(&an, Config::builtin(ColorMode::Never));
+            let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
             app.list.sel = article;
             app.handle_key(Key::parse("enter").unwrap());
             for k in keys.split(' ') {

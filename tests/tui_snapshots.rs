@@ -34,7 +34,7 @@ fn shots(an: &Analysis, name: &str, setup: impl Fn(&mut App)) {
 /// The same at chosen sizes.
 fn shots_at(an: &Analysis, name: &str, sizes: &[(u16, u16)], setup: impl Fn(&mut App)) {
     for &(w, h) in sizes {
-        let mut app = App::new(an, Config::builtin(ColorMode::Never));
+        let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
         app.resize(w, h);
         setup(&mut app);
         let text = fixture::buffer_text(&fixture::render(&mut app, w, h));

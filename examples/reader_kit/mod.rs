@@ -16,6 +16,7 @@ use sitrep::tui::layout::Pane;
 use std::cell::Cell;
 use std::io::{self, Write};
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Index of the article with the longest body.
 pub fn largest_article(an: &Analysis) -> usize {
@@ -29,8 +30,8 @@ pub fn largest_article(an: &Analysis) -> usize {
 
 /// A reader of `w`×`h` showing article `article` with `pane` focused and the reader's cursor in
 /// the middle of the body (so the visible lines are a real slice of a long article).
-pub fn app_on(an: &Analysis, article: usize, pane: Pane, w: u16, h: u16) -> App<'_> {
-    let mut app = App::new(an, Config::builtin(ColorMode::TrueColor));
+pub fn app_on(an: &Arc<Analysis>, article: usize, pane: Pane, w: u16, h: u16) -> App {
+    let mut app = App::new(Arc::clone(an), Config::builtin(ColorMode::TrueColor));
     app.resize(w, h);
     app.set_focus(Pane::Detail);
     app.show_article(article);
@@ -89,7 +90,7 @@ fn crossterm_frame(terminal: &mut Terminal<CrosstermBackend<Counter>>, app: &App
 
 /// Bytes written for the first full frame and for a one-line scroll (`j` on the last visible
 /// line of the reader, so the view moves by one line) at `w`×`h` on article `article`.
-pub fn scroll_bytes(an: &Analysis, article: usize, w: u16, h: u16) -> (usize, usize) {
+pub fn scroll_bytes(an: &Arc<Analysis>, article: usize, w: u16, h: u16) -> (usize, usize) {
     let mut app = app_on(an, article, Pane::Detail, w, h);
     let viewport = Viewport::Fixed(Rect::new(0, 0, w, h));
     let counter = Counter::default();

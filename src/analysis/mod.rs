@@ -191,7 +191,6 @@ fn corpus_views(
         timeline,
         related,
         aliases,
-        analysed: true,
     }
 }
 

@@ -413,7 +413,7 @@ impl RelatedRef<'_> {
 /// The analysed corpus. Built once, then only read.
 #[derive(Clone, Debug)]
 pub struct Analysis {
-    /// Shared, so that the reader can list the articles while they are being analysed.
+    /// Shared with the readers that list the articles while they are being analysed.
     pub articles: Arc<[Article]>,
     /// One per article, same order.
     pub analyses: Vec<ArticleAnalysis>,
@@ -424,8 +424,6 @@ pub struct Analysis {
     pub related: RelatedIndex,
     /// The gazetteer's spellings of each entity, for entity filters ([`super::entity_match`]).
     pub aliases: super::entity_match::AliasTable,
-    /// False for [`Analysis::unanalysed`]: the views then say so rather than show empty findings.
-    pub analysed: bool,
 }
 
 impl Default for Analysis {
@@ -438,22 +436,11 @@ impl Default for Analysis {
             timeline: Vec::new(),
             related: RelatedIndex::empty(config),
             aliases: Default::default(),
-            analysed: false,
         }
     }
 }
 
 impl Analysis {
-    /// The articles before analysis: each with an empty analysis, no timeline, no entity table
-    /// and no related passage. The reader shows this while the analysis runs.
-    pub fn unanalysed(articles: Arc<[Article]>) -> Self {
-        Self {
-            analyses: vec![ArticleAnalysis::default(); articles.len()],
-            articles,
-            ..Self::default()
-        }
-    }
-
     /// The event an [`EventRef`] points at.
     pub fn event(&self, r: EventRef) -> &Event {
         &self.analyses[r.article].events[r.event]

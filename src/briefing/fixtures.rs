@@ -466,6 +466,5 @@ fn analysis_of(docs: &[Doc], merged: &[&[(usize, usize)]], parents: &[(&str, &st
         timeline,
         related,
         aliases: crate::analysis::entity_match::AliasTable::builtin(),
-        analysed: true,
     }
 }

@@ -1,5 +1,6 @@
 //! The reader's state: focus, cursors, scroll, selections, filters, popups, the jump list and the
-//! wrap cache. It only reads the immutable [`Analysis`]; rendering borrows it immutably.
+//! wrap cache. It holds a shared, immutable [`Analysis`] (several readers may hold the same), and
+//! takes the next one when the corpus it shows has come further (see [`super::stage`]).
 
 use super::briefing_view::BriefView;
 use super::config::Config;
@@ -7,7 +8,8 @@ use super::export::ExportPrompt;
 use super::filter::{Filter, SortKey};
 use super::jumps::{JumpList, Position};
 use super::layout::{self, Mode, Pane, Screen};
-use super::popup::Popup;
+use super::popup::{Popup, PopupKind};
+use super::stage::{Snapshot, Step};
 use super::wrap::{WrapCache, Wrapped};
 use crate::analysis::Analysis;
 use crate::corpus::Span;
@@ -15,6 +17,7 @@ use crate::date::DateValue;
 use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// A scrolling selection in a list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -76,8 +79,8 @@ pub struct Prompt {
 }
 
 /// Everything the reader remembers between key presses.
-pub struct App<'a> {
-    pub analysis: &'a Analysis,
+pub struct App {
+    pub analysis: Arc<Analysis>,
     pub config: Config,
     pub focus: Pane,
     pub list: Selection,
@@ -93,6 +96,8 @@ pub struct App<'a> {
     pub popup: Option<Popup>,
     pub jumps: JumpList,
     pub message: Option<String>,
+    /// The message says a key waits for the analysis: the next stage takes it away.
+    pub message_waits: bool,
     pub quit: bool,
     pub size: Rect,
     pub screen: Screen,
@@ -108,12 +113,14 @@ pub struct App<'a> {
     pub export: Option<ExportPrompt>,
     /// Today's date, read when `x` is pressed (the system clock in the binary).
     pub clock: fn() -> DateValue,
-    /// Set while the corpus is still being read (see [`super::stages`]).
-    pub loading: Option<super::stages::Loading>,
+    /// How far the corpus shown has come (see [`super::stage`]).
+    pub step: Step,
 }
 
-impl<'a> App<'a> {
-    pub fn new(analysis: &'a Analysis, config: Config) -> Self {
+impl App {
+    /// A reader over an analysed corpus.
+    pub fn new(analysis: impl Into<Arc<Analysis>>, config: Config) -> Self {
+        let analysis = analysis.into();
         let mut app = App {
             analysis,
             config,
@@ -131,6 +138,7 @@ impl<'a> App<'a> {
             popup: None,
             jumps: JumpList::default(),
             message: None,
+            message_waits: false,
             quit: false,
             size: Rect::new(0, 0, 80, 24),
             screen: layout::compute(Rect::new(0, 0, 80, 24), Pane::List),
@@ -141,7 +149,7 @@ impl<'a> App<'a> {
             brief_open: false,
             export: None,
             clock: super::export::system_today,
-            loading: None,
+            step: Step::Analysed,
         };
         app.refresh_rows();
         if let Some(&first) = app.list_rows.first() {
@@ -151,48 +159,50 @@ impl<'a> App<'a> {
         app
     }
 
-    /// The same reader over `analysis`, the full analysis of the articles this one shows (the
-    /// reader opens on the bare articles while they are analysed): the selected article, the
-    /// reading position, search, filter, sort, jumps and the help popup stay; the timeline and
-    /// the briefing view, which showed the bare articles' empty analysis, are built anew (the
-    /// keys of the other popups and of the briefing wait for the analysis, see
-    /// [`Analysis::analysed`]).
-    pub fn rebind<'b>(self, analysis: &'b Analysis) -> App<'b> {
-        let mut app = App {
-            analysis,
-            config: self.config,
-            focus: self.focus,
-            list: self.list,
-            timeline: Selection::default(),
-            reader: self.reader,
-            list_rows: self.list_rows,
-            timeline_rows: Vec::new(),
-            filter: self.filter,
-            sort: self.sort,
-            corpus_query: self.corpus_query,
-            search: self.search,
-            prompt: self.prompt,
-            popup: self
-                .popup
-                .filter(|p| p.kind == super::popup::PopupKind::Help),
-            jumps: self.jumps,
-            message: self.message,
-            quit: self.quit,
-            size: self.size,
-            screen: self.screen,
-            wraps: self.wraps,
-            wrapped: self.wrapped,
-            remembered: self.remembered,
-            brief: None,
-            brief_open: false,
-            export: self.export,
-            clock: self.clock,
-            loading: self.loading,
-        };
-        app.refresh_rows();
-        let (w, h) = (app.size.width, app.size.height);
-        app.resize(w, h);
-        app
+    /// Goes on over the next state of the corpus, where the user was: the selected article,
+    /// the reading position, search, filter, sort, jumps, the prompt and the help popup stay;
+    /// the timeline, the other popups and the briefing view, which showed the state before, are
+    /// built anew. When more articles came in and the user had not left the top of the list, the
+    /// top row stays selected: the list's first article, now among them all.
+    pub fn take_stage(&mut self, next: &Snapshot) {
+        let was = self.step;
+        self.step = next.step;
+        if self.message_waits {
+            self.message = None;
+            self.message_waits = false;
+        }
+        if next.step == Step::Failed && was != Step::Failed {
+            self.say(match was {
+                Step::Reading(_) => "the loading failed: showing the articles read so far",
+                _ => "the analysis failed: showing the articles only",
+            });
+        }
+        if Arc::ptr_eq(&self.analysis, &next.analysis) {
+            return;
+        }
+        let at_top = next.analysis.articles.len() != self.article_count()
+            && self.focus == Pane::List
+            && self.list.sel == 0
+            && (self.reader.cursor, self.reader.top) == (0, 0);
+        self.analysis = Arc::clone(&next.analysis);
+        self.timeline = Selection::default();
+        self.timeline_rows.clear();
+        self.popup = self.popup.take().filter(|p| p.kind == PopupKind::Help);
+        self.brief = None;
+        self.brief_open = false;
+        self.refresh_rows();
+        let (w, h) = (self.size.width, self.size.height);
+        self.resize(w, h);
+        if at_top && let Some(&first) = self.list_rows.first() {
+            self.list.sel = 0;
+            self.show_article(first);
+            self.clamp_lists();
+        }
+    }
+
+    /// Whether the corpus shown is analysed (keys that show findings wait until it is).
+    pub fn analysed(&self) -> bool {
+        self.step.analysed()
     }
 
     /// Number of articles.
@@ -410,13 +420,13 @@ impl<'a> App<'a> {
         let keep_article = self.selected_article();
         let keep_item = self.timeline_rows.get(self.timeline.sel).copied();
         self.list_rows = super::filter::article_rows(
-            self.analysis,
+            &self.analysis,
             self.filter.as_ref(),
             self.corpus_query.as_deref(),
             self.sort,
         );
         self.timeline_rows =
-            super::filter::timeline_rows(self.analysis, self.filter.as_ref(), self.sort);
+            super::filter::timeline_rows(&self.analysis, self.filter.as_ref(), self.sort);
         self.list.sel = keep_article
             .and_then(|a| self.list_rows.iter().position(|&x| x == a))
             .unwrap_or(0);
@@ -444,5 +454,12 @@ impl<'a> App<'a> {
 
     pub fn say(&mut self, msg: impl Into<String>) {
         self.message = Some(msg.into());
+        self.message_waits = false;
+    }
+
+    /// Says a key waits for the analysis; the message goes once the next stage is in.
+    pub fn say_waiting(&mut self, msg: impl Into<String>) {
+        self.say(msg);
+        self.message_waits = true;
     }
 }

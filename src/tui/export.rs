@@ -32,7 +32,7 @@ pub fn system_today() -> DateValue {
     DateValue::from_days((secs / 86_400) as i64)
 }
 
-impl App<'_> {
+impl App {
     /// `x`: opens the path prompt, pre-filled with the default file name.
     pub fn start_export(&mut self) {
         let name = briefing::default_export_name((self.clock)());

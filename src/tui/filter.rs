@@ -413,7 +413,6 @@ mod tests {
             articles: Arc::from(arts),
             analyses,
             timeline,
-            analysed: true,
             ..base
         }
     }

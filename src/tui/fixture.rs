@@ -296,7 +296,6 @@ pub fn analysis() -> Analysis {
         timeline,
         related,
         aliases: crate::analysis::entity_match::AliasTable::builtin(),
-        analysed: true,
     }
 }
 

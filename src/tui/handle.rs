@@ -9,11 +9,12 @@ use super::jumps::Position;
 use super::keymap::Key;
 use super::layout::{self, Pane};
 use super::popup::{self, PopupKind, Target};
-use super::stages::{ANALYSING, LOADING};
+use super::stage::Step;
 use crate::analysis::entity_match::EntityMatch;
 use ratatui::crossterm::event::KeyCode;
+use std::sync::Arc;
 
-impl App<'_> {
+impl App {
     /// Handles one key press. `true` when the screen needs redrawing.
     pub fn handle_key(&mut self, key: Key) -> bool {
         if self.prompt.is_some() {
@@ -43,13 +44,16 @@ impl App<'_> {
             self.popup_action(action);
             return;
         }
-        if !self.analysis.analysed && needs_analysis(action) {
-            let waiting = match self.loading {
-                Some(l) => format!("{LOADING} ({} of {})", l.files_read, l.files),
-                None => format!("{ANALYSING} {} articles", self.analysis.articles.len()),
+        if !self.analysed() && needs_analysis(action) {
+            let waiting = match self.step {
+                Step::Reading(l) => {
+                    format!("still reading files ({} of {})", l.files_read, l.files)
+                }
+                Step::Failed => "the analysis failed".to_string(),
+                _ => format!("still analysing {} articles", self.analysis.articles.len()),
             };
             let action = action.name().replace('_', " ");
-            self.say(format!("{waiting}: {action} needs the analysis"));
+            self.say_waiting(format!("{waiting}: {action} needs the analysis"));
             return;
         }
         match action {
@@ -105,7 +109,7 @@ impl App<'_> {
             },
             Action::Filter => {
                 let p =
-                    popup::filter_picker(self.analysis, &self.config.theme, self.filter.as_ref());
+                    popup::filter_picker(&self.analysis, &self.config.theme, self.filter.as_ref());
                 self.popup = Some(p);
             }
             Action::Sort => {
@@ -268,14 +272,12 @@ impl App<'_> {
                 ..Search::default()
             });
             self.refresh_search();
-            self.step_match(true);
-            if self.message.as_deref() == Some("search wrapped to the top") {
-                self.message = None;
-            }
+            // the first match after the cursor, or the first of all: no wrap to speak of
+            self.move_to_match(true);
             return;
         }
         let hits = super::filter::article_rows(
-            self.analysis,
+            &self.analysis,
             self.filter.as_ref(),
             Some(query),
             self.sort,
@@ -284,7 +286,7 @@ impl App<'_> {
             self.say(format!("nothing found in the corpus: {query}"));
             return;
         }
-        let total = super::filter::match_total(self.analysis, &hits, query);
+        let total = super::filter::match_total(&self.analysis, &hits, query);
         self.corpus_query = Some(query.to_string());
         self.search = Some(Search {
             query: query.to_string(),
@@ -327,7 +329,7 @@ impl App<'_> {
     }
 
     fn open_related(&mut self) {
-        let an = self.analysis;
+        let an = Arc::clone(&self.analysis);
         let Some(a) = an.articles.get(self.reader.article) else {
             return;
         };
@@ -335,7 +337,12 @@ impl App<'_> {
             self.say("no passage under the cursor");
             return;
         };
-        match popup::related(self.analysis, &self.config.theme, self.reader.article, para) {
+        match popup::related(
+            &self.analysis,
+            &self.config.theme,
+            self.reader.article,
+            para,
+        ) {
             Some(p) => self.popup = Some(p),
             None => self.say("no related passage in other articles"),
         }
@@ -376,7 +383,7 @@ impl App<'_> {
         if self.focus != Pane::Detail {
             match &self.filter {
                 Some(Filter::Entity(m)) => {
-                    self.popup = Some(popup::mentions(self.analysis, &self.config.theme, m));
+                    self.popup = Some(popup::mentions(&self.analysis, &self.config.theme, m));
                 }
                 _ => self.say(
                     "* lists an entity's mentions: open an article (enter), move to an entity (e), \
@@ -389,15 +396,15 @@ impl App<'_> {
             self.say("no entity on this line (e moves to the next one)");
             return;
         };
-        let an = self.analysis;
+        let an = Arc::clone(&self.analysis);
         let Some(aa) = an.analyses.get(self.reader.article) else {
             return;
         };
         let Some(e) = aa.mentions.get(m).and_then(|m| aa.entities.get(m.index())) else {
             return;
         };
-        let covered = EntityMatch::resolve(an, &[e.name.as_str()]);
-        self.popup = Some(popup::mentions(an, &self.config.theme, &covered));
+        let covered = EntityMatch::resolve(&an, &[e.name.as_str()]);
+        self.popup = Some(popup::mentions(&an, &self.config.theme, &covered));
     }
 
     /// Lines a popup can show at the current size.
@@ -427,7 +434,7 @@ impl App<'_> {
                     Some(Target::Go(pos)) => self.jump_to(pos),
                     Some(Target::SetFilter(f)) => self.set_filter(f),
                     Some(Target::FilterEntity(name)) => {
-                        self.set_filter(Some(Filter::entity(self.analysis, &name)))
+                        self.set_filter(Some(Filter::entity(&self.analysis, &name)))
                     }
                     None => {}
                 }
@@ -440,7 +447,7 @@ impl App<'_> {
     }
 }
 
-impl App<'_> {
+impl App {
     /// Applies a filter chosen in the picker, and says what it keeps.
     fn set_filter(&mut self, f: Option<Filter>) {
         self.say(match &f {

@@ -5,7 +5,8 @@
 //! [`ui`] (drawing panes into a buffer), [`theme`], [`wrap`] (the wrap cache), [`text`]
 //! (sanitising), [`config`] (the user's file) and [`term`] (the terminal guard and event loop).
 //! [`briefing_view`] (`b`) and [`export`] (`x`) show and save the briefing of the current filter;
-//! [`stages`] lets the reader open while the corpus still loads and is analysed.
+//! [`stage`] lets readers open while the corpus still loads and is analysed; [`session`] is one
+//! reader on any terminal ([`input`] decodes its bytes, [`frames`] writes what changed).
 
 pub mod actions;
 pub mod app;
@@ -24,7 +25,8 @@ pub mod keymap;
 pub mod layout;
 pub mod nav;
 pub mod popup;
-pub mod stages;
+pub mod session;
+pub mod stage;
 pub mod term;
 pub mod text;
 pub mod theme;
@@ -33,8 +35,9 @@ pub mod wrap;
 
 use crate::analysis::Analysis;
 use anyhow::{Result, bail};
-pub use stages::{Loading, Shown, Update};
+use stage::Stage;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Colour depth the reader may use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,32 +57,21 @@ pub struct TuiOptions {
     pub config: Option<PathBuf>,
 }
 
-/// Runs the reader until the user quits. The config is read before the terminal is touched, so
-/// a bad config is a plain error message.
-pub fn run(analysis: &Analysis, opts: &TuiOptions) -> Result<()> {
+/// Runs the reader over an analysed corpus until the user quits. The config is read before the
+/// terminal is touched, so a bad config is a plain error message.
+pub fn run(analysis: impl Into<Arc<Analysis>>, opts: &TuiOptions) -> Result<()> {
+    let analysis = analysis.into();
     let config = config::Config::load(opts.config.as_deref(), opts.color)?;
     if analysis.articles.is_empty() || analysis.analyses.len() != analysis.articles.len() {
         bail!("no article to show");
     }
-    let mut app = app::App::new(analysis, config);
-    term::run_loop(&mut app)
+    term::run(&Stage::ready(analysis), config)
 }
 
-/// Runs the reader at once over `first` (the articles of the first files read, or all of them
-/// before analysis), while the rest is made elsewhere and sent on `pending`, each [`Shown`]
-/// superseding the last; the reader goes on over each, where the user was, and tells how far
-/// the loading has gone. Keys work all along.
-/// The config is read before the terminal is touched.
-pub fn run_while_loading(
-    first: &Shown,
-    pending: std::sync::mpsc::Receiver<Update>,
-    opts: &TuiOptions,
-) -> Result<()> {
+/// Runs the reader over a corpus still loading: at once over what `stage` shows, then over each
+/// state that supersedes it, where the user was; the status line tells how far the loading has
+/// gone, and keys work all along. The config is read before the terminal is touched.
+pub fn run_stage(stage: &Stage, opts: &TuiOptions) -> Result<()> {
     let config = config::Config::load(opts.config.as_deref(), opts.color)?;
-    if first.analysis.articles.is_empty() {
-        bail!("no article to show");
-    }
-    let mut app = app::App::new(&first.analysis, config);
-    app.loading = first.loading;
-    term::run_loop_while_loading(app, pending)
+    term::run(stage, config)
 }

@@ -3,8 +3,9 @@
 
 use super::app::App;
 use crate::corpus::Span;
+use std::sync::Arc;
 
-impl App<'_> {
+impl App {
     /// Moves the cursor by `delta` text lines.
     pub fn reader_lines(&mut self, delta: isize) {
         let Some(w) = self.wrapped.clone() else {
@@ -86,7 +87,7 @@ impl App<'_> {
 
     /// `]` / `[`: next or previous event sentence of the article.
     pub fn step_event(&mut self, forward: bool) {
-        let an = self.analysis;
+        let an = Arc::clone(&self.analysis);
         let Some(aa) = an.analyses.get(self.reader.article) else {
             return;
         };
@@ -127,7 +128,7 @@ impl App<'_> {
 
     /// `}` / `{`: next or previous paragraph start.
     pub fn step_paragraph(&mut self, forward: bool) {
-        let an = self.analysis;
+        let an = Arc::clone(&self.analysis);
         let Some(a) = an.articles.get(self.reader.article) else {
             return;
         };
@@ -161,7 +162,7 @@ impl App<'_> {
 
     /// `e` / `E`: next or previous entity mention.
     pub fn step_mention(&mut self, forward: bool) {
-        let an = self.analysis;
+        let an = Arc::clone(&self.analysis);
         let Some(aa) = an.analyses.get(self.reader.article) else {
             return;
         };
@@ -183,16 +184,27 @@ impl App<'_> {
 
     /// `n` / `N` in the reader: next or previous match, wrapping around with a message.
     pub fn step_match(&mut self, forward: bool) {
+        if self.move_to_match(forward) {
+            self.say(if forward {
+                "search wrapped to the top"
+            } else {
+                "search wrapped to the bottom"
+            });
+        }
+    }
+
+    /// Moves to the next or previous match; `true` when that wrapped around the article.
+    pub fn move_to_match(&mut self, forward: bool) -> bool {
         let cursor = self.reader.cursor;
         let line = self.cursor_span();
         let Some(s) = &mut self.search else {
             self.say("no search yet: press / to search");
-            return;
+            return false;
         };
         if s.matches.is_empty() {
             let q = s.query.clone();
             self.say(format!("nothing found: {q}"));
-            return;
+            return false;
         }
         let on_line =
             |m: &Span| line.is_some_and(|l| m.start() >= l.start() && m.start() <= l.end());
@@ -217,13 +229,8 @@ impl App<'_> {
         };
         s.current = Some(next);
         let target = s.matches[next].start();
-        self.message = wrapped.then(|| {
-            if forward {
-                "search wrapped to the top".to_string()
-            } else {
-                "search wrapped to the bottom".to_string()
-            }
-        });
+        self.message = None;
         self.land(target);
+        wrapped
     }
 }

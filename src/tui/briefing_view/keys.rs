@@ -22,7 +22,7 @@ pub fn view_rect(size: Rect, focus: crate::tui::layout::Pane) -> Rect {
     Rect::new(size.x, size.y, size.width, h)
 }
 
-impl App<'_> {
+impl App {
     /// Rows of text the briefing view shows at the current size.
     pub fn brief_rows(&self) -> usize {
         usize::from(layout::inner(view_rect(self.size, self.focus)).height).max(1)
@@ -35,7 +35,7 @@ impl App<'_> {
     /// The cached view for the current filter, built when missing or stale.
     fn ensure_brief(&mut self) {
         if self.brief.as_ref().is_none_or(|v| v.key != self.filter) {
-            self.brief = Some(BriefView::new(self.analysis, self.filter.clone()));
+            self.brief = Some(BriefView::new(&self.analysis, self.filter.clone()));
         }
     }
 
@@ -44,7 +44,7 @@ impl App<'_> {
         self.ensure_brief();
         match &self.brief {
             Some(v) => Rc::clone(&v.briefing),
-            None => Rc::new(crate::briefing::build(self.analysis, &Default::default())),
+            None => Rc::new(crate::briefing::build(&self.analysis, &Default::default())),
         }
     }
 
@@ -79,7 +79,7 @@ impl App<'_> {
             Action::Help => self.popup = Some(popup::help(&self.config.keymap, &self.config.theme)),
             Action::Filter => {
                 let p =
-                    popup::filter_picker(self.analysis, &self.config.theme, self.filter.as_ref());
+                    popup::filter_picker(&self.analysis, &self.config.theme, self.filter.as_ref());
                 self.popup = Some(p);
             }
             _ => {

@@ -16,7 +16,7 @@ use ratatui::style::Style;
 
 /// Draws the reader pane into `area`.
 pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
-    let an = app.analysis;
+    let an = &*app.analysis;
     let theme = &app.config.theme;
     let i = app.reader.article;
     let (Some(a), Some(aa)) = (an.articles.get(i), an.analyses.get(i)) else {
@@ -38,8 +38,8 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         theme.ui("title"),
     );
     if HEADER > 1 && inner.height > 1 {
-        let date = date_label(an, i);
-        let found = if an.analysed {
+        let date = date_label(app, i);
+        let found = if app.analysed() {
             format!(
                 "{} events · {} entities",
                 aa.events.len(),

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 /// Draws the list pane into `area`.
 pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
-    let an = app.analysis;
+    let an = &*app.analysis;
     let theme = &app.config.theme;
     let mut title = format!(" 1 Articles {}/{} ", app.list_rows.len(), an.articles.len());
     if let Some(f) = &app.filter {
@@ -65,9 +65,9 @@ pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
             theme.ui("title"),
         );
         if y + 1 < inner.bottom() {
-            let date = date_label(an, ai);
+            let date = date_label(app, ai);
             let n = an.analyses[ai].events.len();
-            let events = match (an.analysed, n) {
+            let events = match (app.analysed(), n) {
                 (false, _) => "analysing…".to_string(),
                 (true, 1) => "1 event".to_string(),
                 (true, n) => format!("{n} events"),

@@ -11,7 +11,6 @@ mod timeline;
 
 use super::app::App;
 use super::layout::{self, Mode, Pane};
-use crate::analysis::Analysis;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -57,13 +56,14 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The date an article's list row and reader header show: its publication date, else the latest
 /// date it mentions ("not before"); while the analysis runs that is not known yet.
-fn date_label(an: &Analysis, article: usize) -> String {
+fn date_label(app: &App, article: usize) -> String {
+    let an = &app.analysis;
     let published = an.articles.get(article).and_then(|a| a.published);
     let not_before = an.analyses.get(article).and_then(|a| a.not_before);
     match (published, not_before) {
         (Some(d), _) => d.to_string(),
         (None, Some(d)) => format!("not before {d}"),
-        (None, None) if !an.analysed => "date not yet known".to_string(),
+        (None, None) if !app.analysed() => "date not yet known".to_string(),
         (None, None) => "undated".to_string(),
     }
 }

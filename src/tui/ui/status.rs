@@ -7,6 +7,7 @@ use crate::tui::app::App;
 use crate::tui::export::ExportPrompt;
 use crate::tui::layout::Pane;
 use crate::tui::popup::PopupKind;
+use crate::tui::stage::Step;
 use crate::tui::text::{clean_line, truncate, width};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -35,13 +36,11 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let msg = match app.message.as_deref() {
         Some(m) => clean_line(m),
-        None if let Some(l) = app.loading => {
-            format!("reading files: {} of {}…", l.files_read, l.files)
-        }
-        None if !app.analysis.analysed => {
-            format!("analysing {} articles…", app.analysis.articles.len())
-        }
-        None => String::new(),
+        None => match app.step {
+            Step::Reading(l) => format!("reading files: {} of {}…", l.files_read, l.files),
+            Step::Analysing => format!("analysing {} articles…", app.analysis.articles.len()),
+            Step::Analysed | Step::Failed => String::new(),
+        },
     };
     let msg_w = width(&msg);
     let left_room = if msg.is_empty() {
@@ -105,7 +104,7 @@ fn brief_info(app: &App) -> String {
 
 /// Position, what is under the cursor, and the search counter.
 fn info(app: &App) -> String {
-    let an = app.analysis;
+    let an = &*app.analysis;
     let mut parts: Vec<String> = Vec::new();
     match app.focus {
         Pane::List => parts.push(format!(

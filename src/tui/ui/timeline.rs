@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 /// Draws the timeline pane into `area`.
 pub fn draw_timeline(app: &App, area: Rect, buf: &mut Buffer) {
-    let an = app.analysis;
+    let an = &*app.analysis;
     let theme = &app.config.theme;
     let title = format!(
         " 3 Timeline {}/{} · by {} ",
