@@ -14,8 +14,10 @@
 
 pub mod anchor;
 pub mod assess;
+pub mod cli;
 mod error;
 mod model;
+pub mod resolved;
 mod schema;
 mod store;
 pub mod transfer;
@@ -147,6 +149,13 @@ impl Notebook {
             // An in-memory database only fails to open when memory is exhausted.
             panic!("cannot open an in-memory notebook")
         })
+    }
+
+    /// An empty notebook that refuses writes, for commands that only read a notebook when
+    /// there is none at `path` yet.
+    pub fn empty_read_only(path: &Path, analyst: &str) -> Result<Self, NotebookError> {
+        let reason = format!("no notebook at {} yet", path.display());
+        Self::empty(path, analyst, &reason)
     }
 
     /// An empty notebook in memory that refuses writes with `reason`.
