@@ -176,6 +176,8 @@ fn blank(analysis: &Analysis, index: &EntityIndex, name: &str) -> ActorLine {
 }
 
 /// One line per source (articles' source, else article id), most articles first, then by name.
+/// Event lines and entities are read once and tallied by source, so a corpus of many sources
+/// costs no scan of every line per source.
 pub fn sources(analysis: &Analysis, lines: &[EventLine]) -> Vec<SourceLine> {
     let mut by_source: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in 0..analysis.articles.len() {
@@ -184,14 +186,35 @@ pub fn sources(analysis: &Analysis, lines: &[EventLine]) -> Vec<SourceLine> {
             .or_default()
             .push(i);
     }
-    let entity_sources: Vec<(&CorpusEntity, BTreeSet<String>)> = analysis
-        .entities
-        .iter()
-        .map(|e| (e, entity_sources(analysis, e)))
-        .collect();
+    let mut tally: HashMap<&str, Tally> = HashMap::new();
+    for l in lines {
+        for source in &l.sources {
+            let t = tally.entry(source.as_str()).or_default();
+            match l.status {
+                Status::Reported => {
+                    t.reported += 1;
+                    t.only_it += usize::from(l.sources.len() == 1);
+                }
+                Status::Potential => t.potential += 1,
+                _ => {}
+            }
+        }
+    }
+    // The entities a single source mentions, by that source.
+    let mut only: HashMap<String, Vec<&CorpusEntity>> = HashMap::new();
+    for e in &analysis.entities {
+        let mut sources = entity_sources(analysis, e);
+        if let (Some(source), None) = (sources.pop_first(), sources.first()) {
+            only.entry(source).or_default().push(e);
+        }
+    }
     let mut out: Vec<SourceLine> = by_source
         .into_iter()
-        .map(|(source, articles)| source_line(analysis, lines, &entity_sources, source, &articles))
+        .map(|(source, articles)| {
+            let t = tally.get(source.as_str()).copied().unwrap_or_default();
+            let only = only.remove(&source).unwrap_or_default();
+            source_line(analysis, t, only, source, &articles)
+        })
         .collect();
     out.sort_by(|x, y| {
         y.articles
@@ -201,10 +224,18 @@ pub fn sources(analysis: &Analysis, lines: &[EventLine]) -> Vec<SourceLine> {
     out
 }
 
+/// What the event lines say of one source.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    reported: usize,
+    only_it: usize,
+    potential: usize,
+}
+
 fn source_line(
     analysis: &Analysis,
-    lines: &[EventLine],
-    entity_sources: &[(&CorpusEntity, BTreeSet<String>)],
+    tally: Tally,
+    mut only: Vec<&CorpusEntity>,
     source: String,
     articles: &[usize],
 ) -> SourceLine {
@@ -220,27 +251,11 @@ fn source_line(
         .iter()
         .max_by_key(|d| (d.last_day(), d.first_day()))
         .copied();
-    let carries = |l: &&EventLine| l.sources.contains(&source);
-    let reported: Vec<&EventLine> = lines
-        .iter()
-        .filter(|l| l.status == Status::Reported)
-        .filter(carries)
-        .collect();
-    let only_it = reported.iter().filter(|l| l.sources.len() == 1).count();
-    let potential = lines
-        .iter()
-        .filter(|l| l.status == Status::Potential)
-        .filter(carries)
-        .count();
-    let mut only: Vec<&CorpusEntity> = entity_sources
-        .iter()
-        .filter(|(_, s)| s.len() == 1 && s.contains(&source))
-        .map(|(e, _)| *e)
-        .collect();
     only.sort_by(|x, y| y.count.cmp(&x.count).then_with(|| x.name.cmp(&y.name)));
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
     let mut names: Vec<String> = Vec::new();
     for e in &only {
-        if !names.iter().any(|n| **n == *e.name) {
+        if seen.insert(e.name.as_str()) {
             names.push(e.name.to_string());
         }
     }
@@ -251,9 +266,9 @@ fn source_line(
         articles: articles.len(),
         first,
         last,
-        reported: reported.len(),
-        only_it,
-        potential,
+        reported: tally.reported,
+        only_it: tally.only_it,
+        potential: tally.potential,
         entities_only: names,
         entities_only_total: total,
     }

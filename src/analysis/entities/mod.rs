@@ -42,14 +42,37 @@ pub fn find_in_text(text: &str, gazetteer: &Gazetteer) -> Vec<FoundMention> {
     };
     let unknown = unknown::find_unknown(&ctx);
     // A gazetteer place inside a longer unknown name ("University of Bamako") is part of it.
-    out.retain(|m| {
-        !unknown
-            .iter()
-            .any(|u| u.span.start() <= m.span.start() && m.span.end() <= u.span.end())
-    });
+    let cover = Cover::new(unknown.iter().map(|u| (u.span.start(), u.span.end())));
+    out.retain(|m| !cover.covers(m.span.start(), m.span.end()));
     out.extend(unknown);
     out.sort_by_key(|m| (m.span.start(), m.span.end()));
     out
+}
+
+/// Spans sorted by start with the furthest end reached so far: whether one of them covers a
+/// range is a binary search, not a scan of them all (a text of many names stays linear).
+struct Cover {
+    /// (start, furthest end of the spans starting at or before it), by start.
+    reach: Vec<(usize, usize)>,
+}
+
+impl Cover {
+    fn new(spans: impl Iterator<Item = (usize, usize)>) -> Self {
+        let mut reach: Vec<(usize, usize)> = spans.collect();
+        reach.sort_unstable();
+        let mut furthest = 0;
+        for r in &mut reach {
+            furthest = furthest.max(r.1);
+            r.1 = furthest;
+        }
+        Self { reach }
+    }
+
+    /// True when a span starts at or before `start` and ends at or after `end`.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let k = self.reach.partition_point(|r| r.0 <= start);
+        k > 0 && self.reach[k - 1].1 >= end
+    }
 }
 
 #[cfg(test)]

@@ -569,3 +569,24 @@ place = [ { name = "Red Hill" }, { name = "red" } ]
         .collect();
     assert_eq!(names, [("red", "red"), ("Red Hill", "Red Hill")]);
 }
+
+mod cover {
+    use super::super::Cover;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The index answers as the scan of every span it replaced.
+        #[test]
+        fn covers_as_the_scan_of_every_span(
+            spans in proptest::collection::vec((0usize..40, 0usize..10), 0..30),
+            start in 0usize..50,
+            len in 0usize..10,
+        ) {
+            let spans: Vec<(usize, usize)> = spans.into_iter().map(|(s, l)| (s, s + l)).collect();
+            let end = start + len;
+            let cover = Cover::new(spans.iter().copied());
+            let want = spans.iter().any(|&(s, e)| s <= start && end <= e);
+            prop_assert_eq!(cover.covers(start, end), want);
+        }
+    }
+}

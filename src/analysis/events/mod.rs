@@ -11,6 +11,7 @@ mod offsets;
 mod roles;
 mod scan;
 mod severity;
+mod split;
 mod standing;
 mod status;
 mod text;
@@ -40,18 +41,6 @@ struct Cand {
     verbal: bool,
     /// Harm without intent: stands only in an attack frame.
     weak: bool,
-}
-
-impl Cand {
-    fn inside(&self, other: &Cand) -> bool {
-        other.start <= self.start
-            && self.end <= other.end
-            && other.end - other.start > self.end - self.start
-    }
-
-    fn overlaps(&self, other: &Cand) -> bool {
-        self.start < other.end && other.start < self.end
-    }
 }
 
 /// Every event the article's sentences report, foresee or propose.
@@ -94,7 +83,7 @@ pub fn detect_events(
     let mut cands = Vec::new();
     let mut paragraph: Option<(usize, Option<DateValue>)> = None;
     let mut framed = false;
-    for (si, span) in article.sentences.iter().enumerate() {
+    for &(si, ref span) in &split::pieces(&article.body, &article.sentences) {
         let (start, end) = norm.range(*span);
         let s = Sentence {
             norm: &norm,
