@@ -3,6 +3,7 @@
 
 use crate::analysis::{self, Analysis, EventKind, Family, Vocab};
 use crate::briefing::{self, BriefFormat, BriefOptions};
+use crate::corpus::sanitize::display_path;
 use crate::corpus::{self, Article, Corpus, LoadOptions};
 use crate::date::DateValue;
 use crate::tui::stage::Stage;
@@ -231,7 +232,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if reader_went_away(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("sitrep: {e:#}");
+            eprintln!("sitrep: {}", corpus::sanitize(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
@@ -269,7 +270,7 @@ fn load_corpus(
 
 fn check_vocab_dir(args: &LoadArgs) -> anyhow::Result<()> {
     match &args.vocab {
-        Some(dir) if !dir.is_dir() => anyhow::bail!("--vocab {}: not a folder", dir.display()),
+        Some(dir) if !dir.is_dir() => anyhow::bail!("--vocab {}: not a folder", display_path(dir)),
         _ => Ok(()),
     }
 }

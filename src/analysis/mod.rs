@@ -16,6 +16,7 @@ pub mod timeline;
 pub use model::*;
 
 use crate::corpus::Article;
+use crate::corpus::sanitize::display_path;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -77,7 +78,7 @@ impl Vocab {
         if let Some(path) = in_dir("events.toml") {
             let text = read(&path, "event lexicon")?;
             vocab.events = events::EventLexicon::from_toml_str(&text)
-                .with_context(|| format!("invalid event lexicon {}", path.display()))?;
+                .with_context(|| format!("invalid event lexicon {}", display_path(&path)))?;
         }
         if let Some(path) = in_dir("dates.toml") {
             vocab.dates = dates::DateVocab::from_file(&path)?;
@@ -94,13 +95,14 @@ impl Vocab {
     fn add_gazetteer(&mut self, path: &Path) -> Result<()> {
         let text = read(path, "gazetteer")?;
         let extra = gazetteer::Gazetteer::from_toml_str(&text)
-            .with_context(|| format!("invalid gazetteer {}", path.display()))?;
+            .with_context(|| format!("invalid gazetteer {}", display_path(path)))?;
         self.gazetteer.merge(extra)
     }
 }
 
 fn read(path: &Path, what: &str) -> Result<String> {
-    std::fs::read_to_string(path).with_context(|| format!("cannot read {what} {}", path.display()))
+    std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read {what} {}", display_path(path)))
 }
 
 /// Analyses one article: entities, dates, then events that use both.

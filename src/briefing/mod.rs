@@ -37,6 +37,7 @@ pub use render_text::to_text;
 pub use sections::{ActorLine, SourceLine};
 
 use crate::analysis::{Analysis, EventKind};
+use crate::corpus::sanitize::sanitize_owned;
 use crate::date::DateValue;
 use anyhow::Result;
 use std::io::Write;
@@ -74,11 +75,12 @@ impl BriefOptions {
     }
 }
 
-/// The briefing in one format, as a string ending with a newline.
+/// The briefing in one format, as a string ending with a newline. Text and Markdown go to a
+/// terminal as they are: whatever a vocabulary or a file name brought in, they leave sanitised.
 pub fn render(b: &Briefing, format: BriefFormat, width: usize) -> String {
     match format {
-        BriefFormat::Markdown => to_markdown(b),
-        BriefFormat::Text => to_text(b, width),
+        BriefFormat::Markdown => sanitize_owned(to_markdown(b)),
+        BriefFormat::Text => sanitize_owned(to_text(b, width)),
         BriefFormat::Json => {
             let mut s = serde_json::to_string_pretty(&to_json(b)).unwrap_or_default();
             s.push('\n');

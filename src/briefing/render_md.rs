@@ -12,6 +12,11 @@ fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
+        // Every escaped text is a one-line field or a table cell: a line break would end it.
+        if matches!(c, '\n' | '\r' | '\t') {
+            out.push(' ');
+            continue;
+        }
         let heading_mark = i == 0 && matches!(c, '#' | '-' | '+');
         // An underscore inside a word ("armed_clash") is no emphasis in CommonMark.
         let inner = |j: Option<usize>| {

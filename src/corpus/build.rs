@@ -3,7 +3,7 @@
 
 use super::clean::{self, Rules, collapse_spaces};
 use super::metadata::MetaRules;
-use super::sanitize::{sanitize, sanitize_owned};
+use super::sanitize::{sanitize, sanitize_line, sanitize_owned};
 use super::segment::{self, Abbreviations};
 use super::{Article, Format, Span};
 use crate::date::DateValue;
@@ -141,12 +141,13 @@ pub fn assemble(origin: &Origin, fields: Fields, body: String, abbr: &Abbreviati
     paragraphs.shrink_to_fit();
     sentences.shrink_to_fit();
     Article {
-        id: sanitize(origin.id),
-        path: sanitize(origin.path),
+        // One-line fields: a newline in a file name must not split a table row or a message.
+        id: sanitize_line(origin.id),
+        path: sanitize_line(origin.path),
         format: origin.format,
-        title: sanitize(&fields.title),
-        section: fields.section.map(|s| sanitize(&s)),
-        source: fields.source.map(|s| sanitize(&s)),
+        title: sanitize_line(&fields.title),
+        section: fields.section.map(|s| sanitize_line(&s)),
+        source: fields.source.map(|s| sanitize_line(&s)),
         published: fields.published,
         url: fields.url.map(|s| sanitize(&s)),
         body,

@@ -165,7 +165,7 @@ impl Skipped {
     /// A skipped record; path and reason are sanitised, since both are printed.
     pub fn new(path: impl AsRef<str>, reason: impl AsRef<str>) -> Self {
         Self {
-            path: sanitize(path.as_ref()),
+            path: sanitize::sanitize_line(path.as_ref()),
             reason: sanitize(reason.as_ref()),
         }
     }

@@ -19,8 +19,14 @@
 //!
 //! The output never holds any of the characters above, a second pass changes nothing, and no input
 //! makes it panic (property-tested).
+//!
+//! One-line fields (ids, titles, sources, names) go through [`sanitize_line`], which turns
+//! newlines into spaces as well: a name can then never start a line of its own, forge a message
+//! on stderr or split a table row. Paths in messages go through [`display_path`], which shows
+//! what it removes as escapes (`\n`, `\u{1b}`), so the file can still be found.
 
 use super::chunked::any_found;
+use std::path::Path;
 
 /// [`sanitize`] for an owned string: handed back as it is, without a copy, when there is
 /// nothing to remove (nearly every article body).
@@ -56,6 +62,31 @@ pub fn sanitize(text: &str) -> String {
             '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => i = skip_string(&chars, i),
             c if is_removed(c) => {}
             c => out.push(c),
+        }
+    }
+    out
+}
+
+/// [`sanitize`] for a one-line field: newlines become spaces too.
+pub fn sanitize_line(text: &str) -> String {
+    let clean = sanitize(text);
+    if clean.contains('\n') {
+        clean.replace('\n', " ")
+    } else {
+        clean
+    }
+}
+
+/// A path as a message shows it: on one line, each character [`sanitize`] would remove, and
+/// newline, written as its escape instead.
+pub fn display_path(path: &Path) -> String {
+    let text = path.to_string_lossy();
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\n' || is_forbidden(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
         }
     }
     out
@@ -225,6 +256,16 @@ mod tests {
     }
 
     #[test]
+    fn a_forged_message_in_a_file_name_stays_on_its_line() {
+        let name = "x\nsitrep: no article could be loaded\n\x1b]0;PWNED\x07";
+        assert_eq!(sanitize_line(name), "x sitrep: no article could be loaded ");
+        assert_eq!(
+            display_path(Path::new(name)),
+            "x\\nsitrep: no article could be loaded\\n\\u{1b}]0;PWNED\\u{7}"
+        );
+    }
+
+    #[test]
     fn zwj_in_emoji_stays() {
         let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
         assert_eq!(sanitize(family), family);
@@ -271,6 +312,20 @@ mod tests {
             let once = sanitize(&s);
             prop_assert!(!once.chars().any(is_forbidden), "{:?} -> {:?}", s, once);
             prop_assert_eq!(sanitize(&once), once);
+        }
+
+        #[test]
+        fn one_line_fields_hold_no_control_nor_newline(s in nasty()) {
+            let once = sanitize_line(&s);
+            prop_assert!(!once.chars().any(|c| c.is_control() || is_forbidden(c)), "{:?}", once);
+            prop_assert_eq!(sanitize_line(&once), once);
+        }
+
+        #[test]
+        fn paths_show_escapes_on_one_line(s in nasty()) {
+            let shown = display_path(Path::new(&s));
+            prop_assert!(!shown.chars().any(|c| c.is_control() || is_forbidden(c)), "{:?}", shown);
+            prop_assert_eq!(display_path(Path::new(&shown)), shown);
         }
 
         #[test]

@@ -5,6 +5,7 @@
 use super::ColorMode;
 use super::keymap::{KeyMap, RawBinding};
 use super::theme::{Theme, ThemeFile};
+use crate::corpus::sanitize::{display_path, sanitize};
 use anyhow::{Result, anyhow};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -37,7 +38,7 @@ impl Config {
     /// Parses a config text; `origin` names the file in errors.
     pub fn from_toml(text: &str, origin: &str, mode: ColorMode) -> Result<Self> {
         let file: ConfigFile = toml::from_str(text)
-            .map_err(|e| anyhow!("config {origin}: {}", e.to_string().trim()))?;
+            .map_err(|e| anyhow!("config {origin}: {}", sanitize(e.to_string().trim())))?;
         let mut keymap = KeyMap::builtin();
         keymap
             .apply(&file.keymap, "keymap")
@@ -57,8 +58,8 @@ impl Config {
             },
         };
         let text = std::fs::read_to_string(&path)
-            .map_err(|e| anyhow!("config {}: cannot read: {e}", path.display()))?;
-        Self::from_toml(&text, &path.display().to_string(), mode)
+            .map_err(|e| anyhow!("config {}: cannot read: {e}", display_path(&path)))?;
+        Self::from_toml(&text, &display_path(&path), mode)
     }
 }
 

@@ -9,6 +9,7 @@ mod matcher;
 use super::entities::cues::Cues;
 use super::model::EntityKind;
 use crate::analysis::Name;
+use crate::corpus::sanitize::{sanitize, sanitize_line};
 use anyhow::{Result, anyhow, bail};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -84,7 +85,7 @@ impl Gazetteer {
     /// Parses a gazetteer TOML file.
     pub fn from_toml_str(text: &str) -> Result<Self> {
         let file: GazetteerFile = toml::from_str(text)
-            .map_err(|e| anyhow!("gazetteer TOML: {}", e.to_string().trim()))?;
+            .map_err(|e| anyhow!("gazetteer TOML: {}", sanitize(e.to_string().trim())))?;
         let entries = entries_of(file)?;
         Self::from_entries(entries)
     }
@@ -203,13 +204,16 @@ fn entries_of(file: GazetteerFile) -> Result<Vec<Entry>> {
     Ok(out)
 }
 
+/// An entry as written, checked; names are one-line fields of every view, so they are
+/// sanitised here, once ([`sanitize_line`]): a vocabulary file cannot drive the terminal.
 fn validate(kind: EntityKind, i: usize, d: EntryDef) -> Result<Entry> {
-    let name = d.name.trim().to_string();
+    let name = sanitize_line(&d.name).trim().to_string();
     if fold::fold(&name).tokens.is_empty() {
         bail!("gazetteer: `{kind}` entry {} has no name", i + 1);
     }
     for a in d.aliases.iter().chain(&d.demonyms) {
         if fold::fold(a).tokens.is_empty() {
+            let a = sanitize_line(a);
             bail!("gazetteer: `{kind}` entry \"{name}\": alias \"{a}\" has no letters or digits");
         }
     }
@@ -218,7 +222,7 @@ fn validate(kind: EntityKind, i: usize, d: EntryDef) -> Result<Entry> {
     }
     let parent = d
         .parent
-        .map(|p| p.trim().to_string())
+        .map(|p| sanitize_line(&p).trim().to_string())
         .filter(|p| !p.is_empty());
     Ok(Entry {
         name: name.into(),
