@@ -40,7 +40,7 @@ fn screen(app: &mut App, w: u16, h: u16) -> String {
 
 fn typed_path(app: &App) -> String {
     match &app.export {
-        Some(ExportPrompt::Path(p)) => p.clone(),
+        Some(ExportPrompt::Path(p)) => p.text().to_string(),
         other => panic!("no path prompt: {other:?}"),
     }
 }

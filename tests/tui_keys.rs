@@ -242,7 +242,7 @@ fn search_in_the_list_narrows_the_corpus() {
     press(&mut app, "1 /");
     type_text(&mut app, "xy");
     press(&mut app, "backspace");
-    assert_eq!(app.prompt.as_ref().unwrap().text, "x");
+    assert_eq!(app.prompt.as_ref().unwrap().edit.text(), "x");
     press(&mut app, "esc");
     assert!(app.prompt.is_none());
     assert!(!app.quit);
@@ -566,10 +566,7 @@ fn the_reader_over_bare_articles_goes_on_where_it_was_once_the_analysis_arrives(
         (article, cursor)
     );
     assert_eq!(later.focus, Pane::Detail);
-    assert_eq!(
-        later.prompt.as_ref().map(|p| p.text.as_str()),
-        Some("drone")
-    );
+    assert_eq!(later.prompt.as_ref().map(|p| p.edit.text()), Some("drone"));
     assert_eq!(later.timeline_rows.len(), full.timeline.len());
     assert!(later.popup.is_none());
     press(&mut later, "esc esc b");
@@ -719,5 +716,87 @@ fn on_a_line_without_a_chosen_mention_the_cursor_names_the_line_s_first() {
             named += usize::from(want.is_some());
         }
         assert!(named > 3, "{id}: only {named} lines hold a mention");
+    }
+}
+
+/// The keys of one README key table: the backticked names of its first column, parenthesised
+/// notes left out.
+fn readme_table_keys(readme: &str, header: &str) -> Vec<Key> {
+    let start = readme
+        .find(&format!("| {header} | action |"))
+        .unwrap_or_else(|| panic!("README has no '{header}' table"));
+    let mut keys = Vec::new();
+    for row in readme[start..].lines().skip(2) {
+        if !row.starts_with('|') {
+            break;
+        }
+        let cell = row.split('|').nth(1).unwrap_or("");
+        let cell = match cell.find('(') {
+            Some(i) => &cell[..i],
+            None => cell,
+        };
+        for name in cell.split('`').skip(1).step_by(2) {
+            let name = match name {
+                "↓" => "down",
+                "↑" => "up",
+                "←" => "left",
+                "→" => "right",
+                other => other,
+            };
+            keys.push(Key::parse(name).unwrap_or_else(|e| panic!("README '{header}': {e}")));
+        }
+    }
+    keys
+}
+
+#[test]
+fn the_readme_key_tables_and_the_help_agree_with_the_keymap() {
+    use sitrep::tui::keymap::{KeyMap, Mode};
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let map = KeyMap::builtin();
+    let an = fixture::analysis();
+    for (mode, header) in [
+        (Mode::Panes, "keys"),
+        (Mode::Popup, "keys in a popup"),
+        (Mode::Briefing, "keys in the briefing"),
+        (Mode::Prompt, "keys while typing"),
+    ] {
+        let mut documented = readme_table_keys(&readme, header);
+        let mut bound: Vec<Key> = map.layer(mode).flat_map(|b| b.keys.clone()).collect();
+        let order = |k: &Key| k.label();
+        documented.sort_by_key(order);
+        bound.sort_by_key(order);
+        let labels = |v: &[Key]| v.iter().map(Key::label).collect::<Vec<_>>();
+        assert_eq!(
+            labels(&documented),
+            labels(&bound),
+            "README table '{header}' against the {mode:?} keymap layer"
+        );
+        // the help lists every binding of the layer, with its description
+        let mut app = app(&an);
+        app.popup = Some(sitrep::tui::popup::help(&map, &app.config.theme, mode));
+        let help: Vec<String> = app
+            .popup
+            .as_ref()
+            .unwrap()
+            .items
+            .iter()
+            .map(|i| i.lines.iter().map(|l| l.to_string()).collect::<String>())
+            .collect();
+        assert_eq!(
+            help[0],
+            sitrep::tui::popup::mode_heading(mode),
+            "here first"
+        );
+        for b in map.layer(mode) {
+            let keys = b.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ");
+            assert!(
+                help.iter()
+                    .any(|row| row.trim_start().starts_with(&keys) && row.ends_with(&b.desc)),
+                "help misses {keys} {}",
+                b.desc
+            );
+        }
     }
 }

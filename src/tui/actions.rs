@@ -61,6 +61,16 @@ actions!(
     Help => "help",
     Close => "close",
     Quit => "quit",
+    Accept => "accept",
+    Cancel => "cancel",
+    DeleteBack => "delete_back",
+    DeleteForward => "delete_forward",
+    DeleteWord => "delete_word",
+    ClearLine => "clear_line",
+    CursorLeft => "cursor_left",
+    CursorRight => "cursor_right",
+    LineStart => "line_start",
+    LineEnd => "line_end",
 );
 
 impl fmt::Display for Action {

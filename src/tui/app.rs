@@ -7,7 +7,9 @@ use super::config::Config;
 use super::export::ExportPrompt;
 use super::filter::{Filter, SortKey};
 use super::jumps::{JumpList, Position};
+use super::keymap::Mode as KeyMode;
 use super::layout::{self, Mode, Pane, Screen};
+use super::line_edit::LineEdit;
 use super::popup::{Popup, PopupKind};
 use super::stage::{Snapshot, Step};
 use super::wrap::{WrapCache, Wrapped};
@@ -73,7 +75,7 @@ pub struct Search {
 /// The line being typed after `/`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Prompt {
-    pub text: String,
+    pub edit: LineEdit,
     /// Detail searches the open article; List (and Timeline) search the corpus.
     pub scope: Pane,
 }
@@ -197,6 +199,19 @@ impl App {
             self.list.sel = 0;
             self.show_article(first);
             self.clamp_lists();
+        }
+    }
+
+    /// Where keys go now: the prompt, a popup, the briefing view or the panes.
+    pub fn mode(&self) -> KeyMode {
+        if self.prompt.is_some() || matches!(self.export, Some(ExportPrompt::Path(_))) {
+            KeyMode::Prompt
+        } else if self.popup.is_some() {
+            KeyMode::Popup
+        } else if self.brief_open {
+            KeyMode::Briefing
+        } else {
+            KeyMode::Panes
         }
     }
 

@@ -5,6 +5,7 @@
 
 use super::app::App;
 use super::keymap::Key;
+use super::line_edit::LineEdit;
 use crate::briefing;
 use crate::date::DateValue;
 use ratatui::crossterm::event::KeyCode;
@@ -18,7 +19,7 @@ pub const MAX_PATH: usize = 4096;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ExportPrompt {
     /// Editing the path.
-    Path(String),
+    Path(LineEdit),
     /// The file exists: "overwrite PATH? (y/n)".
     Confirm(String),
 }
@@ -36,46 +37,23 @@ impl App {
     /// `x`: opens the path prompt, pre-filled with the default file name.
     pub fn start_export(&mut self) {
         let name = briefing::default_export_name((self.clock)());
-        self.export = Some(ExportPrompt::Path(name));
+        self.export = Some(ExportPrompt::Path(LineEdit::new(&name, MAX_PATH)));
     }
 
-    /// A key while the export prompt is open. Always `true`: the prompt redraws.
-    pub fn export_key(&mut self, key: Key) -> bool {
-        let Some(state) = self.export.take() else {
+    /// A key for the overwrite question: `y` writes, anything else keeps the file (Ctrl-c quits).
+    pub fn confirm_key(&mut self, key: Key) -> bool {
+        let Some(ExportPrompt::Confirm(path)) = self.export.take() else {
             return false;
         };
-        match state {
-            ExportPrompt::Path(mut text) => match key.code {
-                KeyCode::Esc => self.say("export cancelled"),
-                KeyCode::Enter => self.confirm_path(text),
-                KeyCode::Char('c') if key.ctrl => self.quit = true,
-                KeyCode::Char('u') if key.ctrl => {
-                    self.export = Some(ExportPrompt::Path(String::new()))
-                }
-                KeyCode::Backspace => {
-                    text.pop();
-                    self.export = Some(ExportPrompt::Path(text));
-                }
-                KeyCode::Char(c) if !key.ctrl && !key.alt && !super::text::is_hostile(c) => {
-                    if text.len() + c.len_utf8() <= MAX_PATH {
-                        text.push(c);
-                    }
-                    self.export = Some(ExportPrompt::Path(text));
-                }
-                _ => self.export = Some(ExportPrompt::Path(text)),
-            },
-            ExportPrompt::Confirm(path) => match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') if !key.ctrl => {
-                    self.write_export(&path, true)
-                }
-                KeyCode::Char('c') if key.ctrl => self.quit = true,
-                _ => self.say(format!("not overwritten: {path}")),
-            },
+        match key.code {
+            KeyCode::Char('y') | KeyCode::Char('Y') if !key.ctrl => self.write_export(&path, true),
+            KeyCode::Char('c') if key.ctrl => self.quit = true,
+            _ => self.say(format!("not overwritten: {path}")),
         }
         true
     }
 
-    fn confirm_path(&mut self, text: String) {
+    pub(super) fn confirm_path(&mut self, text: &str) {
         let path = text.trim().to_string();
         if path.is_empty() {
             self.say("export cancelled: no file name");

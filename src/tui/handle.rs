@@ -4,38 +4,41 @@
 
 use super::actions::Action;
 use super::app::{App, Prompt, Search};
+use super::export::ExportPrompt;
 use super::filter::Filter;
 use super::jumps::Position;
-use super::keymap::Key;
+use super::keymap::{Key, Mode};
 use super::layout::{self, Pane};
+use super::line_edit::{Edit, LineEdit};
 use super::popup::{self, PopupKind, Target};
 use super::stage::Step;
 use crate::analysis::entity_match::EntityMatch;
 use ratatui::crossterm::event::KeyCode;
 use std::sync::Arc;
 
+/// Longest search the prompt takes, in bytes.
+const MAX_QUERY: usize = 200;
+
 impl App {
-    /// Handles one key press. `true` when the screen needs redrawing.
+    /// Handles one key press: the keymap layer of the current mode turns it into an action,
+    /// which runs there. `true` when the screen may need redrawing.
     pub fn handle_key(&mut self, key: Key) -> bool {
-        if self.prompt.is_some() {
-            return self.prompt_key(key);
-        }
-        if self.export.is_some() {
+        if let Some(ExportPrompt::Confirm(_)) = self.export {
             self.message = None;
-            return self.export_key(key);
+            return self.confirm_key(key);
         }
-        match self.config.keymap.action(&key) {
-            Some(action) => {
-                self.message = None;
-                if self.brief_open && self.popup.is_none() {
-                    self.brief_action(action, key);
-                    return true;
-                }
-                self.run(action);
-                true
-            }
-            None => false,
+        let mode = self.mode();
+        let action = self.config.keymap.action_in(mode, &key);
+        if mode == Mode::Prompt {
+            return self.prompt_key(action, key);
         }
+        let Some(action) = action else { return false };
+        self.message = None;
+        match mode {
+            Mode::Briefing => self.brief_action(action),
+            _ => self.run(action),
+        }
+        true
     }
 
     /// Runs an action where it applies now.
@@ -90,7 +93,7 @@ impl App {
                     Pane::List
                 };
                 self.prompt = Some(Prompt {
-                    text: String::new(),
+                    edit: LineEdit::new("", MAX_QUERY),
                     scope,
                 });
             }
@@ -119,7 +122,13 @@ impl App {
             }
             Action::Briefing => self.open_briefing(),
             Action::Export => self.start_export(),
-            Action::Help => self.popup = Some(popup::help(&self.config.keymap, &self.config.theme)),
+            Action::Help => {
+                self.popup = Some(popup::help(
+                    &self.config.keymap,
+                    &self.config.theme,
+                    self.mode(),
+                ))
+            }
             Action::Close => {
                 if self.search.is_some() || self.corpus_query.is_some() {
                     self.search = None;
@@ -129,6 +138,17 @@ impl App {
                 }
             }
             Action::Quit => self.quit = true,
+            // the line editor's actions: no line is being typed
+            Action::Accept
+            | Action::Cancel
+            | Action::DeleteBack
+            | Action::DeleteForward
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::LineStart
+            | Action::LineEnd => {}
         }
     }
 
@@ -299,33 +319,51 @@ impl App {
         self.say(format!("{} articles, {total} matches", hits.len()));
     }
 
-    fn prompt_key(&mut self, key: Key) -> bool {
-        let Some(p) = &mut self.prompt else {
+    /// A key in a prompt: an editing action of the prompt layer, else a character typed.
+    fn prompt_key(&mut self, action: Option<Action>, key: Key) -> bool {
+        if action == Some(Action::Quit) {
+            self.quit = true;
+            return true;
+        }
+        let Some(edit) = self.editor() else {
             return false;
         };
-        match key.code {
-            KeyCode::Esc => self.prompt = None,
-            KeyCode::Enter => {
-                let (text, scope) = (p.text.clone(), p.scope);
-                self.prompt = None;
-                self.message = None;
-                self.apply_search(&text, scope);
-            }
-            KeyCode::Backspace => {
-                if p.text.pop().is_none() {
-                    self.prompt = None;
-                }
-            }
-            KeyCode::Char('u') if key.ctrl => p.text.clear(),
-            KeyCode::Char('c') if key.ctrl => self.quit = true,
-            KeyCode::Char(c) if !key.ctrl && !key.alt && !super::text::is_hostile(c) => {
-                if p.text.len() < 200 {
-                    p.text.push(c);
-                }
-            }
-            _ => return false,
+        let done = match (action, key.code) {
+            (Some(a), _) => edit.apply(a),
+            (None, KeyCode::Char(c)) if !key.ctrl && !key.alt && edit.insert(c) => Edit::Changed,
+            (None, _) => Edit::Unchanged,
+        };
+        match done {
+            Edit::Accept => self.accept_prompt(),
+            Edit::Cancel => self.cancel_prompt(),
+            Edit::Changed => {}
+            Edit::Unchanged => return false,
         }
         true
+    }
+
+    /// The line being typed, if any.
+    fn editor(&mut self) -> Option<&mut LineEdit> {
+        match (&mut self.prompt, &mut self.export) {
+            (Some(p), _) => Some(&mut p.edit),
+            (None, Some(ExportPrompt::Path(e))) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn accept_prompt(&mut self) {
+        if let Some(p) = self.prompt.take() {
+            self.message = None;
+            self.apply_search(p.edit.text(), p.scope);
+        } else if let Some(ExportPrompt::Path(e)) = self.export.take() {
+            self.confirm_path(e.text());
+        }
+    }
+
+    fn cancel_prompt(&mut self) {
+        if self.prompt.take().is_none() && self.export.take().is_some() {
+            self.say("export cancelled");
+        }
     }
 
     fn open_related(&mut self) {
@@ -424,7 +462,7 @@ impl App {
             Action::HalfPageUp => p.step(-((rows / 4).max(1) as isize)),
             Action::Top => p.home(),
             Action::Bottom => p.end(),
-            Action::Close => self.popup = None,
+            Action::Close | Action::Cancel => self.popup = None,
             Action::Help if p.kind == PopupKind::Help => self.popup = None,
             Action::Quit => self.quit = true,
             Action::Open => {

@@ -1,5 +1,7 @@
-//! Key bindings: entries `{ on, run, desc }` from assets/keymap.toml, overridable per action by the
-//! user's config. The help screen is built from the same table.
+//! Key bindings: entries `{ on, run, desc, mode }` from assets/keymap.toml, overridable per action
+//! by the user's config. Each [`Mode`] of the reader has its layer; popups and the briefing view
+//! fall back to the panes' layer for keys their own does not bind. The help screen and the hint
+//! bar are built from the same table.
 
 use super::actions::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -146,6 +148,43 @@ fn named_key(name: &str, shift: bool) -> Option<KeyCode> {
     })
 }
 
+/// Where the keys go: each mode has a layer of bindings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// The list, reader and timeline panes.
+    #[default]
+    Panes,
+    /// A popup list (related passages, mentions, filter picker, help).
+    Popup,
+    /// The briefing view.
+    Briefing,
+    /// A line being typed (search, export path, find in a popup).
+    Prompt,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Panes, Mode::Popup, Mode::Briefing, Mode::Prompt];
+
+    /// The name used in keymap files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::Panes => "panes",
+            Mode::Popup => "popup",
+            Mode::Briefing => "briefing",
+            Mode::Prompt => "prompt",
+        }
+    }
+
+    /// The layer looked at when this one does not bind a key.
+    fn fallback(self) -> Option<Mode> {
+        match self {
+            Mode::Popup | Mode::Briefing => Some(Mode::Panes),
+            Mode::Panes | Mode::Prompt => None,
+        }
+    }
+}
+
 /// One entry of a keymap file.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,6 +193,9 @@ pub struct RawBinding {
     pub run: String,
     #[serde(default)]
     pub desc: Option<String>,
+    /// The layer the keys belong to (default: panes).
+    #[serde(default)]
+    pub mode: Mode,
 }
 
 /// `on = "j"` or `on = ["j", "down"]`.
@@ -179,12 +221,13 @@ struct KeymapFile {
     keymap: Vec<RawBinding>,
 }
 
-/// A resolved binding: keys, action, description.
+/// A resolved binding: keys, action, description, layer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Binding {
     pub keys: Vec<Key>,
     pub action: Action,
     pub desc: String,
+    pub mode: Mode,
 }
 
 /// The table of bindings, in file order.
@@ -211,26 +254,32 @@ impl KeyMap {
         map
     }
 
-    /// Applies user entries: each named action gets the listed keys instead of its defaults (a
-    /// second entry for the same action adds keys); keys taken are removed from other actions.
-    /// Errors name the entry and field (`keymap[2].run: unknown action 'fly'`).
+    /// Applies user entries: each named action gets the listed keys in its mode's layer instead
+    /// of its defaults (a second entry for the same action adds keys); keys taken are removed
+    /// from the layer's other actions. Errors name the entry and field
+    /// (`keymap[2].run: unknown action 'fly'`).
     pub fn apply(&mut self, entries: &[RawBinding], what: &str) -> Result<(), String> {
-        let mut replaced: Vec<Action> = Vec::new();
+        let mut replaced: Vec<(Mode, Action)> = Vec::new();
         for (i, raw) in entries.iter().enumerate() {
             let action = Action::parse(raw.run.trim())
                 .ok_or_else(|| format!("{what}[{i}].run: unknown action '{}'", raw.run))?;
+            let mode = raw.mode;
             let mut keys = Vec::new();
             for k in raw.on.items() {
                 keys.push(Key::parse(k).map_err(|e| format!("{what}[{i}].on: {e}"))?);
             }
             for b in &mut self.bindings {
-                if b.action != action {
+                if b.mode == mode && b.action != action {
                     b.keys.retain(|k| !keys.contains(k));
                 }
             }
-            match self.bindings.iter_mut().find(|b| b.action == action) {
+            let found = self
+                .bindings
+                .iter_mut()
+                .find(|b| b.mode == mode && b.action == action);
+            match found {
                 Some(b) => {
-                    if replaced.contains(&action) {
+                    if replaced.contains(&(mode, action)) {
                         b.keys.extend(keys);
                     } else {
                         b.keys = keys;
@@ -243,38 +292,41 @@ impl KeyMap {
                     keys,
                     action,
                     desc: raw.desc.clone().unwrap_or_else(|| action.name().into()),
+                    mode,
                 }),
             }
-            replaced.push(action);
+            replaced.push((mode, action));
         }
         Ok(())
     }
 
-    /// The action bound to a key.
+    /// The bindings of one layer, in file order.
+    pub fn layer(&self, mode: Mode) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.mode == mode)
+    }
+
+    /// The action bound to a key in the panes' layer.
     pub fn action(&self, key: &Key) -> Option<Action> {
-        self.bindings
-            .iter()
+        self.action_in(Mode::Panes, key)
+    }
+
+    /// The action bound to a key in `mode`, or in the layer it falls back to.
+    pub fn action_in(&self, mode: Mode, key: &Key) -> Option<Action> {
+        self.layer(mode)
             .find(|b| b.keys.contains(key))
             .map(|b| b.action)
+            .or_else(|| mode.fallback().and_then(|m| self.action_in(m, key)))
     }
 
-    /// The first key bound to an action, as a label ("j"), for hints.
-    pub fn label(&self, action: Action) -> Option<String> {
-        self.bindings
-            .iter()
-            .find(|b| b.action == action)
-            .and_then(|b| b.keys.first())
-            .map(Key::label)
-    }
-
-    /// All keys of an action, as labels joined by spaces.
-    pub fn labels(&self, action: Action) -> String {
-        self.bindings
-            .iter()
+    /// The first key bound to an action in `mode` (or its fallback) as a label ("j"), for
+    /// hints; a key the layer gives to another action does not count.
+    pub fn label(&self, mode: Mode, action: Action) -> Option<String> {
+        self.layer(mode)
+            .chain(mode.fallback().into_iter().flat_map(|m| self.layer(m)))
             .filter(|b| b.action == action)
-            .flat_map(|b| b.keys.iter().map(Key::label))
-            .collect::<Vec<_>>()
-            .join(" ")
+            .flat_map(|b| b.keys.iter())
+            .find(|k| self.action_in(mode, k) == Some(action))
+            .map(Key::label)
     }
 }
 
@@ -303,7 +355,8 @@ mod tests {
     fn every_action_has_a_default_key() {
         let map = KeyMap::builtin();
         for a in Action::ALL {
-            assert!(map.label(*a).is_some(), "{a} has no key");
+            let bound = Mode::ALL.iter().any(|m| map.label(*m, *a).is_some());
+            assert!(bound, "{a} has no key");
         }
         assert_eq!(map.action(&Key::ch('j')), Some(Action::MoveDown));
         assert_eq!(map.action(&Key::ch('b')), Some(Action::Briefing));
@@ -317,6 +370,7 @@ mod tests {
             on: OneOrMany::Many(vec!["x".into(), "ctrl-q".into()]),
             run: "quit".into(),
             desc: None,
+            mode: Mode::Panes,
         }];
         map.apply(&entries, "keymap").unwrap();
         assert_eq!(map.action(&Key::ch('x')), Some(Action::Quit));
@@ -326,11 +380,45 @@ mod tests {
             on: OneOrMany::One("j".into()),
             run: "fly".into(),
             desc: None,
+            mode: Mode::Panes,
         }];
         let err = map.apply(&bad, "keymap").unwrap_err();
         assert!(
             err.contains("keymap[0].run") && err.contains("fly"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn layers_fall_back_to_the_panes_and_rebind_on_their_own() {
+        let mut map = KeyMap::builtin();
+        let enter = Key::plain(KeyCode::Enter);
+        assert_eq!(map.action_in(Mode::Prompt, &enter), Some(Action::Accept));
+        assert_eq!(map.action_in(Mode::Panes, &enter), Some(Action::Open));
+        assert_eq!(
+            map.action_in(Mode::Popup, &Key::ch('j')),
+            Some(Action::MoveDown)
+        );
+        assert_eq!(
+            map.action_in(Mode::Prompt, &Key::ch('j')),
+            None,
+            "j is typed"
+        );
+        let entries = vec![RawBinding {
+            on: OneOrMany::One("ctrl-h".into()),
+            run: "delete_back".into(),
+            desc: None,
+            mode: Mode::Prompt,
+        }];
+        map.apply(&entries, "keymap").unwrap();
+        assert_eq!(
+            map.action_in(Mode::Prompt, &Key::ctrl('h')),
+            Some(Action::DeleteBack)
+        );
+        assert_eq!(
+            map.label(Mode::Prompt, Action::DeleteBack).as_deref(),
+            Some("C-h")
+        );
+        assert_eq!(map.action_in(Mode::Panes, &Key::ctrl('h')), None);
     }
 }

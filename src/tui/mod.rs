@@ -23,6 +23,7 @@ mod input;
 pub mod jumps;
 pub mod keymap;
 pub mod layout;
+pub mod line_edit;
 pub mod nav;
 pub mod popup;
 pub mod session;

@@ -3,7 +3,7 @@
 
 use super::filter::{Filter, article_date};
 use super::jumps::Position;
-use super::keymap::KeyMap;
+use super::keymap::{KeyMap, Mode};
 use super::text::{clean_line, truncate};
 use super::theme::Theme;
 use crate::analysis::entity_match::EntityMatch;
@@ -332,12 +332,22 @@ pub fn filter_picker(an: &Analysis, theme: &Theme, current: Option<&Filter>) -> 
 }
 
 /// Help: the keymap table itself, one row per action.
-pub fn help(keymap: &KeyMap, theme: &Theme) -> Popup {
-    let mut items: Vec<Item> = keymap
-        .bindings
-        .iter()
-        .filter(|b| !b.keys.is_empty())
-        .map(|b| {
+pub fn help(keymap: &KeyMap, theme: &Theme, here: Mode) -> Popup {
+    // the keys of where the user is first, then the other layers
+    let order = std::iter::once(here).chain(Mode::ALL.into_iter().filter(|m| *m != here));
+    let mut items: Vec<Item> = Vec::new();
+    for mode in order {
+        if !items.is_empty() {
+            items.push(Item {
+                lines: vec![Line::raw("")],
+                target: None,
+            });
+        }
+        items.push(Item {
+            lines: vec![Line::styled(mode_heading(mode), theme.ui("heading"))],
+            target: None,
+        });
+        items.extend(keymap.layer(mode).filter(|b| !b.keys.is_empty()).map(|b| {
             let keys = b
                 .keys
                 .iter()
@@ -351,8 +361,8 @@ pub fn help(keymap: &KeyMap, theme: &Theme) -> Popup {
                 ])],
                 target: None,
             }
-        })
-        .collect();
+        }));
+    }
     items.push(Item {
         lines: vec![Line::raw("")],
         target: None,
@@ -370,6 +380,16 @@ pub fn help(keymap: &KeyMap, theme: &Theme) -> Popup {
         });
     }
     Popup::new(PopupKind::Help, "Help — keys".into(), items)
+}
+
+/// The heading of a keymap layer in the help.
+pub fn mode_heading(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Panes => "In the panes",
+        Mode::Popup => "In a popup (other keys as in the panes)",
+        Mode::Briefing => "In the briefing view (other keys as in the panes)",
+        Mode::Prompt => "Typing a search or a path (other keys are typed)",
+    }
 }
 
 /// Widest legend row: the help popup is 62 columns inside at 80 columns.

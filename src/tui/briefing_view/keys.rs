@@ -5,10 +5,8 @@ use crate::briefing::Briefing;
 use crate::tui::actions::Action;
 use crate::tui::app::App;
 use crate::tui::jumps::Position;
-use crate::tui::keymap::Key;
 use crate::tui::layout::{self, Mode};
 use crate::tui::popup;
-use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 use std::rc::Rc;
 
@@ -66,17 +64,23 @@ impl App {
         }
     }
 
-    /// An action while the view is open. `key` tells Ctrl-c (quits) from `q` (closes).
-    pub fn brief_action(&mut self, action: Action, key: Key) {
+    /// An action while the view is open.
+    pub fn brief_action(&mut self, action: Action) {
         let rows = self.brief_rows();
         let page = rows.saturating_sub(1).max(1) as isize;
         let half = (rows / 2).max(1) as isize;
         match action {
-            Action::Quit if key.ctrl && key.code == KeyCode::Char('c') => self.quit = true,
-            Action::Close | Action::Briefing | Action::Quit => self.brief_open = false,
+            Action::Quit => self.quit = true,
+            Action::Close | Action::Briefing => self.brief_open = false,
             Action::Open => self.brief_jump(),
             Action::Export => self.start_export(),
-            Action::Help => self.popup = Some(popup::help(&self.config.keymap, &self.config.theme)),
+            Action::Help => {
+                self.popup = Some(popup::help(
+                    &self.config.keymap,
+                    &self.config.theme,
+                    self.mode(),
+                ))
+            }
             Action::Filter => {
                 let p =
                     popup::filter_picker(&self.analysis, &self.config.theme, self.filter.as_ref());

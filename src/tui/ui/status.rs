@@ -5,7 +5,9 @@ use super::put::put_str;
 use crate::tui::actions::Action;
 use crate::tui::app::App;
 use crate::tui::export::ExportPrompt;
+use crate::tui::keymap::Mode;
 use crate::tui::layout::Pane;
+use crate::tui::line_edit::LineEdit;
 use crate::tui::popup::PopupKind;
 use crate::tui::stage::Step;
 use crate::tui::text::{clean_line, truncate, width};
@@ -23,8 +25,8 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
     let left = match (&app.export, &app.prompt) {
         (Some(e), _) => export_prompt(e),
         (None, Some(p)) => format!(
-            "/{}█  ({})",
-            clean_line(&p.text),
+            "/{}  ({})",
+            with_cursor(&p.edit),
             if p.scope == Pane::Detail {
                 "this article"
             } else {
@@ -84,9 +86,15 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
 /// The export prompt: the path being typed, or the overwrite question.
 fn export_prompt(e: &ExportPrompt) -> String {
     match e {
-        ExportPrompt::Path(p) => format!(" export briefing to: {}█", clean_line(p)),
+        ExportPrompt::Path(p) => format!(" export briefing to: {}", with_cursor(p)),
         ExportPrompt::Confirm(p) => format!(" overwrite {}? (y/n)", clean_line(p)),
     }
+}
+
+/// The line being typed with a block where the cursor is.
+fn with_cursor(edit: &LineEdit) -> String {
+    let (before, after) = edit.split();
+    format!("{}█{}", clean_line(before), clean_line(after))
 }
 
 /// The briefing view's position.
@@ -203,22 +211,21 @@ fn search_part(app: &App) -> Option<String> {
 /// The keys that apply now.
 fn hints(app: &App) -> String {
     let km = &app.config.keymap;
-    let k = |a: Action| km.label(a).unwrap_or_default();
-    let pairs: Vec<(String, &str)> = if let Some(e) = &app.export {
-        match e {
-            ExportPrompt::Path(_) => vec![
-                ("Enter".into(), "save"),
-                ("Esc".into(), "cancel"),
-                ("BkSp".into(), "erase"),
-                ("C-u".into(), "clear"),
-            ],
-            ExportPrompt::Confirm(_) => vec![("y".into(), "overwrite"), ("n".into(), "cancel")],
-        }
-    } else if app.prompt.is_some() {
+    let mode = app.mode();
+    let k = |a: Action| km.label(mode, a).unwrap_or_default();
+    let pairs: Vec<(String, &str)> = if let Some(ExportPrompt::Confirm(_)) = &app.export {
+        vec![("y".into(), "overwrite"), ("n".into(), "cancel")]
+    } else if mode == Mode::Prompt {
+        let accept = if app.export.is_some() {
+            "save"
+        } else {
+            "search"
+        };
         vec![
-            ("Enter".into(), "search"),
-            ("Esc".into(), "cancel"),
-            ("BkSp".into(), "erase"),
+            (k(Action::Accept), accept),
+            (k(Action::Cancel), "cancel"),
+            (k(Action::DeleteBack), "erase"),
+            (k(Action::ClearLine), "clear"),
         ]
     } else if let Some(p) = &app.popup {
         let mut v = vec![(
