@@ -37,6 +37,14 @@ impl Reader<'_> {
         &self.s.norm.text[t.start..t.end]
     }
 
+    /// True when the word before `start` makes a bare form a verb: "to lift", "will expel".
+    fn after_infinitive_or_modal(&self, start: usize) -> bool {
+        let lo = self.toks.partition_point(|t| t.end <= start);
+        lo.checked_sub(1).is_some_and(|p| {
+            self.toks[p].mention.is_none() && self.words().modals.contains(self.word(p))
+        })
+    }
+
     /// The first token of the trigger and the one after it. A mention that starts before the
     /// trigger and runs into it ("Malian [troops killed]") stays whole on the left.
     fn trigger(&self, start: usize, end: usize) -> (usize, usize, usize) {
@@ -100,6 +108,7 @@ pub fn participants(
         entities,
         toks: tokens::tokenize(s),
     };
+    let verbal = verbal || r.after_infinitive_or_modal(start);
     let t = Trigger {
         start,
         end,
@@ -149,7 +158,8 @@ impl Reader<'_> {
         if actors.is_empty() {
             extend(actors, self.sides(&subject, want(Slot::Actor, true)));
         }
-        let agent = actors.is_empty() && {
+        // "[killed 20 militants]" names its victims, "[a suicide bomber]" its doer.
+        let agent = actors.is_empty() && !t.verbal && {
             extend(actors, self.agent_trigger(left, lo, hi));
             !actors.is_empty()
         };
@@ -158,7 +168,7 @@ impl Reader<'_> {
         }
         let verb_like = t.verbal || hi > lo + 1 || self.bare_head_before(left);
         if verb_like {
-            extend(targets, self.object(lo, hi));
+            extend(targets, self.object(lo, hi, t.verbal));
         } else if agent && self.toks.get(hi).is_some() && self.class(hi) == Class::Other {
             extend(
                 targets,
@@ -222,7 +232,7 @@ impl Reader<'_> {
                     let phrase = self.read_right(from);
                     extend(&mut actors, self.sides(&phrase, want(Slot::Actor, false)));
                 }
-                Mark::Target if near => {
+                Mark::Target if near && self.recipient_to(t.end, from) => {
                     let phrase = self.read_right(from);
                     extend(&mut targets, self.sides(&phrase, want(Slot::Target, false)));
                 }
@@ -230,6 +240,17 @@ impl Reader<'_> {
             }
         }
         (actors, targets)
+    }
+
+    /// "to" marks a recipient ("apologised to Morocco") only before a phrase, not a verb ("to
+    /// bomb"), and only for the trigger's own verb phrase (not "... and surrendered to X").
+    fn recipient_to(&self, end: usize, from: usize) -> bool {
+        if from == 0 || self.word(from - 1) != "to" {
+            return true;
+        }
+        let first = self.toks.partition_point(|k| k.start < end);
+        let next_is_verb = from < self.toks.len() && self.class(from) == Class::Other;
+        !next_is_verb && !(first..from).any(|i| self.class(i) == Class::Conj)
     }
 
     /// True when a marker at `at` belongs to the trigger ending at `end`: close, in its clause,
@@ -252,8 +273,19 @@ impl Reader<'_> {
     fn verbal_subject(&self, left: usize) -> Vec<usize> {
         let mut i = left;
         let mut relative = false;
-        while i > 0 && self.skippable(i - 1) {
-            relative |= matches!(self.word(i - 1), "who" | "which" | "that");
+        // "X agreed to lift", "X has threatened to cut": the subject of the verb that governs
+        // the infinitive does the act (two such verbs at most: "X plans to try to").
+        let mut governing = 0;
+        loop {
+            while i > 0 && self.skippable(i - 1) {
+                relative |= matches!(self.word(i - 1), "who" | "which" | "that");
+                i -= 1;
+            }
+            let infinitive = self.toks.get(i).is_some_and(|_| i < left) && self.word(i) == "to";
+            if !(infinitive && governing < 2 && i > 0 && self.class(i - 1) == Class::Other) {
+                break;
+            }
+            governing += 1;
             i -= 1;
         }
         if i == 0 {
@@ -340,15 +372,22 @@ impl Reader<'_> {
 
     /// The object of an active verbal trigger: the phrase after it, else the one that ends it
     /// ("[killed dozens of civilians]"; not "[strengthened its military presence]").
-    fn object(&self, lo: usize, hi: usize) -> Vec<Name> {
-        let after = self.sides(&self.read_right(hi), want(Slot::Target, false));
-        if !after.is_empty() || hi <= lo + 1 {
-            return after;
+    fn object(&self, lo: usize, hi: usize, verbal: bool) -> Vec<Name> {
+        // A cue with a gap holds its object: "[asked Togo to]", "[recalled its ambassador]";
+        // a noun's own words are no object ("[suicide bomber]").
+        if hi > lo + 1 && (verbal || self.class(lo) == Class::Other) {
+            let inside = self.read_right(lo + 1);
+            // The phrase ends the cue or a function word follows it ("to"); a noun after it
+            // makes it a modifier ("[strengthened its military presence]").
+            let closed =
+                |l: usize| l + 1 == hi || (l + 1 < hi && self.class(l + 1) == Class::Locative);
+            if inside.last().is_some_and(|&l| closed(l)) {
+                let named = self.sides(&inside, want(Slot::Target, false));
+                if !named.is_empty() {
+                    return named;
+                }
+            }
         }
-        let inside = self.read_right(lo + 1);
-        if inside.last() != Some(&(hi - 1)) {
-            return Vec::new();
-        }
-        self.sides(&inside, want(Slot::Target, false))
+        self.sides(&self.read_right(hi), want(Slot::Target, false))
     }
 }

@@ -119,7 +119,8 @@ impl Reader<'_> {
                 Class::Inner => true,
                 Class::Det => !headed || self.after_conj(&out),
                 Class::Conj => headed,
-                Class::Of => !out.is_empty(),
+                // "accused X of backing Y": a verb after "of" ends the phrase at X.
+                Class::Of => !out.is_empty() && !self.gerund(i + 1),
                 Class::Comma => headed && self.list_ahead(i),
                 Class::Other => {
                     !headed && unknown < MAX_UNKNOWN && {
@@ -141,6 +142,11 @@ impl Reader<'_> {
             i += 1;
         }
         self.trim(out)
+    }
+
+    /// True when token `i` reads as a verb in -ing that no list names ("backing").
+    fn gerund(&self, i: usize) -> bool {
+        i < self.toks.len() && self.class(i) == Class::Other && self.word(i).ends_with("ing")
     }
 
     fn after_conj(&self, out: &[usize]) -> bool {

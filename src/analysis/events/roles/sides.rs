@@ -134,7 +134,10 @@ impl Reader<'_> {
         let w = self.word(head);
         let words = self.words();
         // A weapon ("drones") is never a side: only agents and, as targets, victims describe one.
-        let ok = words.agents.contains(w) || (slot == Slot::Target && words.victims.contains(w));
+        // A state's agent with no state named ("the ministry", "officials") still says who acts.
+        let ok = words.agents.contains(w)
+            || (slot == Slot::Actor && words.state_agents.contains(w))
+            || (slot == Slot::Target && words.victims.contains(w));
         if !ok || self.class(head) != Class::Inner {
             return None;
         }

@@ -30,6 +30,8 @@ pub struct WordsFile {
     pub conjunctions: Vec<String>,
     #[serde(default)]
     pub stops: Vec<String>,
+    #[serde(default)]
+    pub modals: Vec<String>,
 }
 
 /// The lists compiled to lookup sets; nouns with their plurals, verbs with their forms.
@@ -48,6 +50,8 @@ pub struct Words {
     pub conjunctions: HashSet<String>,
     /// Prepositions beyond the role markers and locatives: they close a phrase.
     pub stops: HashSet<String>,
+    /// Words after which a bare form is a verb ("to lift", "will expel").
+    pub modals: HashSet<String>,
 }
 
 fn plain(list: &[String]) -> HashSet<String> {
@@ -97,6 +101,7 @@ impl Words {
             light_verbs,
             conjunctions: plain(&f.conjunctions),
             stops: plain(&f.stops),
+            modals: plain(&f.modals),
         }
     }
 

@@ -255,3 +255,81 @@ fn a_disaster_has_no_severity() {
     );
     assert_eq!(e.severity, 0.0);
 }
+
+#[test]
+fn diplomatic_verbs_of_every_family_fire() {
+    let cases = [
+        (
+            "The envoy met with the head of the regional bloc on Monday.",
+            K::Consultation,
+        ),
+        (
+            "The capital sent a high-level delegation to the talks' venue.",
+            K::Consultation,
+        ),
+        (
+            "The foreign minister asked the neighbours to hand back the ship.",
+            K::Demand,
+        ),
+        (
+            "The ministry lodged a protest over the remarks of the consul.",
+            K::Accusation,
+        ),
+        (
+            "The government expressed deep concern over the troop movements.",
+            K::Accusation,
+        ),
+        (
+            "The kingdom warned Borduria against any meddling.",
+            K::Threat,
+        ),
+        (
+            "The summit praised the mediators for their patience.",
+            K::Agreement,
+        ),
+        (
+            "The cabinet voiced support for the transition charter.",
+            K::Agreement,
+        ),
+        (
+            "The minister apologised for the comments made on television.",
+            K::Concession,
+        ),
+        (
+            "The republic pledged 800 soldiers to the regional force.",
+            K::Aid,
+        ),
+        (
+            "The council renewed the mandate of the peacekeeping mission.",
+            K::Aid,
+        ),
+        (
+            "The government suspended imports of cattle from the north.",
+            K::Sanction,
+        ),
+        (
+            "The kingdom barred its nationals from travelling to the islands.",
+            K::Sanction,
+        ),
+        (
+            "The authorities revoked the accreditation of three reporters.",
+            K::Sanction,
+        ),
+        (
+            "The junta gave the ambassador 48 hours to leave.",
+            K::DiplomaticRupture,
+        ),
+    ];
+    for (text, kind) in cases {
+        let found = kinds(&detect(text));
+        assert!(found.contains(&kind), "{text}: {found:?}, wanted {kind}");
+    }
+}
+
+#[test]
+fn meeting_with_criticism_is_no_meeting() {
+    let found = kinds(&detect(
+        "The plan met with criticism from the farmers' unions.",
+    ));
+    assert!(!found.contains(&K::Consultation), "{found:?}");
+}

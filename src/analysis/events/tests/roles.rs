@@ -172,3 +172,93 @@ fn no_actor_is_guessed_and_a_weapon_system_is_no_target() {
     assert_eq!(actors, ["Algeria"]);
     assert!(targets.is_empty(), "{targets:?}");
 }
+
+#[test]
+fn the_subject_of_a_governing_verb_does_the_infinitive_and_a_gap_holds_the_object() {
+    let countries = [
+        ("Ruritania", "Ruritania", EntityKind::Country, None),
+        ("Borduria", "Borduria", EntityKind::Country, None),
+        ("Bordurian", "Borduria", EntityKind::Country, None),
+    ];
+    // "X decided to lift": X lifts, though "lift" alone could be a noun.
+    let evs = detect_parented(
+        "Ruritania decided to lift the embargo on Borduria after the vote.",
+        &countries,
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::Concession);
+    assert_eq!(
+        (actors, targets),
+        (vec!["Ruritania".to_string()], vec!["Borduria".to_string()])
+    );
+    // The object sits inside the cue's gap: "[ordered the Bordurian envoy to leave]".
+    let evs = detect_parented(
+        "Ruritania ordered the Bordurian envoy to leave within two days.",
+        &countries,
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::DiplomaticRupture);
+    assert_eq!(
+        (actors, targets),
+        (vec!["Ruritania".to_string()], vec!["Borduria".to_string()])
+    );
+}
+
+#[test]
+fn accused_of_a_verb_keeps_the_accused_and_to_names_a_recipient_not_an_infinitive() {
+    let ents = [
+        ("Ruritania", "Ruritania", EntityKind::Country, None),
+        ("Borduria", "Borduria", EntityKind::Country, None),
+        ("Syldavia", "Syldavia", EntityKind::Country, None),
+    ];
+    let evs = detect_parented(
+        "Ruritania accused Borduria of arming the rebels in the hills.",
+        &ents,
+    );
+    let (_, targets) = roles_of(&evs, EventKind::Accusation);
+    assert_eq!(targets, ["Borduria"]);
+    let evs = detect_parented(
+        "The Bordurian minister apologised to Syldavia for the insult.",
+        &[
+            ("Bordurian", "Borduria", EntityKind::Country, None),
+            ("Syldavia", "Syldavia", EntityKind::Country, None),
+        ],
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::Concession);
+    assert_eq!(
+        (actors, targets),
+        (vec!["Borduria".to_string()], vec!["Syldavia".to_string()])
+    );
+    // "to" before a verb opens an infinitive, not a recipient.
+    let evs = detect_parented(
+        "Ruritania accused Borduria of plotting to bomb a summit in Syldavia.",
+        &ents,
+    );
+    let (_, targets) = roles_of(&evs, EventKind::Accusation);
+    assert_eq!(targets, ["Borduria"]);
+}
+
+#[test]
+fn an_unnamed_state_agent_is_described_and_a_verb_object_never_names_the_doer() {
+    let evs = detect_parented(
+        "The ministry lodged a formal complaint with Borduria.",
+        &[("Borduria", "Borduria", EntityKind::Country, None)],
+    );
+    let (actors, targets) = roles_of(&evs, EventKind::Accusation);
+    assert_eq!(
+        (actors, targets),
+        (vec!["ministry".to_string()], vec!["Borduria".to_string()])
+    );
+    // The militants are the ones killed, not the killers.
+    let evs = detect_parented(
+        "Soldiers killed nine militants in a raid on a hideout.",
+        &[],
+    );
+    let clash = evs
+        .iter()
+        .find(|e| e.kind == EventKind::ArmedClash)
+        .unwrap();
+    assert!(
+        clash.actors.iter().all(|a| !a.contains("militants")),
+        "{:?}",
+        clash.actors
+    );
+}
