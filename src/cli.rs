@@ -6,6 +6,7 @@ use crate::briefing::{self, BriefFormat, BriefOptions};
 use crate::corpus::sanitize::display_path;
 use crate::corpus::{self, Article, Corpus, LoadOptions};
 use crate::date::DateValue;
+use crate::notebook::cli::{NotebookArgs, NotesCommand};
 use crate::tui::stage::Stage;
 use crate::tui::{self, ColorMode, TuiOptions};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -37,6 +38,9 @@ pub struct Cli {
     /// Reader configuration file (default: $XDG_CONFIG_HOME/sitrep/config.toml).
     #[arg(long, value_name = "FILE", global = true)]
     pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub notebook: NotebookArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -51,11 +55,20 @@ pub enum Command {
         /// Indent the json document for reading (default: compact, one line).
         #[arg(long)]
         pretty: bool,
+        /// Add the analyst's notebook (notes and marks with where they lie now, assessments,
+        /// read articles, saved views): a `notebook` member, or a last jsonl line.
+        #[arg(long)]
+        notes: bool,
     },
     /// Print a briefing: bottom line, key actors, events by family, timeline, warnings,
     /// proposals, chart, sources.
     #[command(after_help = kinds_help())]
     Brief(BriefArgs),
+    /// The analyst's notebook: export it as JSON lines, or import such lines.
+    Notes {
+        #[command(subcommand)]
+        action: NotesCommand,
+    },
 }
 
 #[derive(Args, Clone, Debug)]
@@ -119,6 +132,13 @@ pub struct BriefArgs {
     /// Wrap text at this width (default: the terminal's width, else 80).
     #[arg(long, value_name = "N")]
     pub width: Option<usize>,
+    /// Use the analyst's assessments (dismissed events left out, corrections applied) and add
+    /// an "Analyst notes" section.
+    #[arg(long)]
+    pub notes: bool,
+    /// Keep only the articles the analyst has not read.
+    #[arg(long)]
+    pub unread: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -341,11 +361,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         load,
         color,
         config,
+        notebook,
     } = cli;
     let paths = match &command {
         Some(Command::Extract { paths, .. }) => paths.clone(),
         Some(Command::Brief(b)) => b.paths.clone(),
+        Some(Command::Notes { action }) => {
+            return crate::notebook::cli::run_notes(action, &notebook);
+        }
         None => paths,
+    };
+    // Read before the corpus loads, so that an unreadable notebook fails at once.
+    let nb = match &command {
+        Some(Command::Brief(b)) if b.notes || b.unread => Some(notebook.open_for_reading()?),
+        Some(Command::Extract { notes: true, .. }) => Some(notebook.open_for_reading()?),
+        _ => None,
     };
     if command.is_none() && io::stdout().is_terminal() {
         let opts = TuiOptions {
@@ -357,18 +387,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let Some((articles, vocab)) = load_with_vocab(&paths, &load)? else {
         return Ok(ExitCode::from(1));
     };
-    let analysis = analysis::analyze_releasing_vocab(articles.into(), vocab);
+    let articles = match (&command, &nb) {
+        (Some(Command::Brief(b)), Some(nb)) if b.unread => {
+            crate::notebook::cli::keep_unread(articles, nb)?
+        }
+        _ => articles,
+    };
+    let mut analysis = analysis::analyze_releasing_vocab(articles.into(), vocab);
     let mut out = io::BufWriter::new(document_out());
     match command {
-        Some(Command::Extract { format, pretty, .. }) => match format {
-            ExtractFormat::Json => crate::extract::write_json(&analysis, &mut out, pretty)?,
-            ExtractFormat::Jsonl => crate::extract::write_jsonl(&analysis, &mut out)?,
+        Some(Command::Extract { format, pretty, .. }) => match (format, &nb) {
+            (format, Some(nb)) => {
+                let jsonl = matches!(format, ExtractFormat::Jsonl);
+                crate::notebook::cli::write_extract(&analysis, jsonl, pretty, nb, &mut out)?
+            }
+            (ExtractFormat::Json, None) => crate::extract::write_json(&analysis, &mut out, pretty)?,
+            (ExtractFormat::Jsonl, None) => crate::extract::write_jsonl(&analysis, &mut out)?,
         },
         Some(Command::Brief(b)) => {
             let opts = brief_options(&b);
-            briefing::write_brief(&analysis, &opts, &mut out)?;
+            match &nb {
+                Some(nb) if b.notes => {
+                    briefing::notes::write_brief_with_notes(&mut analysis, &opts, nb, &mut out)?
+                }
+                _ => briefing::write_brief(&analysis, &opts, &mut out)?,
+            }
         }
-        None => print_article_lines(&analysis, &mut out)?,
+        Some(Command::Notes { .. }) | None => print_article_lines(&analysis, &mut out)?,
     }
     out.flush()?;
     // The process ends here: handing the analysis's memory back piece by piece would only

@@ -17,6 +17,7 @@ pub mod filter;
 pub mod fixtures;
 pub mod lines;
 mod model;
+pub mod notes;
 pub mod phrases;
 mod render_json;
 mod render_md;

@@ -8,7 +8,7 @@ use super::phrases as p;
 use std::fmt::Write;
 
 /// Characters that would start markup inside running text.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {

@@ -10,7 +10,7 @@ use textwrap::{Options, WordSplitter};
 /// Narrowest width honoured; anything smaller wraps at this.
 pub const MIN_WIDTH: usize = 20;
 
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+pub(super) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     // No splitting at hyphens: dates like 2025-04-07 stay whole.
     let opts = Options::new(width)
         .initial_indent(first)
