@@ -288,6 +288,16 @@ impl<'a> Resolver<'a> {
         if passage.quote.is_empty() {
             return None;
         }
+        // Still where it was, with all its context around it: the usual case, found without
+        // searching the article.
+        let end = passage.offset + passage.quote.len();
+        if body.get(passage.offset..end) == Some(passage.quote.as_str()) {
+            let span = Span::new(passage.offset, end);
+            let context = passage.before.chars().count() + passage.after.chars().count();
+            if context_score(body, span, passage) == context {
+                return Some(self.found(i, span, false));
+            }
+        }
         let best = body
             .match_indices(passage.quote.as_str())
             .map(|(start, q)| Span::new(start, start + q.len()))

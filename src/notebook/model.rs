@@ -6,7 +6,7 @@ use super::anchor::{Anchor, hash_hex, text_hash};
 use crate::analysis::{Event, EventKind};
 use crate::corpus::Article;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A mark on a passage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -118,21 +118,42 @@ pub struct Assessment {
 /// article renamed since it was read is still read.
 #[derive(Clone, Debug, Default)]
 pub struct ReadState {
-    pub(super) by_id: HashMap<String, bool>,
-    pub(super) by_hash: HashMap<String, bool>,
+    /// Article id -> (read, text hash when flagged).
+    pub(super) by_id: HashMap<String, (bool, String)>,
 }
 
 impl ReadState {
     /// True when the analyst has read this article (and not marked it unread since).
     pub fn is_read(&self, article: &Article) -> bool {
-        if let Some(read) = self.by_id.get(&article.id) {
+        if let Some((read, _)) = self.by_id.get(&article.id) {
             return *read;
         }
-        if self.by_hash.is_empty() {
-            return false;
-        }
         let hash = hash_hex(text_hash(&article.body));
-        self.by_hash.get(&hash).copied().unwrap_or(false)
+        self.by_id.values().any(|(read, h)| *read && *h == hash)
+    }
+
+    /// [`ReadState::is_read`] of every article, in order. Texts are hashed only when some
+    /// flagged id is missing from the corpus (an article renamed since), and then only those
+    /// of articles without a flag of their own.
+    pub fn flags(&self, articles: &[Article]) -> Vec<bool> {
+        let present: HashSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        let moved: HashMap<&str, bool> = self
+            .by_id
+            .iter()
+            .filter(|(id, _)| !present.contains(id.as_str()))
+            .map(|(_, (read, hash))| (hash.as_str(), *read))
+            .collect();
+        articles
+            .iter()
+            .map(|a| match self.by_id.get(&a.id) {
+                Some((read, _)) => *read,
+                None if moved.is_empty() => false,
+                None => moved
+                    .get(hash_hex(text_hash(&a.body)).as_str())
+                    .copied()
+                    .unwrap_or(false),
+            })
+            .collect()
     }
 
     /// How many articles carry a read flag (read or unread again).

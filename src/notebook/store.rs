@@ -72,8 +72,7 @@ impl Notebook {
             let mut rows = stmt.query([&self.analyst])?;
             while let Some(r) = rows.next()? {
                 let read: bool = r.get(2)?;
-                state.by_id.insert(r.get(0)?, read);
-                state.by_hash.insert(r.get(1)?, read);
+                state.by_id.insert(r.get(0)?, (read, r.get(1)?));
             }
             Ok(state)
         })

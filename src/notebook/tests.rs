@@ -383,3 +383,27 @@ fn a_bad_import_line_is_named_and_nothing_is_written() {
     let err = nb.import(&mut future.as_bytes(), None).unwrap_err();
     assert!(err.to_string().contains("format 99"), "{err}");
 }
+
+#[test]
+fn read_state_follows_a_renamed_article_and_flags_match_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let nb = open(&dir.path().join("nb.sqlite"));
+    let a = article();
+    let other = article_from_text("other", "Other", "Nothing to see.", None);
+    nb.mark_read(&a, true).unwrap();
+    nb.mark_read(&other, false).unwrap();
+    let renamed = Article {
+        id: "mali-1-renamed".into(),
+        ..a.clone()
+    };
+    let fresh = article_from_text("fresh", "Fresh", "Just in.", None);
+    let state = nb.read_state().unwrap();
+    for corpus in [
+        vec![a.clone(), other.clone(), fresh.clone()],
+        vec![renamed.clone(), other.clone(), fresh.clone()],
+    ] {
+        let one_by_one: Vec<bool> = corpus.iter().map(|x| state.is_read(x)).collect();
+        assert_eq!(one_by_one, vec![true, false, false]);
+        assert_eq!(state.flags(&corpus), one_by_one);
+    }
+}
