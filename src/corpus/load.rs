@@ -272,7 +272,7 @@ impl Manifests {
 
 fn load_file(f: &Found, opts: &LoadOptions, tools: &Tools, manifest: Applicable) -> Vec<Outcome> {
     let display = f.path.display().to_string();
-    let text = match read::read_text(&f.path, opts.max_file_size) {
+    let text = match read::read_content(&f.path, opts.max_file_size, f.format) {
         Ok(t) => t,
         Err(reason) => return vec![Err(Skipped::new(display, reason))],
     };

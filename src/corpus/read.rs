@@ -1,8 +1,11 @@
 //! Guarded reading of one file: metadata is checked before anything is opened (only regular files
 //! are read, never FIFOs, devices or sockets), the size is capped, binary files are refused, and
 //! text is decoded (lossily when it is not UTF-8) with the BOM dropped, CRLF and lone CR turned
-//! into LF and tabs into spaces.
+//! into LF and tabs into spaces. Web pages are decoded in the encoding they declare (BOM,
+//! `<meta charset>`, `http-equiv`), through encoding_rs.
 
+use super::Format;
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 use std::fs::{self, File};
 use std::io::Read;
 use std::path::Path;
@@ -23,8 +26,23 @@ pub struct Text {
     pub lossy: bool,
 }
 
+/// Reads `path` as its format wants it: a web page in the encoding it declares, anything else
+/// as UTF-8.
+pub fn read_content(path: &Path, max_size: u64, format: Format) -> Result<Text, String> {
+    let bytes = read_bytes(path, max_size)?;
+    match format {
+        Format::Html => decode_html(&bytes),
+        _ => decode(&bytes),
+    }
+}
+
 /// Reads `path` as text, or says why it cannot be read.
 pub fn read_text(path: &Path, max_size: u64) -> Result<Text, String> {
+    decode(&read_bytes(path, max_size)?)
+}
+
+/// Reads `path` whole under the size cap.
+fn read_bytes(path: &Path, max_size: u64) -> Result<Vec<u8>, String> {
     let max_size = max_size.min(MAX_FILE_BYTES);
     let meta = fs::metadata(path).map_err(|e| io_reason(&e))?;
     check_kind(&meta)?;
@@ -40,7 +58,7 @@ pub fn read_text(path: &Path, max_size: u64) -> Result<Text, String> {
     if bytes.len() as u64 > max_size {
         return Err(too_large(bytes.len() as u64, max_size));
     }
-    decode(&bytes)
+    Ok(bytes)
 }
 
 fn too_large(size: u64, max: u64) -> String {
@@ -114,6 +132,69 @@ pub fn decode(bytes: &[u8]) -> Result<Text, String> {
     })
 }
 
+/// How far into a page its `<meta charset>` is looked for (browsers look at 1024 bytes; pages
+/// with long heads declare it later).
+const CHARSET_SNIFF: usize = 8 * 1024;
+
+/// Decodes a web page: by its BOM, else as UTF-8 when it is valid UTF-8 (pages often declare
+/// ISO-8859-1 yet are written in UTF-8), else by the charset its head declares, else as
+/// windows-1252, the web's default for pages that say nothing.
+pub fn decode_html(bytes: &[u8]) -> Result<Text, String> {
+    let (encoding, body) = match Encoding::for_bom(bytes) {
+        Some((enc, len)) => (enc, &bytes[len..]),
+        None if std::str::from_utf8(bytes).is_ok() => return decode(bytes),
+        None => (declared_charset(bytes).unwrap_or(WINDOWS_1252), bytes),
+    };
+    if encoding == UTF_8 {
+        return decode(body);
+    }
+    // UTF-16 text holds NUL bytes: only single-byte and multi-byte ASCII-compatible encodings
+    // are checked for binary content.
+    if encoding.is_ascii_compatible() {
+        let sniff = &body[..body.len().min(BINARY_SNIFF)];
+        if let Some(at) = sniff.iter().position(|&b| b == 0) {
+            return Err(format!("binary file (NUL byte at offset {at})"));
+        }
+    }
+    let (text, had_errors) = encoding.decode_without_bom_handling(body);
+    Ok(Text {
+        text: normalize_newlines(&text),
+        lossy: had_errors,
+    })
+}
+
+/// The encoding named by `<meta charset=X>` or `<meta http-equiv="Content-Type"
+/// content="text/html; charset=X">` near the top of a page.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head =
+        String::from_utf8_lossy(&bytes[..bytes.len().min(CHARSET_SNIFF)]).to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(at) = rest.find("<meta") {
+        rest = &rest[at + 5..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        if let Some(enc) = charset_in(tag) {
+            // A page cannot be UTF-16 once its bytes were read as ASCII (the HTML standard's rule).
+            return Some(if enc.is_ascii_compatible() {
+                enc
+            } else {
+                UTF_8
+            });
+        }
+    }
+    None
+}
+
+/// The encoding after `charset=` in a meta tag's text, if it names one encoding_rs knows.
+fn charset_in(tag: &str) -> Option<&'static Encoding> {
+    let at = tag.find("charset")?;
+    let value = tag[at + 7..].trim_start().strip_prefix('=')?.trim_start();
+    let value = value.trim_start_matches(['"', '\'']);
+    let end = value
+        .find(|c: char| c == '"' || c == '\'' || c == ';' || c == '/' || c.is_whitespace())
+        .unwrap_or(value.len());
+    Encoding::for_label(&value.as_bytes()[..end])
+}
+
 /// CRLF and lone CR become LF; tabs become spaces. Works on bytes: CR and tab are ASCII, never
 /// part of a multi-byte character, so the runs between them are copied whole.
 pub fn normalize_newlines(text: &str) -> String {
@@ -176,6 +257,31 @@ mod tests {
         let t = decode(b"caf\xe9 au lait").unwrap();
         assert_eq!(t.text, "caf\u{FFFD} au lait");
         assert!(t.lossy);
+    }
+
+    #[test]
+    fn pages_are_read_in_their_declared_encoding() {
+        let latin1 =
+            b"<html><head><meta charset=\"ISO-8859-1\"></head><p>Caf\xe9 \x96 na\xefve</p>";
+        let t = decode_html(latin1).unwrap();
+        // ISO-8859-1 is read as windows-1252, as browsers do: 0x96 is an en dash.
+        assert!(t.text.contains("Café – naïve"), "{}", t.text);
+        assert!(!t.lossy);
+        let equiv = b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1252'><p>\x93quoted\x94</p>";
+        assert!(
+            decode_html(equiv)
+                .unwrap()
+                .text
+                .contains("\u{201C}quoted\u{201D}")
+        );
+        let undeclared = b"<p>Stra\xdfe</p>";
+        assert!(decode_html(undeclared).unwrap().text.contains("Straße"));
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend("<p>Zürich</p>".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode_html(&utf16).unwrap().text, "<p>Zürich</p>");
+        // Declared Latin-1 but written in UTF-8: the bytes win.
+        let mislabelled = "<meta charset=iso-8859-1><p>Kraków</p>".as_bytes();
+        assert!(decode_html(mislabelled).unwrap().text.contains("Kraków"));
     }
 
     #[test]
