@@ -1,7 +1,7 @@
 //! The notebook through the command line: `notes export|import`, `brief --notes/--unread` and
 //! `extract --notes` on the bundled seeds, with notebooks written through the library.
 
-use sitrep::analysis::{self, Analysis, Vocab};
+use sitrep::analysis::{self, Analysis, EventKind, Vocab};
 use sitrep::corpus;
 use sitrep::notebook::{Anchor, EventAnchor, Notebook, Verdict};
 use std::path::Path;
@@ -34,12 +34,20 @@ fn brief_notes_uses_assessments_and_lists_notes_even_orphaned() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("nb.sqlite");
     let an = seeds();
-    let (article, event) = an
+    let mut events = an
         .analyses
         .iter()
         .enumerate()
-        .find_map(|(i, a)| a.events.first().map(|e| (i, e.clone())))
-        .expect("the seeds hold an event");
+        .flat_map(|(i, a)| a.events.iter().map(move |e| (i, e.clone())));
+    let (article, event) = events.next().expect("the seeds hold an event");
+    let (other_article, other) = events
+        .find(|(i, e)| (*i, e.span) != (article, event.span))
+        .expect("the seeds hold two events");
+    let new_kind = if other.kind == EventKind::Airstrike {
+        EventKind::ArmedClash
+    } else {
+        EventKind::Airstrike
+    };
     let a = &an.articles[article];
     {
         let nb = Notebook::open(&path, "ana").unwrap();
@@ -53,6 +61,13 @@ fn brief_notes_uses_assessments_and_lists_notes_even_orphaned() {
             .unwrap();
         nb.assess_event(&EventAnchor::new(a, &event), &Verdict::Dismissed, "a drill")
             .unwrap();
+        let corrected = Verdict::Corrected {
+            kind: Some(new_kind),
+            actors: None,
+            targets: None,
+        };
+        let other_anchor = EventAnchor::new(&an.articles[other_article], &other);
+        nb.assess_event(&other_anchor, &corrected, "").unwrap();
     }
     let plain = json(&sitrep(&path, &["brief", "--format", "json"]));
     let noted = json(&sitrep(&path, &["brief", "--notes", "--format", "json"]));
@@ -69,6 +84,25 @@ fn brief_notes_uses_assessments_and_lists_notes_even_orphaned() {
     assert_eq!(orphan["quote"], "Nothing left.");
     assert_eq!(notes["assessments"][0]["verdict"], "dismissed");
     assert_eq!(notes["assessments"][0]["found"], true);
+    assert_eq!(notes["assessments"][1]["verdict"], "corrected");
+    let lines: Vec<&serde_json::Value> = ["timeline", "undated", "warnings", "proposals"]
+        .iter()
+        .flat_map(|s| noted[*s].as_array().unwrap())
+        .collect();
+    let marked: Vec<_> = lines
+        .iter()
+        .filter(|l| {
+            l["summary"]
+                .as_str()
+                .unwrap()
+                .starts_with("(assessed: corrected)")
+        })
+        .collect();
+    assert!(!marked.is_empty(), "the corrected event's line is marked");
+    assert!(
+        marked.iter().all(|l| l["kind"] == new_kind.as_str()),
+        "{marked:?}"
+    );
 
     let md = sitrep(&path, &["brief", "--notes"]);
     let md = String::from_utf8(md.stdout).unwrap();

@@ -1,16 +1,17 @@
 //! `sitrep brief --notes`: the briefing of the assessed analysis (the analyst's dismissals and
-//! corrections laid over the events read), followed by an "Analyst notes" section: the notes
+//! corrections laid over the events read, assessed lines marked as such), followed by an "Analyst notes" section: the notes
 //! by article, orphaned ones with their quote, and every assessment, marked as such.
 
 use super::render_md::escape;
 use super::render_text::wrap;
-use super::{BriefFormat, BriefOptions, build, render, to_json};
-use crate::analysis::{Analysis, EventKind};
+use super::{BriefFormat, BriefOptions, Briefing, build, render, to_json};
+use crate::analysis::{Analysis, EventKind, EventRef};
 use crate::corpus::sanitize::sanitize_owned;
 use crate::notebook::resolved::ResolvedNotebook;
 use crate::notebook::{Notebook, Verdict, assess};
 use anyhow::Result;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -62,9 +63,14 @@ pub fn write_brief_with_notes(
     out: &mut dyn Write,
 ) -> Result<()> {
     let applied = assess::apply(analysis, &nb.list_assessments()?);
+    let verdicts: HashMap<EventRef, &'static str> = applied
+        .iter()
+        .filter_map(|a| a.now.map(|r| (r, a.assessment.verdict.label())))
+        .collect();
     let resolved = ResolvedNotebook::new(nb, analysis, Some(applied))?;
     let notes = section(&resolved, analysis);
-    let b = build(analysis, &opts.filter());
+    let mut b = build(analysis, &opts.filter());
+    mark_assessed(&mut b, analysis, &verdicts);
     let text = match opts.format {
         // Notes are the analyst's free text and quotes from files: sanitised like the rest.
         BriefFormat::Markdown => {
@@ -81,6 +87,29 @@ pub fn write_brief_with_notes(
     };
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// Marks each event line holding an assessed event: "(assessed: corrected) " before its
+/// summary. Dismissed events are gone already.
+fn mark_assessed(b: &mut Briefing, analysis: &Analysis, verdicts: &HashMap<EventRef, &str>) {
+    if verdicts.is_empty() {
+        return;
+    }
+    let lines = b
+        .timeline
+        .iter_mut()
+        .chain(b.undated.iter_mut())
+        .chain(b.warnings.iter_mut())
+        .chain(b.proposals.iter_mut());
+    for line in lines {
+        let occurrences: &[EventRef] = match line.item.and_then(|i| analysis.timeline.get(i)) {
+            Some(item) => &item.occurrences,
+            None => std::slice::from_ref(&line.event),
+        };
+        if let Some(verdict) = occurrences.iter().find_map(|r| verdicts.get(r)) {
+            line.summary = format!("(assessed: {verdict}) {}", line.summary);
+        }
+    }
 }
 
 /// The section of a resolved notebook: notes in corpus order (whole-article notes before those

@@ -6,7 +6,7 @@
 use super::anchor::{Placement, Resolver};
 use super::model::{Assessment, Verdict};
 use crate::analysis::timeline::build_timeline;
-use crate::analysis::{Analysis, Name, names_from};
+use crate::analysis::{Analysis, EventRef, Name, names_from};
 
 /// One assessment and what it applied to.
 #[derive(Clone, Debug)]
@@ -15,11 +15,14 @@ pub struct Applied {
     /// Article index and the event's index in it before any dismissal; `None` when the event is
     /// no longer found (the assessment is then orphaned and changes nothing).
     pub event: Option<(usize, usize)>,
+    /// The event's place once [`apply`] has run: `None` for a dismissed event (gone) and for one
+    /// not found.
+    pub now: Option<EventRef>,
 }
 
 /// Lays `assessments` over `analysis` and rebuilds its timeline; returns where each landed.
 pub fn apply(analysis: &mut Analysis, assessments: &[Assessment]) -> Vec<Applied> {
-    let applied = locate(analysis, assessments);
+    let mut applied = locate(analysis, assessments);
     if applied.iter().all(|a| a.event.is_none()) {
         return applied;
     }
@@ -54,8 +57,24 @@ pub fn apply(analysis: &mut Analysis, assessments: &[Assessment]) -> Vec<Applied
     // Last first, so that the indices still to remove stay valid.
     dismissed.sort_unstable();
     dismissed.dedup();
-    for (article, index) in dismissed.into_iter().rev() {
+    for &(article, index) in dismissed.iter().rev() {
         analysis.analyses[article].events.remove(index);
+    }
+    for a in &mut applied {
+        a.now = match a.event {
+            Some(at) if dismissed.binary_search(&at).is_err() => {
+                let (article, index) = at;
+                let before = dismissed
+                    .iter()
+                    .filter(|(art, i)| *art == article && *i < index)
+                    .count();
+                Some(EventRef {
+                    article,
+                    event: index - before,
+                })
+            }
+            _ => None,
+        };
     }
     analysis.timeline = build_timeline(&analysis.articles, &analysis.analyses);
     applied
@@ -86,6 +105,7 @@ pub fn locate(analysis: &Analysis, assessments: &[Assessment]) -> Vec<Applied> {
             Applied {
                 assessment: a.clone(),
                 event,
+                now: event.map(|(article, event)| EventRef { article, event }),
             }
         })
         .collect()
