@@ -31,6 +31,12 @@ fn find(buf: &Buffer, text: &str) -> Option<(u16, u16)> {
     None
 }
 
+fn detail_buffer_at(app: &App, area: Rect) -> Buffer {
+    let mut buf = Buffer::empty(area);
+    ui::draw_detail(app, area, &mut buf);
+    buf
+}
+
 fn detail_buffer(app: &App) -> Buffer {
     let area = Rect::new(0, 0, 80, 20);
     let mut buf = Buffer::empty(area);
@@ -99,7 +105,7 @@ fn with_colour_entities_are_coloured_by_kind_and_events_by_severity() {
 }
 
 #[test]
-fn every_visible_line_of_an_event_carries_its_glyph_at_any_scroll() {
+fn an_event_shows_its_glyph_where_its_sentence_begins_or_on_the_top_line_and_a_bar_below() {
     let an = fixture::analysis();
     for id in ["watan-pantsir", "icg-report"] {
         let mut app = open(&an, id, ColorMode::Never);
@@ -117,14 +123,21 @@ fn every_visible_line_of_an_event_carries_its_glyph_at_any_scroll() {
                 .take(usize::from(text_area.height));
             for (row, line) in shown.enumerate() {
                 let span = sitrep::corpus::Span::new(line.start, line.end.max(line.start + 1));
-                let event = an.analyses[i]
-                    .events
-                    .iter()
-                    .filter(|e| e.span.overlaps(&span))
-                    .min_by(|a, b| a.severity.total_cmp(&b.severity));
-                let want = match (line.blank, event) {
-                    (false, Some(e)) => app.config.theme.glyph(e.kind),
-                    _ => " ",
+                let worst = |f: &dyn Fn(&&sitrep::analysis::Event) -> bool| {
+                    an.analyses[i]
+                        .events
+                        .iter()
+                        .filter(f)
+                        .min_by(|a, b| a.severity.total_cmp(&b.severity))
+                };
+                let begins = worst(&|e| span.contains(e.span.start()));
+                let inside = worst(&|e| e.span.overlaps(&span));
+                let want = match (line.blank, begins, inside) {
+                    (true, _, _) => " ",
+                    (false, Some(e), _) => app.config.theme.glyph(e.kind),
+                    (false, None, Some(e)) if row == 0 => app.config.theme.glyph(e.kind),
+                    (false, None, Some(_)) => "│",
+                    (false, None, None) => " ",
                 };
                 let y = text_area.y + row as u16;
                 assert_eq!(buf[(2, y)].symbol(), want, "{id}: top {top}, row {row}");
@@ -236,4 +249,152 @@ fn layouts_match_the_size() {
         .collect();
     assert!(titles[0] < titles[1] && titles[1] < titles[2], "stacked");
     assert_eq!(layout::mode_for(100, 40), layout::Mode::Stacked);
+}
+
+/// The screen cell of body offset `offset` on the reader's visible lines, in a pane at `area`.
+fn cell_of(app: &App, area: Rect, offset: usize) -> (u16, u16) {
+    let text = layout::detail_text(area);
+    let wr = app.wrapped.as_ref().expect("wrapped");
+    let line = wr.line_at(offset);
+    let l = &wr.lines[line];
+    let x = sitrep::tui::text::width(&wr.text[l.start..offset]) as u16;
+    (text.x + x, text.y + (line - app.top_line()) as u16)
+}
+
+#[test]
+fn enter_on_a_corpus_search_hit_lands_on_its_first_match() {
+    let an = fixture::analysis();
+    let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
+    app.resize(120, 40);
+    app.apply_search("disinformation", Pane::List);
+    app.handle_key(Key::parse("enter").unwrap());
+    assert_eq!(app.focus, Pane::Detail);
+    let s = app
+        .search
+        .as_ref()
+        .expect("the search goes on in the article");
+    assert_eq!(s.current, Some(0), "the first match is the current one");
+    let m = s.matches[0];
+    let line = app.cursor_span().unwrap();
+    assert!(line.start() <= m.start() && m.start() <= line.end());
+    assert!(app.cursor_line() > 0, "not left on the first line");
+}
+
+#[test]
+fn walking_events_says_which_shows_the_whole_event_and_marks_its_trigger() {
+    let an = fixture::analysis();
+    let mut app = open(&an, "watan-pantsir", ColorMode::Never);
+    let aa = &an.analyses[app.reader.article];
+    let n = aa.events.len();
+    assert!(n >= 3);
+    app.handle_key(Key::ch(']'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("event 1/{n}").as_str())
+    );
+    app.handle_key(Key::ch(']'));
+    assert_eq!(
+        app.message.as_deref(),
+        Some(format!("event 2/{n}").as_str())
+    );
+    let e = &aa.events[app.reader.event.expect("an event reached")];
+    let area = Rect::new(0, 0, 80, 30);
+    let buf = detail_buffer_at(&app, area);
+    let text = fixture::buffer_text(&buf);
+    let panel: String = text
+        .lines()
+        .skip_while(|l| !l.contains(&format!("event 2/{n}")))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for part in [
+        e.kind.as_str().to_string(),
+        format!("({})", e.kind.family()),
+        e.status.to_string(),
+        "severity".to_string(),
+    ] {
+        assert!(panel.contains(&part), "{part} not in the panel: {panel}");
+    }
+    let (x, y) = cell_of(&app, area, e.trigger.start());
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "trigger marked"
+    );
+    // the other triggers keep their plain mark
+    let other = aa
+        .events
+        .iter()
+        .find(|o| !o.trigger.overlaps(&e.trigger))
+        .unwrap();
+    if app.wrapped.as_ref().unwrap().line_at(other.trigger.start()) >= app.top_line() {
+        let (x, y) = cell_of(&app, area, other.trigger.start());
+        assert!(!buf[(x, y)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn the_gutter_marks_where_each_event_sentence_begins_and_runs_not_the_paragraph() {
+    let an = fixture::analysis();
+    let app = open(&an, "watan-pantsir", ColorMode::Never);
+    let aa = &an.analyses[app.reader.article];
+    let area = Rect::new(0, 0, 80, 30);
+    let buf = detail_buffer_at(&app, area);
+    let text = layout::detail_text(area);
+    let wr = app.wrapped.as_ref().unwrap();
+    let (mut glyphs, mut bars) = (0, 0);
+    for (row, line) in wr.lines.iter().enumerate().skip(app.top_line()) {
+        let y = text.y + (row - app.top_line()) as u16;
+        if y >= text.bottom() {
+            break;
+        }
+        let mark = buf[(text.x - 3, y)].symbol().to_string();
+        let span = line.covers();
+        let begins =
+            aa.events.iter().any(|e| span.contains(e.span.start())) || row == app.top_line();
+        let inside = aa.events.iter().any(|e| e.span.overlaps(&span));
+        match mark.as_str() {
+            "│" => {
+                assert!(inside && !begins, "bar on row {row}");
+                bars += 1;
+            }
+            " " => assert!(
+                !inside || line.blank,
+                "no mark on row {row} inside a sentence"
+            ),
+            _ => {
+                assert!(begins, "glyph {mark} on row {row} where no sentence begins");
+                glyphs += 1;
+            }
+        }
+    }
+    assert!(glyphs >= 3 && bars >= 1, "glyphs {glyphs}, bars {bars}");
+}
+
+#[test]
+fn the_entity_under_the_cursor_is_marked_in_the_text() {
+    let an = fixture::analysis();
+    let mut app = open(&an, "watan-pantsir", ColorMode::Never);
+    let area = Rect::new(0, 0, 80, 30);
+    let aa = &an.analyses[app.reader.article];
+    let mut seen = Vec::new();
+    for _ in 0..2 {
+        app.handle_key(Key::ch('e'));
+        let m = aa.mentions[app.cursor_mention().expect("a mention")].span;
+        seen.push(m);
+        let buf = detail_buffer_at(&app, area);
+        let (x, y) = cell_of(&app, area, m.start());
+        assert!(
+            buf[(x, y)].modifier.contains(Modifier::REVERSED),
+            "{m:?} marked"
+        );
+        for other in &seen[..seen.len() - 1] {
+            if app.wrapped.as_ref().unwrap().line_at(other.start()) >= app.top_line() {
+                let (x, y) = cell_of(&app, area, other.start());
+                assert!(
+                    !buf[(x, y)].modifier.contains(Modifier::REVERSED),
+                    "{other:?} left"
+                );
+            }
+        }
+    }
+    assert_ne!(seen[0], seen[1]);
 }

@@ -216,6 +216,12 @@ impl App {
                 Some(a) => {
                     self.show_article(a);
                     self.set_focus(Pane::Detail);
+                    if self.corpus_query.is_some() {
+                        // a search hit opens on its first match, not on the article's top
+                        self.reader.cursor = 0;
+                        self.reader.top = 0;
+                        self.move_to_match(true);
+                    }
                 }
                 None => self.say("no article to open"),
             },

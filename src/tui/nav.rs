@@ -104,6 +104,8 @@ impl App {
                 self.land(events[i].span.start());
                 self.reader.event = Some(i);
                 self.reader.mention = None;
+                let rank = order.iter().position(|&o| o == i).unwrap_or(0);
+                self.say(format!("event {}/{}", rank + 1, events.len()));
             }
             None => self.say(if forward {
                 "no further event in this article"

@@ -9,10 +9,11 @@ use crate::corpus::Span;
 use crate::tui::app::App;
 use crate::tui::layout::{self, GUTTER, HEADER, Pane};
 use crate::tui::text::{clean_line, truncate};
+use crate::tui::theme::Level;
 use crate::tui::wrap::WLine;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 
 /// Draws the reader pane into `area`.
 pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
@@ -77,8 +78,15 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         .and_then(|c| matches.get(c));
     let rows = top.min(wr.lines.len())..(top + usize::from(text_area.height)).min(wr.lines.len());
     let visible = &wr.lines[rows];
+    let focused = app.focus == Pane::Detail;
     let ctx = LineCtx {
         aa,
+        cursor_mention: app
+            .cursor_mention()
+            .filter(|_| focused)
+            .and_then(|m| aa.mentions.get(m))
+            .map(|m| m.span),
+        cursor_trigger: chosen_event(app).map(|(_, _, e)| e.trigger),
         events: &events_in_view(aa, visible),
         matches,
         current,
@@ -89,8 +97,110 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
         if line.blank {
             continue;
         }
-        gutter(app, &ctx, line, top + i == cursor, inner.x, y, buf);
+        gutter(
+            app,
+            &ctx,
+            line,
+            (top + i == cursor, i == 0),
+            inner.x,
+            y,
+            buf,
+        );
         draw_line(app, &ctx, line, text_area.x, y, text_area.width, buf);
+    }
+    if let Some((k, n, e)) = chosen_event(app) {
+        event_panel(
+            app,
+            e,
+            k,
+            n,
+            Rect::new(inner.x, text_area.y, inner.width, text_area.height),
+            buf,
+        );
+    }
+}
+
+/// The event reached with ]/[ while the cursor is on its sentence: its rank in the article
+/// (from 1, in text order), the article's number of events, the event.
+pub fn chosen_event(app: &App) -> Option<(usize, usize, &Event)> {
+    if app.focus != Pane::Detail {
+        return None;
+    }
+    let chosen = app
+        .reader
+        .event
+        .filter(|&e| app.cursor_event() == Some(e))?;
+    let events = &app.analysis.analyses.get(app.reader.article)?.events;
+    let e = events.get(chosen)?;
+    let before = events
+        .iter()
+        .enumerate()
+        .filter(|(i, o)| (o.span.start(), *i) < (e.span.start(), chosen))
+        .count();
+    Some((before + 1, events.len(), e))
+}
+
+/// The whole event, kind to severity, in a panel over the bottom of the text: wrapped to the
+/// pane's width, at most a third of its height.
+fn event_panel(app: &App, e: &Event, k: usize, n: usize, area: Rect, buf: &mut Buffer) {
+    let theme = &app.config.theme;
+    let w = usize::from(area.width);
+    if w < 10 || area.height < 6 {
+        return;
+    }
+    let text = describe_event(app, e);
+    let lines = textwrap::wrap(&text, w.saturating_sub(1).max(1));
+    let rows = lines.len().min(usize::from(area.height / 3).max(1));
+    let top = area.bottom() - rows as u16 - 1;
+    buf.set_style(
+        Rect::new(area.x, top, area.width, rows as u16 + 1),
+        theme.ui("status"),
+    );
+    let head = format!("── event {k}/{n} ");
+    let rule = format!(
+        "{head}{}",
+        "─".repeat(w.saturating_sub(crate::tui::text::width(&head)))
+    );
+    put_str(buf, area.x, top, &rule, w, theme.ui("meta"));
+    for (i, line) in lines.iter().take(rows).enumerate() {
+        let y = top + 1 + i as u16;
+        buf.set_string(area.x, y, " ".repeat(w), theme.ui("status"));
+        put_str(buf, area.x + 1, y, line, w - 1, theme.ui("status"));
+    }
+}
+
+/// "airstrike (violence) · reported · 2024-07 · Mali → JNIM · severity -8.5 (high)".
+pub fn describe_event(app: &App, e: &Event) -> String {
+    let date = e
+        .date
+        .map_or_else(|| "undated".to_string(), |d| d.to_string());
+    let side = |names: &crate::analysis::Names| {
+        if names.is_empty() {
+            "?".to_string()
+        } else {
+            clean_line(&names.join(", "))
+        }
+    };
+    format!(
+        "{} {} ({}) · {} · {date} · {} → {} · severity {:.1} ({})",
+        app.config.theme.glyph(e.kind),
+        e.kind,
+        e.kind.family(),
+        e.status,
+        side(&e.actors),
+        side(&e.targets),
+        e.severity,
+        severity_word(app, e.severity)
+    )
+}
+
+/// The word of the legend for a severity.
+fn severity_word(app: &App, severity: f32) -> &'static str {
+    match app.config.theme.level(severity) {
+        Level::High => "high",
+        Level::Medium => "medium",
+        Level::Low => "low",
+        Level::Calm => "calm",
     }
 }
 
@@ -115,7 +225,7 @@ fn gutter(
     app: &App,
     ctx: &LineCtx,
     line: &WLine,
-    is_cursor: bool,
+    (is_cursor, is_top): (bool, bool),
     x: u16,
     y: u16,
     buf: &mut Buffer,
@@ -126,12 +236,22 @@ fn gutter(
         put_str(buf, x, y, "▶", width, theme.ui("cursor"));
     }
     let span = line.covers();
-    let ev = ctx
+    let most_severe = |a: &&&Event, b: &&&Event| a.severity.total_cmp(&b.severity);
+    // the line where an event's sentence begins carries its glyph and status (and the top line,
+    // for a sentence begun above it); the sentence's other lines a bar, so that the marks show
+    // where each sentence runs
+    let starting = ctx
         .events
         .iter()
-        .filter(|e| e.span.overlaps(&span))
-        .min_by(|a, b| a.severity.total_cmp(&b.severity));
-    if let Some(e) = ev {
+        .filter(|e| span.contains(e.span.start()))
+        .min_by(most_severe);
+    let continued = || {
+        ctx.events
+            .iter()
+            .filter(|e| e.span.overlaps(&span))
+            .min_by(most_severe)
+    };
+    if let Some(e) = starting.or_else(|| continued().filter(|_| is_top)) {
         put_str(
             buf,
             x + 1,
@@ -148,11 +268,17 @@ fn gutter(
             1,
             theme.status_style(e.status),
         );
+    } else if let Some(e) = continued() {
+        put_str(buf, x + 1, y, "│", 1, theme.severity_style(e.severity));
     }
 }
 
 struct LineCtx<'a> {
     aa: &'a ArticleAnalysis,
+    /// The entity mention under the reader's cursor, when the reader has the focus.
+    cursor_mention: Option<Span>,
+    /// The trigger of the event reached with ]/[, while on the cursor line.
+    cursor_trigger: Option<Span>,
     /// The article's events that the visible lines may show.
     events: &'a [&'a Event],
     matches: &'a [Span],
@@ -198,6 +324,22 @@ fn draw_line(
         if e.trigger.overlaps(&lspan) {
             marks.push((e.trigger, theme.ui("trigger")));
         }
+    }
+    // what `*` and the event panel speak of: reversed, so that it shows without colour too
+    let here = Style::default().add_modifier(Modifier::REVERSED);
+    for m in ctx
+        .cursor_mention
+        .into_iter()
+        .filter(|m| m.overlaps(&lspan))
+    {
+        marks.push((m, here));
+    }
+    for t in ctx
+        .cursor_trigger
+        .into_iter()
+        .filter(|t| t.overlaps(&lspan))
+    {
+        marks.push((t, here));
     }
     for m in overlapping(ctx.matches, lspan, |m| *m) {
         let style = if Some(m) == ctx.current {
