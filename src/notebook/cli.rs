@@ -3,7 +3,7 @@
 //! that only read a notebook never create or migrate one: a missing notebook reads as empty.
 
 use super::resolved::ResolvedNotebook;
-use super::{Notebook, NotebookError, default_analyst, default_path};
+use super::{Contents, Notebook, NotebookError, default_analyst, default_path};
 use crate::analysis::Analysis;
 use crate::corpus::Article;
 use anyhow::{Context, Result};
@@ -40,9 +40,10 @@ impl NotebookArgs {
             .map_or_else(default_analyst, String::from)
     }
 
-    /// The notebook for the reader: writable, else read-only with the reason it gives.
-    pub fn open_for_reader(&self) -> Result<Notebook> {
-        Ok(Notebook::open_or_read_only(&self.path()?, &self.analyst()))
+    /// The notebook for the reader and what it holds: writable, else empty and read-only with
+    /// the reason it gives.
+    pub fn open_for_reader(&self) -> Result<(Notebook, Contents)> {
+        Ok(Notebook::open_for_reader(&self.path()?, &self.analyst()))
     }
 
     /// The notebook for a command that only reads it: as it is on disk, never created or

@@ -29,6 +29,8 @@ pub enum NotebookError {
         path: PathBuf,
         cause: rusqlite::Error,
     },
+    /// A note, label, comment or name longer than the notebook keeps.
+    TooLong { what: &'static str, limit: usize },
     /// A line of an import that could not be taken.
     Import { line: usize, cause: String },
 }
@@ -83,6 +85,11 @@ impl fmt::Display for NotebookError {
             Self::ReadOnly { reason } => write!(f, "not saved: {reason}"),
             Self::Io { path, cause } => write!(f, "notebook {}: {cause}", path.display()),
             Self::Sqlite { path, cause } => write!(f, "notebook {}: {cause}", path.display()),
+            Self::TooLong { what, limit } => write!(
+                f,
+                "not saved: the {what} is longer than {} KiB",
+                limit / 1024
+            ),
             Self::Import { line, cause } => write!(f, "line {line}: {cause}"),
         }
     }

@@ -37,6 +37,16 @@ pub const BUSY_WAIT: Duration = Duration::from_secs(5);
 /// The file name of the default notebook, in the XDG data folder.
 const FILE_NAME: &str = "notebook.sqlite";
 
+/// What a notebook holds for one analyst, as the reader loads it.
+#[derive(Clone, Debug, Default)]
+pub struct Contents {
+    pub read: ReadState,
+    pub marks: Vec<Mark>,
+    pub notes: Vec<Note>,
+    pub views: Vec<SavedView>,
+    pub assessments: Vec<Assessment>,
+}
+
 /// An open notebook, for one analyst.
 pub struct Notebook {
     conn: Connection,
@@ -120,6 +130,28 @@ impl Notebook {
             Ok(nb) => nb,
             Err(e) => Self::read_only_from(path, analyst, &e),
         }
+    }
+
+    /// For the reader: the notebook and everything it holds for the analyst, read at once.
+    /// When the file cannot be opened, or turns out damaged while being read, an empty
+    /// notebook that refuses writes, whose [`Notebook::read_only`] names the file and says why.
+    pub fn open_for_reader(path: &Path, analyst: &str) -> (Self, Contents) {
+        let opened = Self::open(path, analyst).and_then(|nb| {
+            let contents = nb.contents()?;
+            Ok((nb, contents))
+        });
+        opened.unwrap_or_else(|e| (Self::read_only_from(path, analyst, &e), Contents::default()))
+    }
+
+    /// Everything the notebook holds for its analyst.
+    pub fn contents(&self) -> Result<Contents, NotebookError> {
+        Ok(Contents {
+            read: self.read_state()?,
+            marks: self.list_marks()?,
+            notes: self.list_notes()?,
+            views: self.list_views()?,
+            assessments: self.list_assessments()?,
+        })
     }
 
     /// The notebook at `path` read as it is, never written: for exports and briefings, which

@@ -11,6 +11,20 @@ use rusqlite::{OptionalExtension, Row, Transaction, TransactionBehavior, params}
 /// Now, as stored: UTC with milliseconds, so that text order is time order.
 pub(super) const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
+/// Longest note, label, comment or view name kept, in bytes: a note is a paragraph or a page,
+/// and a limit keeps one paste of a whole file from swelling every list the reader loads.
+pub const MAX_TEXT: usize = 64 * 1024;
+
+fn check_len(what: &'static str, text: &str) -> Result<(), NotebookError> {
+    if text.len() > MAX_TEXT {
+        return Err(NotebookError::TooLong {
+            what,
+            limit: MAX_TEXT,
+        });
+    }
+    Ok(())
+}
+
 /// A fresh unique id: 128 random bits in hex.
 pub(super) const NEW_UID: &str = "lower(hex(randomblob(16)))";
 
@@ -80,6 +94,7 @@ impl Notebook {
 
     /// Marks a passage; `label` may be empty.
     pub fn add_mark(&self, anchor: &Anchor, label: &str) -> Result<Mark, NotebookError> {
+        check_len("label", label)?;
         let (quote, before, after, offset) = passage_columns(anchor);
         let (uid, updated) = self.write(|tx| {
             tx.prepare_cached(&format!(
@@ -134,6 +149,7 @@ impl Notebook {
 
     /// Adds a note on a passage, or on a whole article (an anchor without passage).
     pub fn add_note(&self, anchor: &Anchor, text: &str) -> Result<Note, NotebookError> {
+        check_len("note", text)?;
         let (quote, before, after, offset) = passage_columns(anchor);
         let (uid, updated) = self.write(|tx| {
             tx.prepare_cached(&format!(
@@ -168,6 +184,7 @@ impl Notebook {
 
     /// Replaces a note's text; false when there was no note of that id.
     pub fn edit_note(&self, uid: &str, text: &str) -> Result<bool, NotebookError> {
+        check_len("note", text)?;
         self.write(|tx| {
             let n = tx.execute(
                 &format!(
@@ -201,6 +218,7 @@ impl Notebook {
 
     /// Saves a view under its name, replacing one of the same name.
     pub fn save_view(&self, view: &SavedView) -> Result<(), NotebookError> {
+        check_len("view name", &view.name)?;
         let filter = view.filter.to_string();
         self.write(|tx| {
             tx.execute(
@@ -252,6 +270,7 @@ impl Notebook {
         verdict: &Verdict,
         comment: &str,
     ) -> Result<Assessment, NotebookError> {
+        check_len("comment", comment)?;
         let (quote, before, after, offset) = passage_columns(&event.anchor);
         let verdict_json = serde_json::to_string(verdict).unwrap_or_default();
         let anchor = &event.anchor;

@@ -407,3 +407,62 @@ fn read_state_follows_a_renamed_article_and_flags_match_is_read() {
         assert_eq!(state.flags(&corpus), one_by_one);
     }
 }
+
+#[test]
+fn a_notebook_damaged_past_its_first_page_is_named_and_opens_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cut.sqlite");
+    let a = article();
+    {
+        let nb = open(&path);
+        for i in 0..2000 {
+            nb.add_note(&Anchor::paragraph(&a, i % 3), &format!("note {i}"))
+                .unwrap();
+        }
+    }
+    // Closing the last connection folds the log into the file; then cut the file in half.
+    let len = std::fs::metadata(&path).unwrap().len();
+    assert!(len > 64 * 1024, "{len}");
+    let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    f.set_len(len / 2).unwrap();
+    drop(f);
+    let nb = Notebook::open_or_read_only(&path, "ana");
+    let reason = nb.read_only().expect("read-only");
+    assert!(
+        reason.contains("cut.sqlite") && reason.contains("damaged"),
+        "{reason}"
+    );
+
+    // Pages overwritten in the middle of the file, its header intact.
+    let path = dir.path().join("scribbled.sqlite");
+    {
+        let nb = open(&path);
+        for i in 0..2000 {
+            nb.add_note(&Anchor::paragraph(&a, i % 3), &format!("note {i}"))
+                .unwrap();
+        }
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    let mid = bytes.len() / 2;
+    bytes[mid..mid + 16384].fill(0x5a);
+    std::fs::write(&path, &bytes).unwrap();
+    let (nb, contents) = Notebook::open_for_reader(&path, "ana");
+    assert!(contents.notes.is_empty());
+    let reason = nb.read_only().expect("read-only");
+    assert!(
+        reason.contains("scribbled.sqlite") && reason.contains("damaged"),
+        "{reason}"
+    );
+}
+
+#[test]
+fn a_note_past_the_limit_is_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let nb = open(&dir.path().join("nb.sqlite"));
+    let huge = "x".repeat(store::MAX_TEXT + 1);
+    let err = nb
+        .add_note(&Anchor::article(&article()), &huge)
+        .unwrap_err();
+    assert!(err.to_string().contains("longer than 64 KiB"), "{err}");
+    assert!(nb.list_notes().unwrap().is_empty());
+}
