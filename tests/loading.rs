@@ -5,6 +5,9 @@
 #[path = "loading/support.rs"]
 mod support;
 
+#[path = "loading/feeds.rs"]
+mod feeds;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use support::*;
@@ -274,7 +277,7 @@ fn binary_oversized_and_missing_files_are_reported() {
             skipped_line(&missing, "no such file or folder"),
             skipped_line(
                 &pdf,
-                "unsupported file type ('.pdf'; expected .txt, .md, .html, .htm, .json or .jsonl)"
+                "unsupported file type ('.pdf'; expected .txt, .md, .html, .htm, .json, .jsonl, .rss, .atom or .xml)"
             ),
         ]
     );

@@ -46,6 +46,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "html" | "htm" => Some(Format::Html),
         "json" => Some(Format::Json),
         "jsonl" => Some(Format::Jsonl),
+        "rss" | "atom" | "xml" => Some(Format::Feed),
         _ => None,
     }
 }
@@ -263,7 +264,9 @@ fn unsupported(path: &Path) -> String {
         .extension()
         .map(|e| format!("'.{}'", e.to_string_lossy()))
         .unwrap_or_else(|| "no extension".to_string());
-    format!("unsupported file type ({ext}; expected .txt, .md, .html, .htm, .json or .jsonl)")
+    format!(
+        "unsupported file type ({ext}; expected .txt, .md, .html, .htm, .json, .jsonl, .rss, .atom or .xml)"
+    )
 }
 
 #[cfg(test)]

@@ -272,8 +272,8 @@ impl Manifests {
 
 fn load_file(f: &Found, opts: &LoadOptions, tools: &Tools, manifest: Applicable) -> Vec<Outcome> {
     let display = f.path.display().to_string();
-    let text = match read::read_content(&f.path, opts.max_file_size, f.format) {
-        Ok(t) => t,
+    let content = match read::read_content(&f.path, opts.max_file_size, f.format) {
+        Ok(c) => c,
         Err(reason) => return vec![Err(Skipped::new(display, reason))],
     };
     let ctx = FileCtx {
@@ -281,9 +281,9 @@ fn load_file(f: &Found, opts: &LoadOptions, tools: &Tools, manifest: Applicable)
         display: &display,
         format: f.format,
         folder_source: f.folder_source(),
-        lossy: text.lossy,
+        lossy: content.lossy(),
     };
-    let items = formats::read_drafts(f.format, &text.text);
+    let items = formats::read_content(f.format, &content);
     add_drafts(&ctx, items, tools, manifest.as_ref())
 }
 

@@ -99,6 +99,8 @@ pub enum Format {
     Html,
     Json,
     Jsonl,
+    /// RSS, Atom or JSON Feed: one article per item.
+    Feed,
 }
 
 /// One clean article. Every string here is already terminal-safe.

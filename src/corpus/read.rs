@@ -2,7 +2,8 @@
 //! are read, never FIFOs, devices or sockets), the size is capped, binary files are refused, and
 //! text is decoded (lossily when it is not UTF-8) with the BOM dropped, CRLF and lone CR turned
 //! into LF and tabs into spaces. Web pages are decoded in the encoding they declare (BOM,
-//! `<meta charset>`, `http-equiv`), through encoding_rs.
+//! `<meta charset>`, `http-equiv`), through encoding_rs; feeds are handed on as bytes, their
+//! reader knowing their encodings.
 
 use super::Format;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -26,13 +27,28 @@ pub struct Text {
     pub lossy: bool,
 }
 
-/// Reads `path` as its format wants it: a web page in the encoding it declares, anything else
-/// as UTF-8.
-pub fn read_content(path: &Path, max_size: u64, format: Format) -> Result<Text, String> {
+/// A file's content, as its format reader takes it.
+#[derive(Debug)]
+pub enum Content {
+    Text(Text),
+    /// Formats that decode themselves (feeds).
+    Bytes(Vec<u8>),
+}
+
+impl Content {
+    /// True when the text was decoded lossily.
+    pub fn lossy(&self) -> bool {
+        matches!(self, Content::Text(t) if t.lossy)
+    }
+}
+
+/// Reads `path` as its format wants it, or says why it cannot be read.
+pub fn read_content(path: &Path, max_size: u64, format: Format) -> Result<Content, String> {
     let bytes = read_bytes(path, max_size)?;
     match format {
-        Format::Html => decode_html(&bytes),
-        _ => decode(&bytes),
+        Format::Feed => Ok(Content::Bytes(bytes)),
+        Format::Html => decode_html(&bytes).map(Content::Text),
+        _ => decode(&bytes).map(Content::Text),
     }
 }
 

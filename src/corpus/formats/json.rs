@@ -1,6 +1,7 @@
 //! `.json` (one article object or an array of them) and `.jsonl` (one object per line).
 //! Fields: `id`, `title`, `body` (or `text`, `content`), `source`, `published` (or `date`),
-//! `url`, `section`; unknown fields are ignored.
+//! `url`, `section`; unknown fields are ignored. A `.json` file that is a JSON Feed (its
+//! `version` names jsonfeed.org) is read as a feed, one article per item.
 
 use super::Item;
 use crate::corpus::build::Draft;
@@ -21,6 +22,7 @@ pub fn read_json(text: &str) -> Vec<Item> {
         }
     };
     match value {
+        Value::Object(map) if is_json_feed(&map) => super::feed::read_feed(text.as_bytes()),
         Value::Object(map) => vec![from_object(&map).map(|d| (None, d)).map_err(|r| (None, r))],
         Value::Array(items) if items.is_empty() => {
             vec![Err((None, "empty JSON array: no article".to_string()))]
@@ -50,6 +52,13 @@ pub fn read_json(text: &str) -> Vec<Item> {
             ),
         ))],
     }
+}
+
+/// True for a JSON Feed document (`"version": "https://jsonfeed.org/version/1.1"`).
+fn is_json_feed(map: &Map<String, Value>) -> bool {
+    map.get("version")
+        .and_then(Value::as_str)
+        .is_some_and(|v| v.contains("jsonfeed.org/version"))
 }
 
 /// Reads a `.jsonl` file: each non-blank line is one article; a bad line is reported alone.

@@ -1,14 +1,16 @@
-//! One reader per input format. Each turns a file's decoded text into [`Draft`]s (one per
-//! article); a failure is a reason string, or for `.jsonl` a per-line record.
+//! One reader per input format. Each turns a file's content into [`Draft`]s (one per article);
+//! a failure is a reason string, or for `.jsonl` lines and feed items a per-item record.
 
+mod feed;
 mod html;
 mod json;
 mod markdown;
 
 use super::Format;
 use super::build::Draft;
+use super::read::Content;
 
-/// A draft and, for `.jsonl`, the 1-based line it came from.
+/// A draft and, for `.jsonl`, the 1-based line it came from (for a feed, the item's number).
 pub type Item = Result<(Option<usize>, Draft), (Option<usize>, String)>;
 
 /// Reads the drafts a file holds.
@@ -25,5 +27,15 @@ pub fn read_drafts(format: Format, text: &str) -> Vec<Item> {
         Format::Html => html::read_html(text),
         Format::Json => json::read_json(text),
         Format::Jsonl => json::read_jsonl(text),
+        Format::Feed => feed::read_feed(text.as_bytes()),
+    }
+}
+
+/// Reads the drafts of a file's content: text formats from their text, feeds from their bytes.
+pub fn read_content(format: Format, content: &Content) -> Vec<Item> {
+    match (format, content) {
+        (Format::Feed, Content::Bytes(b)) => feed::read_feed(b),
+        (_, Content::Text(t)) => read_drafts(format, &t.text),
+        (_, Content::Bytes(b)) => read_drafts(format, &String::from_utf8_lossy(b)),
     }
 }
