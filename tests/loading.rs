@@ -8,6 +8,9 @@ mod support;
 #[path = "loading/feeds.rs"]
 mod feeds;
 
+#[path = "loading/pdf.rs"]
+mod pdf;
+
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use support::*;
@@ -49,7 +52,7 @@ fn every_format_loads_with_its_metadata() {
         "lines.jsonl",
         "{\"title\": \"Line one\", \"body\": \"First line article.\", \"source\": \"Feed\"}\n{\"id\": \"l-2\", \"title\": \"Line two\", \"body\": \"Second.\", \"published\": \"2024-03-17\"}\n",
     );
-    fx.write("notes.pdf", "ignored, silently");
+    fx.write("notes.docx", "ignored, silently");
     let run = extract(&[fx.root()], &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stderr, "", "nothing skipped");
@@ -274,11 +277,11 @@ fn binary_oversized_and_missing_files_are_reported() {
                 "file too large (2008 bytes; the limit is 1024 bytes, see --max-file-size)"
             ),
             skipped_line(&bin, "binary file (NUL byte at offset 6)"),
-            skipped_line(&missing, "no such file or folder"),
             skipped_line(
                 &pdf,
-                "unsupported file type ('.pdf'; expected .txt, .md, .html, .htm, .json, .jsonl, .rss, .atom or .xml)"
+                "broken PDF (couldn't parse input: invalid file header)"
             ),
+            skipped_line(&missing, "no such file or folder"),
         ]
     );
     assert_eq!(run.ids(), vec!["good"]);

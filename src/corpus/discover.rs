@@ -47,6 +47,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "json" => Some(Format::Json),
         "jsonl" => Some(Format::Jsonl),
         "rss" | "atom" | "xml" => Some(Format::Feed),
+        "pdf" => Some(Format::Pdf),
         _ => None,
     }
 }
@@ -265,7 +266,7 @@ fn unsupported(path: &Path) -> String {
         .map(|e| format!("'.{}'", e.to_string_lossy()))
         .unwrap_or_else(|| "no extension".to_string());
     format!(
-        "unsupported file type ({ext}; expected .txt, .md, .html, .htm, .json, .jsonl, .rss, .atom or .xml)"
+        "unsupported file type ({ext}; expected .txt, .md, .html, .htm, .json, .jsonl, .rss, .atom, .xml or .pdf)"
     )
 }
 
@@ -290,7 +291,7 @@ mod tests {
             "a.md",
             "b/c/k.json",
             "b/x.htm",
-            "notes.pdf",
+            "notes.docx",
             ".hidden.txt",
         ] {
             fs::write(root.join(f), "x").unwrap();
@@ -312,13 +313,13 @@ mod tests {
     #[test]
     fn explicit_unknown_extension_and_missing_path_are_reported() {
         let dir = tempfile::tempdir().unwrap();
-        let pdf = dir.path().join("report.pdf");
-        fs::write(&pdf, "x").unwrap();
+        let doc = dir.path().join("report.docx");
+        fs::write(&doc, "x").unwrap();
         let missing = dir.path().join("gone.txt");
-        let d = discover(&[pdf, missing], &LoadOptions::default());
+        let d = discover(&[doc, missing], &LoadOptions::default());
         assert_eq!(d.found().count(), 0);
         let skipped: Vec<&Skipped> = d.skipped().collect();
-        assert!(skipped[0].reason.contains("unsupported file type ('.pdf'"));
+        assert!(skipped[0].reason.contains("unsupported file type ('.docx'"));
         assert!(skipped[1].reason.contains("no such file"));
     }
 

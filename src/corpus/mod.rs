@@ -101,6 +101,8 @@ pub enum Format {
     Jsonl,
     /// RSS, Atom or JSON Feed: one article per item.
     Feed,
+    /// A PDF document's text layer.
+    Pdf,
 }
 
 /// One clean article. Every string here is already terminal-safe.

@@ -2,8 +2,8 @@
 //! are read, never FIFOs, devices or sockets), the size is capped, binary files are refused, and
 //! text is decoded (lossily when it is not UTF-8) with the BOM dropped, CRLF and lone CR turned
 //! into LF and tabs into spaces. Web pages are decoded in the encoding they declare (BOM,
-//! `<meta charset>`, `http-equiv`), through encoding_rs; feeds are handed on as bytes, their
-//! reader knowing their encodings.
+//! `<meta charset>`, `http-equiv`), through encoding_rs; feeds and PDF files are handed on as
+//! bytes, their readers knowing their own encodings.
 
 use super::Format;
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
@@ -31,7 +31,7 @@ pub struct Text {
 #[derive(Debug)]
 pub enum Content {
     Text(Text),
-    /// Formats that decode themselves (feeds).
+    /// Formats that decode themselves (feeds, PDF).
     Bytes(Vec<u8>),
 }
 
@@ -46,7 +46,7 @@ impl Content {
 pub fn read_content(path: &Path, max_size: u64, format: Format) -> Result<Content, String> {
     let bytes = read_bytes(path, max_size)?;
     match format {
-        Format::Feed => Ok(Content::Bytes(bytes)),
+        Format::Feed | Format::Pdf => Ok(Content::Bytes(bytes)),
         Format::Html => decode_html(&bytes).map(Content::Text),
         _ => decode(&bytes).map(Content::Text),
     }

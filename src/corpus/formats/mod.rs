@@ -5,6 +5,7 @@ mod feed;
 mod html;
 mod json;
 mod markdown;
+mod pdf;
 
 use super::Format;
 use super::build::Draft;
@@ -28,13 +29,16 @@ pub fn read_drafts(format: Format, text: &str) -> Vec<Item> {
         Format::Json => json::read_json(text),
         Format::Jsonl => json::read_jsonl(text),
         Format::Feed => feed::read_feed(text.as_bytes()),
+        Format::Pdf => pdf::read_pdf(text.as_bytes()),
     }
 }
 
-/// Reads the drafts of a file's content: text formats from their text, feeds from their bytes.
+/// Reads the drafts of a file's content: text formats from their text, feeds and PDF files
+/// from their bytes.
 pub fn read_content(format: Format, content: &Content) -> Vec<Item> {
     match (format, content) {
         (Format::Feed, Content::Bytes(b)) => feed::read_feed(b),
+        (Format::Pdf, Content::Bytes(b)) => pdf::read_pdf(b),
         (_, Content::Text(t)) => read_drafts(format, &t.text),
         (_, Content::Bytes(b)) => read_drafts(format, &String::from_utf8_lossy(b)),
     }
