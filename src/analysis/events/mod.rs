@@ -311,7 +311,59 @@ fn sentence_events(
             .copied()
             .collect();
         for group in distinct_groups(s, &own) {
-            out.extend(event_of(s, kind, &group, &cx));
+            let toll = is_toll(kind, &group);
+            out.extend(event_of(s, kind, &group, &cx).map(|f| (f, toll)));
+        }
+    }
+    fold_tolls(out)
+}
+
+/// A death or injury toll: a fight or harm told only by weak cues ("killing five soldiers").
+fn is_toll(kind: EventKind, group: &[(Cand, Status)]) -> bool {
+    matches!(kind, EventKind::CivilianHarm | EventKind::ArmedClash)
+        && group.iter().all(|(c, _)| c.weak)
+}
+
+/// One attack reported once is one event: a toll in the sentence of a violent event of another
+/// kind is that event's outcome ("a bomb near a market killed nine people" is an explosive
+/// attack on those nine), not an event of its own. Its sides pass to the attack when it has none.
+fn fold_tolls(events: Vec<(Found, bool)>) -> Vec<Found> {
+    let Some(attack) = events
+        .iter()
+        .position(|(f, toll)| !toll && f.kind.is_violent())
+    else {
+        return events.into_iter().map(|(f, _)| f).collect();
+    };
+    let (mut actors, mut targets) = (Vec::new(), Vec::new());
+    let mut out = Vec::with_capacity(events.len());
+    let mut at = 0;
+    for (k, (f, toll)) in events.into_iter().enumerate() {
+        if toll {
+            actors.extend(f.actors);
+            targets.extend(f.targets);
+        } else {
+            if k == attack {
+                at = out.len();
+            }
+            out.push(f);
+        }
+    }
+    let a = &mut out[at];
+    if a.actors.is_empty() {
+        a.actors = distinct(actors);
+    }
+    if a.targets.is_empty() {
+        a.targets = distinct(targets);
+    }
+    out
+}
+
+/// The first three distinct names, in order.
+fn distinct(names: Vec<Name>) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::new();
+    for n in names {
+        if out.len() < 3 && !out.contains(&n) {
+            out.push(n);
         }
     }
     out

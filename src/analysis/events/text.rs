@@ -28,6 +28,11 @@ fn push_lower(out: &mut String, c: char) {
     }
 }
 
+/// True for a comma between digits ("1,000 civilians"): a number, not a clause mark.
+fn thousands(before: Option<&u8>, after: Option<&u8>) -> bool {
+    before.is_some_and(u8::is_ascii_digit) && after.is_some_and(u8::is_ascii_digit)
+}
+
 /// The end of the run of plain bytes from `i`: printable ASCII that is neither a space nor a
 /// character with a rule of its own (clause punctuation, the dash).
 fn plain_run_end(bytes: &[u8], i: usize) -> usize {
@@ -83,7 +88,9 @@ impl Norm {
                         .chars()
                         .next()
                         .is_some_and(char::is_whitespace);
-                if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash
+                let digits = c == ',' && thousands(bytes.get(i.wrapping_sub(1)), bytes.get(i + 1));
+                if (matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash)
+                    && !digits
                 {
                     n.bounds.push(n.text.len());
                 }
@@ -186,7 +193,12 @@ mod tests {
             }
             let spaced_dash =
                 c == '-' && last_space && chars.peek().is_some_and(|(_, n)| n.is_whitespace());
-            if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash {
+            let digits = c == ','
+                && body[..i].ends_with(|p: char| p.is_ascii_digit())
+                && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit());
+            if (matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–') || spaced_dash)
+                && !digits
+            {
                 bounds.push(text.len());
             }
             last_space = false;

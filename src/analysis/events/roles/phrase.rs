@@ -30,6 +30,11 @@ const MAX_TOKENS: usize = 16;
 /// Unlisted lower-case words allowed before the head of a phrase read rightward.
 const MAX_UNKNOWN: usize = 3;
 
+/// A number, thousands marked or not ("12", "1,000").
+fn number(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+}
+
 impl Reader<'_> {
     pub fn class(&self, i: usize) -> Class {
         let t = &self.toks[i];
@@ -47,7 +52,7 @@ impl Reader<'_> {
             Class::Of
         } else if words.conjunctions.contains(w) {
             Class::Conj
-        } else if words.determiners.contains(w) || w.chars().all(|c| c.is_ascii_digit()) {
+        } else if words.determiners.contains(w) || number(w) {
             Class::Det
         } else if words.inner(w) {
             Class::Inner

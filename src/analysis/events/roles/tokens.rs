@@ -41,7 +41,11 @@ pub fn tokenize(s: &Sentence) -> Vec<Tok> {
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = chars.peek() {
-                if !is_word_char(d) {
+                // "1,000" is one number, not a list.
+                let thousands = d == ','
+                    && text.as_bytes()[end - 1].is_ascii_digit()
+                    && text.as_bytes().get(j + 1).is_some_and(u8::is_ascii_digit);
+                if !is_word_char(d) && !thousands {
                     break;
                 }
                 end = j + d.len_utf8();

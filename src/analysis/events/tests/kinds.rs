@@ -333,3 +333,29 @@ fn meeting_with_criticism_is_no_meeting() {
     ));
     assert!(!found.contains(&K::Consultation), "{found:?}");
 }
+
+#[test]
+fn one_attack_with_its_toll_is_one_event() {
+    // The toll is the bomb's outcome, not a second event.
+    let evs = detect("A car bomb outside the tax office killed eleven people on Friday.");
+    let harm: Vec<_> = evs.iter().filter(|e| e.kind.is_violent()).collect();
+    assert_eq!(harm.len(), 1, "{:?}", kinds(&evs));
+    assert_eq!(harm[0].kind, K::ExplosiveAttack);
+    assert!(
+        harm[0].targets.iter().any(|t| &**t == "people"),
+        "{:?}",
+        harm[0].targets
+    );
+    let found =
+        violent("Bandits ambushed an army patrol, killing three soldiers and wounding a herder.");
+    assert_eq!(found, [K::ArmedClash]);
+    // A toll alone still tells of violence when the sentence frames an attack.
+    let found = violent("Two explosions in the old town killed nine people.");
+    assert_eq!(found, [K::ExplosiveAttack]);
+}
+
+#[test]
+fn a_number_with_a_thousands_comma_is_no_clause_break() {
+    let found = violent("Government troops have killed 1,200 civilians since the spring.");
+    assert_eq!(found, [K::CivilianHarm]);
+}
