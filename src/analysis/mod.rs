@@ -3,6 +3,7 @@
 //! analysed in parallel.
 
 pub mod buckets;
+pub mod budget;
 pub mod dates;
 pub mod entities;
 pub mod entity_match;

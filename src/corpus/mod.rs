@@ -18,6 +18,7 @@ mod formats;
 mod invariants;
 mod load;
 pub mod manifest;
+pub mod memory;
 pub mod metadata;
 pub mod read;
 pub mod sanitize;

@@ -1,29 +1,35 @@
 //! Over-long sentences cut into pieces for the event scan. A table, a list or a transcript with
 //! no full stop is one "sentence" of hundreds of kilobytes; the rules that relate a trigger to
 //! its cues, roles and neighbours look across the whole sentence, so their cost grows with its
-//! square. Pieces of at most [`MAX_PIECE`] bytes keep that cost linear in the text.
+//! square. Pieces of at most [`MAX_PIECE`] bytes (1 KB) keep that cost linear in the text.
 //!
 //! A sentence is cut at the last clause mark (`;`, `,`, `:`, a dash, `|`) of a piece's second
 //! half, else at its last space, else at a character boundary. Ordinary sentences (the longest
 //! of the WCEP set is 654 bytes) are never cut. What a cut changes: a cue, a role or a date is
 //! read only within the piece of its trigger, so a trigger whose actor or negation lies in the
 //! previous piece loses it. The reader shows the text as it is; an event's span is its piece.
+//! The pieces of an article stop at its event budget ([`crate::analysis::budget`]).
 
+use crate::analysis::budget::{EVENT_BYTES, MAX_PIECE};
 use crate::corpus::Span;
 
-/// The longest piece of a sentence the event rules read at once, in bytes.
-pub(super) const MAX_PIECE: usize = 1024;
-
-/// Each sentence (with its index) as it is scanned: whole, or cut into pieces.
+/// Each sentence (with its index) as it is scanned: whole, or cut into pieces; no more than the
+/// article's budget of text ([`EVENT_BYTES`]).
 pub(super) fn pieces(body: &str, sentences: &[Span]) -> Vec<(usize, Span)> {
     let mut out = Vec::with_capacity(sentences.len());
+    let mut budget = EVENT_BYTES;
     for (si, span) in sentences.iter().enumerate() {
         let (mut start, end) = (span.start(), span.end().min(body.len()));
-        while end - start > MAX_PIECE {
+        while end - start > MAX_PIECE && budget >= MAX_PIECE {
             let cut = cut_before(body, start, start + MAX_PIECE);
             out.push((si, Span::new(start, cut)));
+            budget -= cut - start;
             start = cut;
         }
+        if end - start > budget {
+            break;
+        }
+        budget -= end - start;
         out.push((si, Span::new(start, span.end())));
     }
     out
