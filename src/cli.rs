@@ -17,8 +17,9 @@ use std::sync::mpsc;
 
 /// sitrep: a terminal briefing reader for a developing crisis.
 ///
-/// Loads a folder of articles (.txt, .md, .html, .json, .jsonl), marks up entities and escalation
-/// events, and opens a keyboard-driven reader. With no PATH, opens the bundled sample corpus.
+/// Loads a folder of articles (.txt, .md, .html, .json, .jsonl, feeds in .rss, .atom or .xml, and
+/// .pdf reports), marks up entities and escalation events, and opens a keyboard-driven reader.
+/// With no PATH, opens the bundled sample corpus.
 #[derive(Parser, Debug)]
 #[command(name = "sitrep", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
@@ -28,18 +29,20 @@ pub struct Cli {
     /// Files or folders to open (folders are walked recursively). Default: the bundled seeds.
     pub paths: Vec<PathBuf>,
 
-    #[command(flatten)]
+    // Shared by every command that loads articles, listed under their own heading.
+    #[command(flatten, next_help_heading = "Loading")]
     pub load: LoadArgs,
 
-    /// Colour depth: auto follows the terminal; NO_COLOR in the environment means never.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    /// Colour depth of the reader: auto follows the terminal; NO_COLOR in the environment means
+    /// never. (The reader's alone: extract and brief print no colour.)
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
     /// Reader configuration file (default: $XDG_CONFIG_HOME/sitrep/config.toml).
-    #[arg(long, value_name = "FILE", global = true)]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
-    #[command(flatten)]
+    #[command(flatten, next_help_heading = "Notebook")]
     pub notebook: NotebookArgs,
 }
 
@@ -49,7 +52,7 @@ pub enum Command {
     Extract {
         /// Files or folders to read. Default: the bundled seeds.
         paths: Vec<PathBuf>,
-        /// json: one document; jsonl: one line per article, then one line for the corpus.
+        /// What to print.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Json)]
         format: ExtractFormat,
         /// Indent the json document for reading (default: compact, one line).
@@ -112,8 +115,12 @@ impl LoadArgs {
 pub struct BriefArgs {
     /// Files or folders to read. Default: the bundled seeds.
     pub paths: Vec<PathBuf>,
+    /// What to print.
     #[arg(long, value_enum, default_value_t = BriefFormatArg::Md)]
     pub format: BriefFormatArg,
+    /// Wrap text at this width (default: the terminal's width, else 80).
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
     /// Keep events involving this entity (acting, targeted or mentioned in the event's sentence)
     /// or what the gazetteer nests under it (a capital, an army): its name, a gazetteer alias or
     /// any text the corpus mentions it by, in any case, with or without accents; repeatable.
@@ -129,9 +136,6 @@ pub struct BriefArgs {
     /// Keep events that may fall on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub until: Option<DateValue>,
-    /// Wrap text at this width (default: the terminal's width, else 80).
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
     /// Use the analyst's assessments (dismissed events left out, corrections applied) and add
     /// an "Analyst notes" section.
     #[arg(long)]
@@ -143,14 +147,19 @@ pub struct BriefArgs {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ExtractFormat {
+    /// One JSON document: the articles, their analysis and the corpus's.
     Json,
+    /// JSON lines: one line per article, then one line for the corpus.
     Jsonl,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum BriefFormatArg {
+    /// Markdown, to paste into a report.
     Md,
+    /// Plain text wrapped to --width, to read in the terminal.
     Text,
+    /// The briefing's sections as one JSON document, for other tools.
     Json,
 }
 
