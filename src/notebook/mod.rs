@@ -17,6 +17,7 @@ pub mod assess;
 pub mod cli;
 mod error;
 mod model;
+pub mod reader;
 pub mod resolved;
 mod schema;
 mod store;

@@ -5,7 +5,7 @@
 use super::anchor::{Placement, Resolver};
 use super::assess::Applied;
 use super::model::{Assessment, Mark, Note, SavedView};
-use super::{Notebook, NotebookError};
+use super::{Contents, Notebook, NotebookError};
 use crate::analysis::Analysis;
 use crate::corpus::Span;
 use serde::Serialize;
@@ -105,28 +105,37 @@ impl ResolvedNotebook {
         analysis: &Analysis,
         applied: Option<Vec<Applied>>,
     ) -> Result<Self, NotebookError> {
+        let contents = nb.contents()?;
+        Ok(Self::place(nb, contents, analysis, applied))
+    }
+
+    /// Places what was read of a notebook in `analysis`.
+    pub fn place(
+        nb: &Notebook,
+        contents: Contents,
+        analysis: &Analysis,
+        applied: Option<Vec<Applied>>,
+    ) -> Self {
         let resolver = Resolver::new(&analysis.articles);
         let place = |a: &super::Anchor| Place::new(analysis, resolver.resolve(a));
-        let notes = nb
-            .list_notes()?
+        let notes = contents
+            .notes
             .into_iter()
             .map(|note| PlacedNote {
                 place: place(&note.anchor),
                 note,
             })
             .collect();
-        let marks = nb
-            .list_marks()?
+        let marks = contents
+            .marks
             .into_iter()
             .map(|mark| PlacedMark {
                 place: place(&mark.anchor),
                 mark,
             })
             .collect();
-        let applied = match applied {
-            Some(a) => a,
-            None => super::assess::locate(analysis, &nb.list_assessments()?),
-        };
+        let applied =
+            applied.unwrap_or_else(|| super::assess::locate(analysis, &contents.assessments));
         let assessments = applied
             .into_iter()
             .map(|a| PlacedAssessment {
@@ -135,21 +144,39 @@ impl ResolvedNotebook {
                 assessment: a.assessment,
             })
             .collect();
-        let state = nb.read_state()?;
+        let flags = contents.read.flags(&analysis.articles);
         let read = analysis
             .articles
             .iter()
-            .filter(|a| state.is_read(a))
-            .map(|a| a.id.clone())
+            .zip(&flags)
+            .filter(|(_, read)| **read)
+            .map(|(a, _)| a.id.clone())
             .collect();
-        Ok(Self {
+        Self {
             analyst: nb.analyst().to_string(),
             file: nb.path().display().to_string(),
             notes,
             marks,
             assessments,
             read,
-            views: nb.list_views()?,
-        })
+            views: contents.views,
+        }
+    }
+}
+
+impl Place {
+    /// Where a record just made on `span` of article `article` lies (`None`: the whole
+    /// article): no need to search for it.
+    pub fn at(analysis: &Analysis, article: usize, span: Option<Span>) -> Self {
+        let paragraph = span.and_then(|s| analysis.articles.get(article)?.paragraph_at(s.start()));
+        Self::new(
+            analysis,
+            Placement::Found {
+                article,
+                span,
+                paragraph,
+                approximate: false,
+            },
+        )
     }
 }
