@@ -10,18 +10,25 @@ use std::collections::HashMap;
 
 /// Separators between a headline and the site's name in `<title>` and `og:title`.
 const TITLE_SEPARATORS: &[&str] = &[
-    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", ": ",
+    " › ", " ‹ ", " « ", " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " // ", ": ",
 ];
 
 /// Longest text taken for a title.
 const MAX_TITLE: usize = 400;
 
+/// Second-level headings kept, at most (a blog's post title is often one under a site-name
+/// `<h1>`).
+const MAX_H2: usize = 30;
+
 /// A heading met in the page.
 struct Heading {
     text: String,
+    /// 1 for `<h1>`, 2 for `<h2>`.
+    level: u8,
     /// Inside `<article>`/`<main>`.
     main: bool,
-    /// Inside `<header>`, `<nav>` or a link (a site logo's `<h1>`).
+    /// Inside `<nav>`, a link or a `<header>` outside the main content (a site logo's `<h1>`;
+    /// an article's own header is not furniture).
     furniture: bool,
 }
 
@@ -32,7 +39,7 @@ pub struct PageMeta {
     pub canonical: Option<String>,
     title: Option<String>,
     json_ld: Vec<String>,
-    h1s: Vec<Heading>,
+    headings: Vec<Heading>,
     /// `datetime` of `<time>` elements, and whether each lies in the main content.
     times: Vec<(String, bool)>,
     /// An element marked `itemprop=datePublished`.
@@ -44,7 +51,9 @@ pub struct PageMeta {
     // Scanner state.
     capture: Option<Capture>,
     furniture_depth: usize,
-    h1: Option<(String, bool, bool)>,
+    /// For each open `<header>`, whether it counts as furniture.
+    headers: Vec<bool>,
+    heading: Option<Heading>,
 }
 
 #[derive(PartialEq)]
@@ -75,8 +84,22 @@ impl Visitor for PageMeta {
                 self.capture = Some(Capture::JsonLd);
                 self.json_ld.push(String::new());
             }
-            "header" | "nav" | "a" => self.furniture_depth += 1,
-            "h1" => self.h1 = Some((String::new(), main, self.furniture_depth > 0)),
+            "nav" | "a" => self.furniture_depth += 1,
+            "header" => {
+                self.headers.push(!main);
+                self.furniture_depth += usize::from(!main);
+            }
+            "h1" | "h2" if self.heading.is_none() => {
+                let level = if name == "h1" { 1 } else { 2 };
+                if level == 1 || self.h2_count() < MAX_H2 {
+                    self.heading = Some(Heading {
+                        text: String::new(),
+                        level,
+                        main,
+                        furniture: self.furniture_depth > 0,
+                    });
+                }
+            }
             "time" => {
                 if let Some(dt) = attr(attrs, "datetime") {
                     self.times.push((dt, main));
@@ -101,14 +124,13 @@ impl Visitor for PageMeta {
     fn end(&mut self, name: &str, _main: bool) {
         match name {
             "title" | "script" => self.capture = None,
-            "header" | "nav" | "a" => self.furniture_depth = self.furniture_depth.saturating_sub(1),
-            "h1" => {
-                if let Some((text, main, furniture)) = self.h1.take() {
-                    self.h1s.push(Heading {
-                        text,
-                        main,
-                        furniture,
-                    });
+            "nav" | "a" => self.furniture_depth = self.furniture_depth.saturating_sub(1),
+            "header" if self.headers.pop() == Some(true) => {
+                self.furniture_depth = self.furniture_depth.saturating_sub(1);
+            }
+            "h1" | "h2" => {
+                if let Some(h) = self.heading.take() {
+                    self.headings.push(h);
                 }
             }
             _ => {}
@@ -134,10 +156,10 @@ impl Visitor for PageMeta {
                 last.push(' ');
             }
         }
-        if let Some((h, _, _)) = self.h1.as_mut()
-            && h.len() < MAX_TITLE * 4
+        if let Some(h) = self.heading.as_mut()
+            && h.text.len() < MAX_TITLE * 4
         {
-            h.push_str(text);
+            h.text.push_str(text);
         }
     }
 }
@@ -284,6 +306,10 @@ pub struct Chosen {
 }
 
 impl PageMeta {
+    fn h2_count(&self) -> usize {
+        self.headings.iter().filter(|h| h.level == 2).count()
+    }
+
     fn get(&self, keys: &[&str]) -> Option<String> {
         keys.iter()
             .find_map(|k| self.meta.get(*k).filter(|v| !v.trim().is_empty()).cloned())
@@ -327,9 +353,11 @@ impl PageMeta {
         })
     }
 
-    /// The article's headline: an `<h1>` that a title field confirms, else the `<h1>` of the
-    /// main content, else the JSON-LD headline or `og:title`, else any `<h1>` outside the page
-    /// header, else `<title>` without the site's name.
+    /// The article's headline: the longest `<h1>` that a title field confirms, else the `<h1>`
+    /// of the main content, else a confirmed `<h2>` (a blog's post under a site-name `<h1>`),
+    /// else the page's only `<h1>`, else the JSON-LD headline or `og:title`, else any `<h1>`
+    /// outside the page header, else `<title>` without the site's name. A heading in the page
+    /// header or a link, or one that is the site's name, is never taken for the headline.
     fn title_of(&self, ld: &LinkedData, rules: &HtmlRules) -> Option<String> {
         let clean = |s: &str| {
             Some(collapse(&decode_entities(s, rules)))
@@ -345,51 +373,44 @@ impl PageMeta {
         .flatten()
         .filter_map(|r| clean(&r))
         .collect();
-        let h1s: Vec<(String, &Heading)> = self
-            .h1s
-            .iter()
-            .filter_map(|h| clean(&h.text).map(|t| (t, h)))
-            .collect();
         let site = self
             .get(&["og:site_name", "application-name"])
             .and_then(|s| clean(&s));
-        let not_site = |t: &&(String, &Heading)| {
-            site.as_deref()
-                .is_none_or(|s| !s.eq_ignore_ascii_case(&t.0))
+        let is_site = |t: &str| site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t));
+        // Headings that could be the headline: not furniture, not the site's name.
+        let candidates = |level: u8| -> Vec<(String, bool)> {
+            self.headings
+                .iter()
+                .filter(|h| h.level == level && !h.furniture)
+                .filter_map(|h| clean(&h.text).map(|t| (t, h.main)))
+                .filter(|(t, _)| !is_site(t))
+                .collect()
         };
-        // A site's name is also a part of its titles: the longest confirmed heading wins, and
-        // one in the page header (a logo) is never confirmed.
-        let confirmed = h1s
-            .iter()
-            .filter(not_site)
-            .filter(|(_, h)| !h.furniture)
-            .filter(|(t, _)| {
-                refs.iter().any(|r| {
-                    r == t
-                        || title_parts(r).any(|p| p == t)
-                        || (t.len() >= 20 && r.contains(t.as_str()))
+        let confirmed = |list: &[(String, bool)]| {
+            list.iter()
+                .filter(|(t, _)| {
+                    refs.iter().any(|r| {
+                        r == t
+                            || title_parts(r).any(|p| p == t)
+                            || (t.len() >= 20 && r.contains(t.as_str()))
+                    })
                 })
-            })
-            .max_by_key(|(t, _)| t.len());
-        confirmed
-            .or_else(|| {
-                h1s.iter()
-                    .filter(not_site)
-                    .find(|(_, h)| h.main && !h.furniture)
-            })
-            .map(|(t, _)| t.clone())
+                .max_by_key(|(t, _)| t.len())
+                .map(|(t, _)| t.clone())
+        };
+        let h1s = candidates(1);
+        let h2s = candidates(2);
+        confirmed(&h1s)
+            .or_else(|| h1s.iter().find(|(_, main)| *main).map(|(t, _)| t.clone()))
+            .or_else(|| confirmed(&h2s))
+            .or_else(|| (h1s.len() == 1).then(|| h1s[0].0.clone()))
             .or_else(|| {
                 [ld.headline.as_deref(), self.get(&["og:title"]).as_deref()]
                     .into_iter()
                     .flatten()
                     .find_map(|t| clean(&strip_site(t, site.as_deref())))
             })
-            .or_else(|| {
-                h1s.iter()
-                    .filter(not_site)
-                    .find(|(_, h)| !h.furniture)
-                    .map(|(t, _)| t.clone())
-            })
+            .or_else(|| h1s.first().map(|(t, _)| t.clone()))
             .or_else(|| {
                 self.title
                     .as_deref()

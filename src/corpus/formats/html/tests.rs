@@ -227,3 +227,22 @@ fn hostile_markup_is_read_whole() {
     let stray = format!("<p>kept</p>{}", "</span>".repeat(100_000));
     assert_eq!(body(&stray), "kept");
 }
+
+#[test]
+fn a_post_title_under_a_site_name_h1_and_in_an_article_header() {
+    let blog = format!(
+        "<html><head><title>Nummer zwei: Leo | seelenradio</title></head><body>\
+         <header id=\"masthead\"><h1 class=\"site-title\">seelenradio</h1></header>\
+         <div class=\"post\"><h2 class=\"entry-title\">Nummer zwei: Leo</h2>{STORY}</div></body></html>"
+    );
+    assert_eq!(draft(&blog).title.as_deref(), Some("Nummer zwei: Leo"));
+    let post = format!(
+        "<html><head><title>Uberspace und Let’s Encrypt › Am Rande der Realität</title></head>\
+         <body><article><header class=\"entry-header\"><h1 class=\"entry-title\">Uberspace und \
+         Let’s Encrypt</h1></header>{STORY}</article></body></html>"
+    );
+    assert_eq!(
+        draft(&post).title.as_deref(),
+        Some("Uberspace und Let’s Encrypt")
+    );
+}
