@@ -100,11 +100,15 @@ impl Visitor for PageMeta {
                     });
                 }
             }
-            "time" => {
-                if let Some(dt) = attr(attrs, "datetime") {
-                    self.times.push((dt, main));
+            "time" => match attr(attrs, "datetime") {
+                Some(dt) => self.times.push((dt, main)),
+                // A <time> without datetime says its date in words.
+                None if self.date_texts.len() < MAX_DATE_TEXTS => {
+                    self.date_texts.push(String::new());
+                    self.date_tokens = 4;
                 }
-            }
+                None => {}
+            },
             _ => {}
         }
         if self.itemprop_date.is_none()
@@ -183,7 +187,7 @@ fn names_a_date(attrs: &str) -> bool {
 
 /// A day-precise date written in text: `25.08.2015`, `2015-08-25`, `3. August 2015`,
 /// `August 3, 2015`, as `YYYY-MM-DD`.
-fn text_date(text: &str) -> Option<String> {
+pub fn text_date(text: &str) -> Option<String> {
     let t = decode_entities(text, HtmlRules::builtin());
     let day = |d: crate::date::DateValue| {
         let (m, dd) = (d.month?, d.day?);

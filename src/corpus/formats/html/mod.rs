@@ -28,6 +28,9 @@ const BUILTIN: &str = include_str!("../../../../assets/html.toml");
 /// tree builder's recursive walks more stack than a loading thread has.
 const MAX_TREE_DEPTH: usize = 400;
 
+/// Longest line of a page read for a date when its markup gives none.
+const DATE_LINE_BYTES: usize = 80;
+
 /// Elements beyond which the scanner alone reads a page (a bound on the tree's memory and time).
 const MAX_TREE_ELEMENTS: usize = 150_000;
 
@@ -111,6 +114,15 @@ pub fn read_html(html: &str) -> Vec<Item> {
     let mut page = meta::PageMeta::default();
     let scanned = scan::scan(html, rules, true, &mut page);
     let chosen = page.choose(rules);
+    // Nothing in the markup dates the page: the first short line of it that holds a date (a
+    // byline, "Stand: 05. Februar 2020"); long paragraphs are left alone, their dates are news.
+    let published = chosen.published.or_else(|| {
+        scanned
+            .blocks
+            .iter()
+            .filter(|b| b.text.len() <= DATE_LINE_BYTES)
+            .find_map(|b| meta::text_date(&b.text))
+    });
     let small = scanned.max_depth <= MAX_TREE_DEPTH && scanned.elements <= MAX_TREE_ELEMENTS;
     let text = small
         .then(|| readable_text(html, rules))
@@ -127,7 +139,7 @@ pub fn read_html(html: &str) -> Vec<Item> {
         title: chosen.title,
         section: field(&["article:section"]),
         source: field(&["og:site_name", "application-name"]),
-        published: chosen.published,
+        published,
         url: page.canonical.clone().or_else(|| field(&["og:url"])),
         text,
         structured: true,

@@ -246,3 +246,27 @@ fn a_post_title_under_a_site_name_h1_and_in_an_article_header() {
         Some("Uberspace und Let’s Encrypt")
     );
 }
+
+#[test]
+fn a_date_in_words_in_a_time_element_or_a_short_line() {
+    let time = format!(
+        "<html><body><ul class=\"info\"><li><time>29.04.2020, 12:01 Uhr</time></li></ul>\
+         <article>{STORY}</article></body></html>"
+    );
+    assert_eq!(draft(&time).published.as_deref(), Some("2020-04-29"));
+    let line = format!(
+        "<html><body><div><span>Sara Zinnecker</span> <span>Stand: 05. Februar 2020</span></div>\
+         <article>{STORY}<p>The talks of 12 March 2019 failed, the governor recalled.</p></article>\
+         </body></html>"
+    );
+    assert_eq!(draft(&line).published.as_deref(), Some("2020-02-05"));
+    let story_only = format!(
+        "<html><body><article>{STORY}<p>The talks of 12 March 2019 failed, the governor \
+         recalled, and the convoys have waited at the crossing ever since then.</p></article></body></html>"
+    );
+    assert_eq!(
+        draft(&story_only).published,
+        None,
+        "a date inside the story is news"
+    );
+}
