@@ -18,6 +18,9 @@ fn app(an: &Analysis) -> App {
     let mut app = App::new(an.clone(), Config::builtin(ColorMode::Never));
     app.resize(80, 24);
     app.clock = || DateValue::ymd(2025, 3, 9).unwrap_or(DateValue::year(2025));
+    // a folder of its own, and no clipboard question unless a test asks for it
+    app.config.export.dir = Some("/briefs".into());
+    app.config.export.clipboard = false;
     app
 }
 
@@ -238,12 +241,14 @@ fn x_prompt_is_prefilled_and_editable() {
     let an = fixture::analysis();
     let mut app = app(&an);
     press(&mut app, "b x");
-    assert_eq!(typed_path(&app), "sitrep-brief-2025-03-09.md");
-    assert!(screen(&mut app, 80, 24).contains("export briefing to: sitrep-brief-2025-03-09.md"));
+    assert_eq!(typed_path(&app), "/briefs/sitrep-brief-2025-03-09.md");
+    assert!(
+        screen(&mut app, 80, 24).contains("export briefing to: /briefs/sitrep-brief-2025-03-09.md")
+    );
     press(&mut app, "backspace backspace backspace");
-    assert_eq!(typed_path(&app), "sitrep-brief-2025-03-09");
+    assert_eq!(typed_path(&app), "/briefs/sitrep-brief-2025-03-09");
     type_text(&mut app, ".txt");
-    assert_eq!(typed_path(&app), "sitrep-brief-2025-03-09.txt");
+    assert_eq!(typed_path(&app), "/briefs/sitrep-brief-2025-03-09.txt");
     press(&mut app, "ctrl-u");
     assert_eq!(typed_path(&app), "");
     type_text(&mut app, "jkq");
@@ -438,4 +443,104 @@ fn the_chart_reads_without_colour_and_uses_16_colours() {
             assert!(cells.iter().any(|c| c.fg != Color::Reset), "coloured bars");
         }
     }
+}
+
+#[test]
+fn a_bare_name_goes_to_the_export_folder_and_the_full_path_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    app.config.export.dir = Some(dir.path().to_path_buf());
+    press(&mut app, "x");
+    let full = dir.path().join("sitrep-brief-2025-03-09.md");
+    assert_eq!(typed_path(&app), full.to_string_lossy());
+    // a name typed without a folder lands in the export folder too, not the working directory
+    press(&mut app, "ctrl-u");
+    type_text(&mut app, "mine.md");
+    press(&mut app, "enter");
+    let mine = dir.path().join("mine.md");
+    assert!(mine.is_file());
+    assert_eq!(
+        app.message,
+        Some(format!("briefing saved to {}", mine.to_string_lossy()))
+    );
+}
+
+#[test]
+fn once_saved_the_markdown_is_offered_to_the_terminal_clipboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    app.config.export.dir = Some(dir.path().to_path_buf());
+    app.config.export.clipboard = true;
+    press(&mut app, "x enter");
+    let path = dir.path().join("sitrep-brief-2025-03-09.md");
+    let p = path.to_string_lossy().to_string();
+    assert_eq!(app.export, Some(ExportPrompt::Copy(p.clone())));
+    assert!(screen(&mut app, 200, 60).contains(&format!("saved to {p} · copy the Markdown")));
+    press(&mut app, "y");
+    assert_eq!(
+        app.clipboard.as_deref(),
+        Some(fs::read_to_string(&path).unwrap().as_str())
+    );
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap()
+            .contains("terminal clipboard")
+    );
+    // n: saved, nothing copied
+    app.clipboard = None;
+    press(&mut app, "x ctrl-u");
+    type_text(&mut app, "other.md");
+    press(&mut app, "enter n");
+    assert_eq!(app.clipboard, None);
+    let other = dir.path().join("other.md");
+    assert_eq!(
+        app.message,
+        Some(format!("briefing saved to {}", other.to_string_lossy()))
+    );
+}
+
+#[test]
+fn the_session_writes_the_clipboard_request_to_its_terminal_as_osc_52() {
+    use sitrep::tui::frames::Frames;
+    use sitrep::tui::session::{Input, Session};
+    use sitrep::tui::stage::Stage;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = Config::builtin(ColorMode::Never);
+    config.export.dir = Some(dir.path().to_path_buf());
+    let stage = Stage::ready(std::sync::Arc::new(fixture::analysis()));
+    let mut session = Session::new(&stage, config, 100, 30).expect("articles to show");
+    let (send, inputs) = std::sync::mpsc::channel();
+    for bytes in [&b"x"[..], b"\r", b"y"] {
+        send.send(Input::Bytes(bytes.to_vec())).unwrap();
+    }
+    send.send(Input::Stop).unwrap();
+    let mut out = Vec::new();
+    {
+        let mut frames = Frames::new(&mut out, 100, 30);
+        session.run(&mut frames, &inputs);
+    }
+    // the keys of one batch run before the frame: one more batch sends the request
+    let (send, inputs) = std::sync::mpsc::channel();
+    send.send(Input::Stop).unwrap();
+    let mut more = Vec::new();
+    session.run(&mut Frames::new(&mut more, 100, 30), &inputs);
+    let written = [out, more].concat();
+    let start = b"\x1b]52;c;";
+    let at = written
+        .windows(start.len())
+        .position(|w| w == start)
+        .expect("an OSC 52 sequence");
+    let end = written[at..].iter().position(|&b| b == 0x07).expect("BEL") + at;
+    assert!(end - at > 100, "the Markdown, base64-encoded");
+    assert!(
+        session
+            .app
+            .message
+            .as_deref()
+            .unwrap()
+            .contains("clipboard")
+    );
 }

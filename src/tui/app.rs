@@ -113,6 +113,8 @@ pub struct App {
     pub brief_open: bool,
     /// The `x` export prompt, when open.
     pub export: Option<ExportPrompt>,
+    /// Text for the terminal's clipboard, sent (OSC 52) with the next frame.
+    pub clipboard: Option<String>,
     /// Today's date, read when `x` is pressed (the system clock in the binary).
     pub clock: fn() -> DateValue,
     /// How far the corpus shown has come (see [`super::stage`]).
@@ -150,6 +152,7 @@ impl App {
             brief: None,
             brief_open: false,
             export: None,
+            clipboard: None,
             clock: super::export::system_today,
             step: Step::Analysed,
         };

@@ -1,6 +1,7 @@
 //! The user's config file (`--config FILE`, else `$XDG_CONFIG_HOME/sitrep/config.toml`, else
-//! `~/.config/sitrep/config.toml`): `[[keymap]]` entries and a `[theme]` table, each overriding
-//! only what it names. Read before the terminal is touched, so errors print plainly.
+//! `~/.config/sitrep/config.toml`): `[[keymap]]` entries, a `[theme]` table and an `[export]`
+//! table, each overriding only what it names. Read before the terminal is touched, so errors
+//! print plainly.
 
 use super::ColorMode;
 use super::keymap::{KeyMap, RawBinding};
@@ -17,13 +18,43 @@ struct ConfigFile {
     keymap: Vec<RawBinding>,
     #[serde(default)]
     theme: Option<ThemeFile>,
+    #[serde(default)]
+    export: ExportFile,
 }
 
-/// The keymap and theme the reader runs with.
+/// `[export]`: where `x` saves the briefing, and whether it offers the terminal clipboard.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportFile {
+    dir: Option<PathBuf>,
+    clipboard: Option<bool>,
+}
+
+/// What `x` does with the briefing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportSettings {
+    /// The folder a file name without one is saved in (default: the XDG download or documents
+    /// folder, else the working directory; see [`super::export::export_folder`]).
+    pub dir: Option<PathBuf>,
+    /// Offer to copy the Markdown to the terminal's clipboard (OSC 52) once saved.
+    pub clipboard: bool,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        Self {
+            dir: None,
+            clipboard: true,
+        }
+    }
+}
+
+/// The keymap, theme and export settings the reader runs with.
 #[derive(Clone, Debug)]
 pub struct Config {
     pub keymap: KeyMap,
     pub theme: Theme,
+    pub export: ExportSettings,
 }
 
 impl Config {
@@ -32,6 +63,7 @@ impl Config {
         Self {
             keymap: KeyMap::builtin(),
             theme: Theme::builtin(mode),
+            export: ExportSettings::default(),
         }
     }
 
@@ -45,7 +77,15 @@ impl Config {
             .map_err(|e| anyhow!("config {origin}: {e}"))?;
         let theme = Theme::with_overrides(file.theme.as_ref(), mode)
             .map_err(|e| anyhow!("config {origin}: {e}"))?;
-        Ok(Self { keymap, theme })
+        let export = ExportSettings {
+            dir: file.export.dir.map(|d| super::export::expand_home(&d)),
+            clipboard: file.export.clipboard.unwrap_or(true),
+        };
+        Ok(Self {
+            keymap,
+            theme,
+            export,
+        })
     }
 
     /// Loads the explicit file (which must exist) or the default one (if it exists).
@@ -91,6 +131,23 @@ mod tests {
                 .add_modifier
                 .contains(ratatui::style::Modifier::UNDERLINED)
         );
+    }
+
+    #[test]
+    fn the_export_table_sets_the_folder_and_the_clipboard() {
+        let c = Config::from_toml(
+            "[export]\ndir = \"/srv/briefs\"\nclipboard = false\n",
+            "c.toml",
+            ColorMode::Never,
+        )
+        .unwrap();
+        assert_eq!(c.export.dir, Some(PathBuf::from("/srv/briefs")));
+        assert!(!c.export.clipboard);
+        let c = Config::from_toml("", "c.toml", ColorMode::Never).unwrap();
+        assert_eq!(c.export, ExportSettings::default());
+        assert!(c.export.clipboard, "offered unless the config says no");
+        let err = Config::from_toml("[export]\nfolder = \"x\"\n", "c.toml", ColorMode::Never);
+        assert!(format!("{:#}", err.unwrap_err()).contains("folder"));
     }
 
     #[test]

@@ -41,6 +41,12 @@ impl<W: Write> Frames<W> {
         self.shown.area
     }
 
+    /// Writes what is not a frame (an OSC 52 clipboard string) and flushes it.
+    pub fn send(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.backend.write_all(bytes)?;
+        Backend::flush(&mut self.backend)
+    }
+
     /// Draws `app` and writes the cells that differ from the last frame; `Ok(false)` when none
     /// did (nothing is written then).
     pub fn show(&mut self, app: &App) -> io::Result<bool> {

@@ -23,7 +23,7 @@ impl App {
     /// Handles one key press: the keymap layer of the current mode turns it into an action,
     /// which runs there. `true` when the screen may need redrawing.
     pub fn handle_key(&mut self, key: Key) -> bool {
-        if let Some(ExportPrompt::Confirm(_)) = self.export {
+        if let Some(ExportPrompt::Confirm(_) | ExportPrompt::Copy(_)) = self.export {
             self.message = None;
             return self.confirm_key(key);
         }

@@ -17,7 +17,7 @@ pub mod export;
 pub mod filter;
 #[doc(hidden)]
 pub mod fixture;
-mod frames;
+pub mod frames;
 pub mod handle;
 mod input;
 pub mod jumps;

@@ -120,6 +120,11 @@ impl Session {
             if frames.show(&self.app).is_err() {
                 return;
             }
+            if let Some(text) = self.app.clipboard.take()
+                && frames.send(&super::export::osc52(&text)).is_err()
+            {
+                return;
+            }
             match inputs.recv_timeout(self.wait()) {
                 Ok(first) => {
                     for input in std::iter::once(first).chain(inputs.try_iter()) {

@@ -88,6 +88,10 @@ fn export_prompt(e: &ExportPrompt) -> String {
     match e {
         ExportPrompt::Path(p) => format!(" export briefing to: {}", with_cursor(p)),
         ExportPrompt::Confirm(p) => format!(" overwrite {}? (y/n)", clean_line(p)),
+        ExportPrompt::Copy(p) => format!(
+            " saved to {} · copy the Markdown to the terminal clipboard? (y/n)",
+            clean_line(p)
+        ),
     }
 }
 
@@ -215,6 +219,8 @@ fn hints(app: &App) -> String {
     let k = |a: Action| km.label(mode, a).unwrap_or_default();
     let pairs: Vec<(String, &str)> = if let Some(ExportPrompt::Confirm(_)) = &app.export {
         vec![("y".into(), "overwrite"), ("n".into(), "cancel")]
+    } else if let Some(ExportPrompt::Copy(_)) = &app.export {
+        vec![("y".into(), "copy"), ("n".into(), "no")]
     } else if mode == Mode::Prompt {
         let accept = if app.export.is_some() {
             "save"
