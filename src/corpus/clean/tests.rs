@@ -294,3 +294,17 @@ fn a_bad_user_debris_pattern_is_named_in_the_error() {
     );
     assert!(Rules::builtin_with("drop = [\"Subscribe now\"]\n").is_ok());
 }
+
+#[test]
+fn german_page_furniture() {
+    let text = "Grenze bleibt geschlossen\n\n- Anzeige -\n\nDas Ministerium bestätigte am Dienstag die Schließung der Grenze bis auf weiteres für alle Reisenden.\n\nBild: dpa / Archiv\n\nMöchten Sie den Artikel teilen?\n\nDie Gespräche sollen am Freitag weitergehen.\n\nDas könnte Sie auch interessieren:\n\nEin anderer Artikel über etwas anderes.\n";
+    let c = clean(text);
+    assert_eq!(c.title.as_deref(), Some("Grenze bleibt geschlossen"));
+    assert_eq!(
+        c.paragraphs,
+        vec![
+            "Das Ministerium bestätigte am Dienstag die Schließung der Grenze bis auf weiteres für alle Reisenden.",
+            "Die Gespräche sollen am Freitag weitergehen."
+        ]
+    );
+}
