@@ -800,3 +800,131 @@ fn the_readme_key_tables_and_the_help_agree_with_the_keymap() {
         }
     }
 }
+
+/// Texts of the items a popup shows.
+fn popup_texts(app: &App) -> Vec<(String, bool)> {
+    app.popup
+        .as_ref()
+        .expect("a popup")
+        .items
+        .iter()
+        .map(|i| {
+            let text = i
+                .lines
+                .iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join(" ");
+            (text, i.target.is_some())
+        })
+        .collect()
+}
+
+#[test]
+fn slash_in_a_list_popup_finds_as_you_type_and_enter_picks() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "f");
+    let all = popup_texts(&app);
+    let picks = all.iter().filter(|(_, t)| *t).count();
+    assert!(picks < all.len(), "the picker has headings");
+    assert_eq!(
+        app.popup.as_ref().unwrap().counter(),
+        (1, picks),
+        "the counter counts items, not headings"
+    );
+    press(&mut app, "/");
+    type_text(&mut app, "SHOOT");
+    let found = popup_texts(&app);
+    let kept: Vec<&String> = found.iter().filter(|(_, t)| *t).map(|(s, _)| s).collect();
+    assert!(!kept.is_empty() && kept.len() < picks, "{found:?}");
+    assert!(
+        kept.iter().all(|s| s.to_lowercase().contains("shoot")),
+        "{kept:?}"
+    );
+    assert_eq!(app.popup.as_ref().unwrap().counter(), (1, kept.len()));
+    // j is typed, not a move; the arrows still move
+    type_text(&mut app, "j");
+    assert!(
+        popup_texts(&app).iter().all(|(_, t)| !*t),
+        "nothing holds 'shootj'"
+    );
+    press(&mut app, "backspace down up");
+    // Esc ends the find and brings every item back; / again, Enter picks the item found
+    press(&mut app, "esc");
+    assert_eq!(popup_texts(&app).len(), all.len());
+    assert!(app.popup.is_some(), "Esc in the find keeps the popup");
+    press(&mut app, "/");
+    type_text(&mut app, "shootdown");
+    press(&mut app, "enter");
+    assert!(app.popup.is_none());
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("shootdown"), "{said}");
+}
+
+#[test]
+fn the_mentions_and_related_popups_find_too_and_help_says_why_not() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    open(&mut app, "watan-pantsir");
+    press(&mut app, "e *");
+    let before = popup_texts(&app).len();
+    press(&mut app, "/");
+    type_text(&mut app, "zzzz");
+    assert_eq!(app.popup.as_ref().unwrap().counter(), (0, 0));
+    press(&mut app, "esc");
+    assert_eq!(popup_texts(&app).len(), before);
+    press(&mut app, "esc ?");
+    press(&mut app, "/");
+    assert!(app.popup.as_ref().unwrap().find.is_none());
+    assert!(
+        app.message
+            .as_deref()
+            .unwrap_or("")
+            .contains("nothing to find")
+    );
+}
+
+#[test]
+fn the_severity_sort_puts_the_most_severe_first_dated_or_not() {
+    use sitrep::tui::filter::{SortKey, timeline_rows};
+    let an = fixture::analysis();
+    let rows = timeline_rows(&an, None, SortKey::Severity);
+    let t = &an.timeline;
+    let sev: Vec<f32> = rows.iter().map(|&i| t[i].severity).collect();
+    assert!(sev.windows(2).all(|w| w[0] <= w[1]), "{sev:?}");
+    let first_undated = rows.iter().position(|&i| t[i].date.is_none()).unwrap();
+    let last_dated = rows.iter().rposition(|&i| t[i].date.is_some()).unwrap();
+    assert!(
+        first_undated < last_dated,
+        "an undated severe event comes before a dated calmer one"
+    );
+    // by date, undated ones still come last
+    let rows = timeline_rows(&an, None, SortKey::Date);
+    let first_undated = rows.iter().position(|&i| t[i].date.is_none()).unwrap();
+    assert!(rows[first_undated..].iter().all(|&i| t[i].date.is_none()));
+}
+
+#[test]
+fn the_status_line_gives_in_full_what_the_timeline_and_popups_shorten() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    press(&mut app, "3 j");
+    let item = &an.timeline[app.timeline_rows[app.timeline.sel]];
+    let side = |n: &[sitrep::analysis::Name]| {
+        if n.is_empty() {
+            "?".to_string()
+        } else {
+            n.join(", ")
+        }
+    };
+    let who = format!("{} → {}", side(&item.actors), side(&item.targets));
+    let text = screen_text(&app);
+    let status = text.lines().rev().nth(1).unwrap_or("");
+    assert!(status.contains(&who), "{who} not in {status}");
+    press(&mut app, "f j");
+    let chosen = app.popup.as_ref().unwrap().chosen_text().unwrap();
+    let text = screen_text(&app);
+    let status = text.lines().rev().nth(1).unwrap_or("");
+    assert!(status.contains(chosen.trim()), "{chosen} not in {status}");
+}

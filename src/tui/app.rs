@@ -207,7 +207,8 @@ impl App {
 
     /// Where keys go now: the prompt, a popup, the briefing view or the panes.
     pub fn mode(&self) -> KeyMode {
-        if self.prompt.is_some() || matches!(self.export, Some(ExportPrompt::Path(_))) {
+        let finding = self.popup.as_ref().is_some_and(|p| p.find.is_some());
+        if finding || self.prompt.is_some() || matches!(self.export, Some(ExportPrompt::Path(_))) {
             KeyMode::Prompt
         } else if self.popup.is_some() {
             KeyMode::Popup

@@ -191,7 +191,8 @@ fn article_matches(an: &Analysis, i: usize, m: &Matcher) -> bool {
     m.is_match(&a.title) || m.is_match(&a.body)
 }
 
-/// Timeline item indices: filtered and sorted; undated items always come after dated ones.
+/// Timeline item indices: filtered and sorted; undated items come after dated ones, but for the
+/// severity sort, which puts the most severe first whatever their date.
 pub fn timeline_rows(an: &Analysis, filter: Option<&Filter>, sort: SortKey) -> Vec<usize> {
     let none = EntityMatch::default();
     let entity = match filter {
@@ -204,15 +205,16 @@ pub fn timeline_rows(an: &Analysis, filter: Option<&Filter>, sort: SortKey) -> V
         .filter(|&i| filter.is_none_or(|f| f.keeps_item(&an.timeline[i], &events)))
         .collect();
     let t = &an.timeline;
-    // One integer a key: undated after dated (bit 96), then the sort's own order (32 bits
-    // above the date's), then the date.
+    // One integer a key: the sort's own order (32 bits above the date's), then the date, no
+    // date last; by date and by source, undated items after dated ones first (bit 96). By
+    // severity the most severe come first, dated or not: an undated massacre above a dated
+    // meeting.
     let undated = |i: usize| u128::from(t[i].date.is_none()) << 96;
     let date = |i: usize| date_bits(t[i].date);
     match sort {
         SortKey::Date => sort_rows(&mut rows, date),
         SortKey::Severity => sort_rows(&mut rows, |i| {
-            let severity = u128::from(total_order_bits(t[i].severity)) << DATE_BITS;
-            undated(i) | severity | u128::from(date(i))
+            u128::from(total_order_bits(t[i].severity)) << DATE_BITS | u128::from(date(i))
         }),
         SortKey::Source => {
             let ranks = lowercase_ranks(
@@ -319,7 +321,9 @@ mod tests {
                     .then(a.cmp(&b))
             }),
         }
-        rows.sort_by_key(|&i| t[i].date.is_none());
+        if sort != SortKey::Severity {
+            rows.sort_by_key(|&i| t[i].date.is_none());
+        }
     }
 
     /// Few values, so that ties are common: each date at three precisions, and none.

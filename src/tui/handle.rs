@@ -342,7 +342,25 @@ impl App {
         match done {
             Edit::Accept => self.accept_prompt(),
             Edit::Cancel => self.cancel_prompt(),
-            Edit::Changed => {}
+            Edit::Changed => {
+                if let Some(p) = &mut self.popup {
+                    p.refind();
+                }
+            }
+            // while finding in a popup, the popup's moves still move its selection
+            Edit::Unchanged if self.popup.as_ref().is_some_and(|p| p.find.is_some()) => {
+                match self.config.keymap.action_in(Mode::Popup, &key) {
+                    Some(
+                        a @ (Action::MoveDown
+                        | Action::MoveUp
+                        | Action::PageDown
+                        | Action::PageUp
+                        | Action::Top
+                        | Action::Bottom),
+                    ) => self.popup_action(a),
+                    _ => return false,
+                }
+            }
             Edit::Unchanged => return false,
         }
         true
@@ -350,6 +368,9 @@ impl App {
 
     /// The line being typed, if any.
     fn editor(&mut self) -> Option<&mut LineEdit> {
+        if let Some(f) = self.popup.as_mut().and_then(|p| p.find.as_mut()) {
+            return Some(f);
+        }
         match (&mut self.prompt, &mut self.export) {
             (Some(p), _) => Some(&mut p.edit),
             (None, Some(ExportPrompt::Path(e))) => Some(e),
@@ -358,7 +379,11 @@ impl App {
     }
 
     fn accept_prompt(&mut self) {
-        if let Some(p) = self.prompt.take() {
+        if let Some(p) = self.popup.as_mut().filter(|p| p.find.is_some()) {
+            // Enter picks the item found
+            p.end_find(true);
+            self.popup_action(Action::Open);
+        } else if let Some(p) = self.prompt.take() {
             self.message = None;
             self.apply_search(p.edit.text(), p.scope);
         } else if let Some(ExportPrompt::Path(e)) = self.export.take() {
@@ -367,7 +392,9 @@ impl App {
     }
 
     fn cancel_prompt(&mut self) {
-        if self.prompt.take().is_none() && self.export.take().is_some() {
+        if let Some(p) = self.popup.as_mut().filter(|p| p.find.is_some()) {
+            p.end_find(false);
+        } else if self.prompt.take().is_none() && self.export.take().is_some() {
             self.say("export cancelled");
         }
     }
@@ -456,7 +483,7 @@ impl App {
         usize::from(layout::inner(layout::popup_rect(self.size)).height).max(1)
     }
 
-    fn popup_action(&mut self, action: Action) {
+    pub(super) fn popup_action(&mut self, action: Action) {
         let rows = self.popup_rows();
         let Some(p) = &mut self.popup else { return };
         match action {
@@ -469,6 +496,8 @@ impl App {
             Action::Top => p.home(),
             Action::Bottom => p.end(),
             Action::Close | Action::Cancel => self.popup = None,
+            // `/` starts the find; help has none
+            Action::Search if !p.start_find() => self.say("help has nothing to find: it scrolls"),
             Action::Help if p.kind == PopupKind::Help => self.popup = None,
             Action::Quit => self.quit = true,
             Action::Open => {

@@ -4,6 +4,7 @@
 use super::filter::{Filter, article_date};
 use super::jumps::Position;
 use super::keymap::{KeyMap, Mode};
+use super::line_edit::LineEdit;
 use super::text::{clean_line, truncate};
 use super::theme::Theme;
 use crate::analysis::entity_match::EntityMatch;
@@ -42,22 +43,104 @@ pub enum PopupKind {
 pub struct Popup {
     pub kind: PopupKind,
     pub title: String,
+    /// The items shown: every one, or those the find keeps.
     pub items: Vec<Item>,
     pub sel: usize,
     pub top: usize,
+    /// Every item, for the find to narrow.
+    all: Vec<Item>,
+    /// The text being found (`/` in a list popup), while typed.
+    pub find: Option<LineEdit>,
 }
+
+/// Longest text the find takes, in bytes.
+const MAX_FIND: usize = 100;
 
 impl Popup {
     fn new(kind: PopupKind, title: String, items: Vec<Item>) -> Self {
         let mut p = Popup {
             kind,
             title,
+            all: items.clone(),
             items,
             sel: 0,
             top: 0,
+            find: None,
         };
         p.sel = p.first_selectable().unwrap_or(0);
         p
+    }
+
+    /// `/`: starts narrowing the list by the text typed; `false` for help, which has no items
+    /// to pick.
+    pub fn start_find(&mut self) -> bool {
+        if self.kind == PopupKind::Help {
+            return false;
+        }
+        self.find = Some(LineEdit::new("", MAX_FIND));
+        true
+    }
+
+    /// Shows the items whose text holds the find's (case and accents aside), each under its
+    /// heading; every item when the find is empty.
+    pub fn refind(&mut self) {
+        let query = self
+            .find
+            .as_ref()
+            .map(|f| fold(f.text()))
+            .unwrap_or_default();
+        self.items = if query.is_empty() {
+            self.all.clone()
+        } else {
+            let mut kept: Vec<Item> = Vec::new();
+            let mut heading: Option<&Item> = None;
+            for item in &self.all {
+                if item.target.is_none() {
+                    heading = Some(item);
+                    continue;
+                }
+                if fold(&item_text(item)).contains(&query) {
+                    if let Some(h) = heading.take() {
+                        kept.push(h.clone());
+                    }
+                    kept.push(item.clone());
+                }
+            }
+            kept
+        };
+        self.top = 0;
+        self.sel = self.first_selectable().unwrap_or(0);
+    }
+
+    /// Ends the find: `keep` leaves the list narrowed, else every item comes back.
+    pub fn end_find(&mut self, keep: bool) {
+        self.find = None;
+        if !keep {
+            let chosen = self.items.get(self.sel).map(item_text);
+            self.refind();
+            if let Some(text) = chosen
+                && let Some(i) = self.all.iter().position(|it| item_text(it) == text)
+            {
+                self.sel = i;
+            }
+        }
+    }
+
+    /// The selected item's place among the items that can be picked, and their number
+    /// (headings are not counted): `(3, 12)`.
+    pub fn counter(&self) -> (usize, usize) {
+        let picks = (0..self.items.len()).filter(|&i| self.selectable(i));
+        let total = picks.clone().count();
+        let at = picks.take_while(|&i| i < self.sel).count();
+        (if total == 0 { 0 } else { at + 1 }, total)
+    }
+
+    /// The whole text of the selected item, for the status line.
+    pub fn chosen_text(&self) -> Option<String> {
+        self.items
+            .get(self.sel)
+            .filter(|_| self.kind != PopupKind::Help)
+            .map(item_text)
     }
 
     fn selectable(&self, i: usize) -> bool {
@@ -139,6 +222,24 @@ impl Popup {
             self.top += 1;
         }
     }
+}
+
+/// An item's text, its lines joined by spaces.
+fn item_text(item: &Item) -> String {
+    item.lines
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lowercase without accents, for the find.
+fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 fn snippet(text: &str, max: usize) -> String {

@@ -78,6 +78,11 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
+/// Letters, digits and `_` (event kinds are written `armed_clash`) make words.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// Cuts `text` to at most `max` cells, ending with "…" when cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if width(text) <= max {
@@ -88,13 +93,26 @@ pub fn truncate(text: &str, max: usize) -> String {
     }
     let mut out = String::new();
     let mut w = 0;
+    let mut cut_inside_word = false;
     for c in text.chars() {
         let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
         if w + cw > max - 1 {
+            cut_inside_word = in_word(c);
             break;
         }
         out.push(c);
         w += cw;
+    }
+    // names shorten at a word's end ("Malian Armed…", not "Malian Armed Fo…") when that keeps
+    // at least half the room
+    if cut_inside_word
+        && let Some(end) = out.rfind(|c: char| !in_word(c))
+        && width(&out[..end]) * 2 >= max
+    {
+        out.truncate(end);
+        // an arrow stays: "Mali →…" says a target follows
+        let kept = out.trim_end_matches([' ', ',', '·', '-', '/']).len();
+        out.truncate(kept);
     }
     out.push('…');
     out
@@ -103,6 +121,21 @@ pub fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_shorten_at_a_word_end_when_that_keeps_half_the_room() {
+        assert_eq!(truncate("Malian Armed Forces", 16), "Malian Armed…");
+        assert_eq!(
+            truncate("Algeria → Malian Armed Forces", 22),
+            "Algeria → Malian…"
+        );
+        // a single long word is cut inside: nothing else would show
+        assert_eq!(truncate("Tinzaouatène", 6), "Tinza…");
+        // a cut at a word's end already keeps the word whole
+        assert_eq!(truncate("Mali and Algeria", 9), "Mali and…");
+        assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("armed_clash", 10), "armed_cla…");
+    }
 
     proptest::proptest! {
         #[test]
@@ -131,6 +164,7 @@ mod tests {
     fn truncation_respects_wide_characters() {
         assert_eq!(truncate("日本語テキスト", 5), "日本…");
         assert_eq!(truncate("short", 10), "short");
+        assert_eq!(truncate("armed_clash", 10), "armed_cla…");
         assert!(width(&truncate("abcdefghij", 4)) <= 4);
     }
 

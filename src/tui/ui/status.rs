@@ -33,8 +33,12 @@ pub fn draw_status(app: &App, area: Rect, buf: &mut Buffer) {
                 "all articles"
             }
         ),
-        (None, None) if app.brief_open => brief_info(app),
-        (None, None) => info(app),
+        (None, None) if app.brief_open && app.popup.is_none() => brief_info(app),
+        // a popup's selected item in full: the popup may have shortened it
+        (None, None) => match app.popup.as_ref().and_then(|p| p.chosen_text()) {
+            Some(text) => format!(" {}", clean_line(text.trim())),
+            None => info(app),
+        },
     };
     let msg = match app.message.as_deref() {
         Some(m) => clean_line(m),
@@ -128,15 +132,37 @@ fn info(app: &App) -> String {
             },
             app.list_rows.len()
         )),
-        Pane::Timeline => parts.push(format!(
-            "event {}/{}",
-            if app.timeline_rows.is_empty() {
-                0
-            } else {
-                app.timeline.sel + 1
-            },
-            app.timeline_rows.len()
-        )),
+        Pane::Timeline => {
+            parts.push(format!(
+                "event {}/{}",
+                if app.timeline_rows.is_empty() {
+                    0
+                } else {
+                    app.timeline.sel + 1
+                },
+                app.timeline_rows.len()
+            ));
+            // the row's names in full: the timeline shortens them to its width
+            if let Some(t) = app
+                .timeline_rows
+                .get(app.timeline.sel)
+                .and_then(|&i| an.timeline.get(i))
+            {
+                let side = |names: &[crate::analysis::Name]| {
+                    if names.is_empty() {
+                        "?".to_string()
+                    } else {
+                        clean_line(&names.join(", "))
+                    }
+                };
+                parts.push(format!(
+                    "{} {} → {}",
+                    t.kind,
+                    side(&t.actors),
+                    side(&t.targets)
+                ));
+            }
+        }
         Pane::Detail => {
             let total = app.wrapped.as_ref().map(|w| w.lines.len()).unwrap_or(0);
             parts.push(format!(
