@@ -42,6 +42,40 @@ pub(super) fn attack_frame(s: &Sentence, cands: &[Cand], stand: &[(Cand, Status)
     (armed_word || military) && !disaster
 }
 
+/// A disaster standing in the sentence tells what killed and destroyed ("a hotel fire kills
+/// fifteen pilgrims", "the typhoon destroyed 1,600 houses"): violence stands beside it only when
+/// the sentence names an attack, an attacker or an armed group, or a weapon as the cause;
+/// whatever else the article said.
+pub(super) fn drop_harm_told_by_a_disaster(
+    s: &Sentence,
+    cands: &[Cand],
+    stand: &mut Vec<(Cand, Status)>,
+) {
+    let disaster = stand
+        .iter()
+        .any(|(c, _)| c.kind == Some(EventKind::Disaster));
+    if !disaster {
+        return;
+    }
+    let attack_word = s
+        .with_role(|r| matches!(r, Role::AttackCue))
+        .any(|h| !in_exclusion(cands, h.start, h.end));
+    let armed_group = s.mentions.iter().any(|m| m.kind == EntityKind::ArmedGroup);
+    if attack_word || armed_group {
+        return;
+    }
+    // A weapon named as the cause stays ("a mine exploded under a truck", "shot down").
+    let harm = |c: &Cand| {
+        c.kind.is_some_and(|k| {
+            matches!(
+                k,
+                EventKind::CivilianHarm | EventKind::ArmedClash | EventKind::Looting
+            )
+        }) || (c.weak && c.kind.is_some_and(EventKind::is_violent))
+    };
+    stand.retain(|(c, _)| !harm(c));
+}
+
 /// A call ("urges talks", "calls for a ceasefire") is told by the proposed event it governs:
 /// the demand stands alone only when it governs no event of its clause.
 pub(super) fn drop_calls_told_by_their_object(s: &Sentence, stand: &mut Vec<(Cand, Status)>) {

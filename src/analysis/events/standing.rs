@@ -49,6 +49,7 @@ pub(super) fn standing(s: &Sentence, cands: &[Cand], framed: bool) -> Vec<(Cand,
     if out.iter().any(|(c, _)| c.weak) && !framed && !intent::attack_frame(s, cands, &out) {
         out.retain(|(c, _)| !c.weak);
     }
+    intent::drop_harm_told_by_a_disaster(s, cands, &mut out);
     intent::drop_calls_told_by_their_object(s, &mut out);
     out.sort_by_key(|(c, _)| (c.start, c.end));
     out

@@ -359,3 +359,71 @@ fn a_number_with_a_thousands_comma_is_no_clause_break() {
     let found = violent("Government troops have killed 1,200 civilians since the spring.");
     assert_eq!(found, [K::CivilianHarm]);
 }
+
+#[test]
+fn what_a_disaster_kills_or_destroys_is_no_violence() {
+    for text in [
+        "A fire in a guesthouse near the shrine killed eleven pilgrims overnight.",
+        "The cyclone destroyed 2,300 homes along the coast and killed nine people.",
+        "A storm over the capital killed one person and cut power to thousands.",
+    ] {
+        assert!(
+            violent(text).is_empty(),
+            "{text}: {:?}",
+            kinds(&detect(text))
+        );
+    }
+    // A weapon named as the cause still tells of an attack.
+    assert_eq!(
+        violent(
+            "A landmine exploded under a minibus, killing all twelve people aboard, and a fire broke out."
+        ),
+        [K::ExplosiveAttack]
+    );
+}
+
+#[test]
+fn sport_wartime_relics_and_talk_of_crimes_are_no_violence() {
+    for text in [
+        "The home side won the cup final in a penalty shootout.",
+        "Engineers defused an old bomb found on a building site by the river.",
+        "A shelter for survivors of rape opened in the provincial capital.",
+        "Investigators suspect arson after a warehouse burned overnight.",
+    ] {
+        assert!(
+            violent(text).is_empty(),
+            "{text}: {:?}",
+            kinds(&detect(text))
+        );
+    }
+}
+
+#[test]
+fn deaths_in_protests_retaken_bases_and_firebombs_are_violence() {
+    let cases = [
+        (
+            "At least six students were killed during protests in the northern city.",
+            K::CivilianHarm,
+        ),
+        (
+            "Police shot dead two demonstrators outside the parliament.",
+            K::CivilianHarm,
+        ),
+        (
+            "Government forces retook the airbase after a week of fighting.",
+            K::ArmedClash,
+        ),
+        (
+            "Rioters firebombed a police station in the suburb.",
+            K::ExplosiveAttack,
+        ),
+        (
+            "Weeks of tribal clashes have left 40 people dead in the valley.",
+            K::ArmedClash,
+        ),
+    ];
+    for (text, kind) in cases {
+        let found = violent(text);
+        assert!(found.contains(&kind), "{text}: {found:?}, wanted {kind}");
+    }
+}
