@@ -84,7 +84,16 @@ impl Visitor for PageMeta {
                 self.capture = Some(Capture::JsonLd);
                 self.json_ld.push(String::new());
             }
-            "nav" | "a" => self.furniture_depth += 1,
+            "nav" | "a" => {
+                self.furniture_depth += 1;
+                // A heading that links to the site's front page is its logo.
+                if name == "a"
+                    && let Some(h) = self.heading.as_mut()
+                    && attr(attrs, "href").is_some_and(|href| is_home_link(&href))
+                {
+                    h.furniture = true;
+                }
+            }
             "header" => {
                 self.headers.push(!main);
                 self.furniture_depth += usize::from(!main);
@@ -380,7 +389,19 @@ impl PageMeta {
         let site = self
             .get(&["og:site_name", "application-name"])
             .and_then(|s| clean(&s));
-        let is_site = |t: &str| site.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(t));
+        // The site's name: og:site_name, or the last part of a <title> of several parts.
+        let title_site = self.title.as_deref().and_then(|t| {
+            let t = clean(t)?;
+            TITLE_SEPARATORS
+                .iter()
+                .find_map(|sep| t.rsplit_once(sep).map(|(_, tail)| tail.trim().to_string()))
+        });
+        let is_site = |t: &str| {
+            [site.as_deref(), title_site.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|s| s.eq_ignore_ascii_case(t))
+        };
         // Headings that could be the headline: not furniture, not the site's name.
         let candidates = |level: u8| -> Vec<(String, bool)> {
             self.headings
@@ -404,7 +425,7 @@ impl PageMeta {
         };
         let h1s = candidates(1);
         let h2s = candidates(2);
-        confirmed(&h1s)
+        let headline = confirmed(&h1s)
             .or_else(|| h1s.iter().find(|(_, main)| *main).map(|(t, _)| t.clone()))
             .or_else(|| confirmed(&h2s))
             .or_else(|| (h1s.len() == 1).then(|| h1s[0].0.clone()))
@@ -419,8 +440,28 @@ impl PageMeta {
                 self.title
                     .as_deref()
                     .and_then(|t| clean(&strip_site(t, site.as_deref())))
-            })
+            })?;
+        // A kicker glued before the headline in one heading ("Open ProgressWhy collaborative
+        // ..."): a title field that is the heading's tail is the headline alone.
+        let tail = refs.iter().find(|r| {
+            r.len() >= 10
+                && r.len() < headline.len()
+                && headline.len() - r.len() <= 60
+                && headline.ends_with(r.as_str())
+        });
+        Some(tail.cloned().unwrap_or(headline))
     }
+}
+
+/// An address of a site's front page: `/`, `./`, `index.html`, `https://example.org/`.
+fn is_home_link(href: &str) -> bool {
+    let h = href.trim();
+    let path = match h.split_once("://") {
+        Some((_, rest)) => rest.split_once('/').map_or("", |(_, p)| p),
+        None => h.trim_start_matches("./").trim_start_matches('/'),
+    };
+    let path = path.trim_end_matches('/');
+    path.is_empty() || path.starts_with("index.")
 }
 
 /// The parts of a title split at each separator.

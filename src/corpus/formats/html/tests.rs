@@ -270,3 +270,25 @@ fn a_date_in_words_in_a_time_element_or_a_short_line() {
         "a date inside the story is news"
     );
 }
+
+#[test]
+fn a_glued_kicker_and_a_logo_linking_home_are_not_the_title() {
+    let kicker = format!(
+        "<html><head><meta property=\"og:title\" content=\"Why collaborative thinking wins\">\
+         </head><body><article><h1><span>Open Progress</span><span>Why collaborative thinking \
+         wins</span></h1>{STORY}</article></body></html>"
+    );
+    assert_eq!(
+        draft(&kicker).title.as_deref(),
+        Some("Why collaborative thinking wins")
+    );
+    let logo = format!(
+        "<html><head><title>Podcasts in Plex einbinden - Disfunctions</title></head><body>\
+         <div id=\"top\"><h1><a href=\"https://disfunctions.example/\">Disfunctions</a></h1></div>\
+         <div class=\"post\"><h2>Podcasts in Plex einbinden</h2>{STORY}</div></body></html>"
+    );
+    assert_eq!(
+        draft(&logo).title.as_deref(),
+        Some("Podcasts in Plex einbinden")
+    );
+}
