@@ -390,6 +390,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         let opts = TuiOptions {
             color: color_mode(color),
             config,
+            notebook: Some(notebook.clone()),
         };
         return read_while_loading(paths, load, &opts);
     }

@@ -305,6 +305,7 @@ fn reader_child() {
     let opts = sitrep::tui::TuiOptions {
         color,
         config: std::env::var_os("SITREP_E2E_CONFIG").map(Into::into),
+        notebook: None,
     };
     if let Err(e) = sitrep::tui::run(an, &opts) {
         eprintln!("sitrep: {e:#}");

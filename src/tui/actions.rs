@@ -58,6 +58,8 @@ actions!(
     Sort => "sort",
     Briefing => "briefing",
     Export => "export",
+    ToggleRead => "toggle_read",
+    Mark => "mark",
     Help => "help",
     Close => "close",
     Quit => "quit",

@@ -119,6 +119,8 @@ pub struct App {
     pub clock: fn() -> DateValue,
     /// How far the corpus shown has come (see [`super::stage`]).
     pub step: Step,
+    /// The analyst's notebook, when one is kept (see [`super::notes`]).
+    pub notebook: Option<Box<super::notes::NotebookState>>,
 }
 
 impl App {
@@ -155,7 +157,9 @@ impl App {
             clipboard: None,
             clock: super::export::system_today,
             step: Step::Analysed,
+            notebook: None,
         };
+        app.open_configured_notebook();
         app.refresh_rows();
         if let Some(&first) = app.list_rows.first() {
             app.reader.article = first;
@@ -195,6 +199,7 @@ impl App {
         self.popup = self.popup.take().filter(|p| p.kind == PopupKind::Help);
         self.brief = None;
         self.brief_open = false;
+        self.replace_notebook();
         self.refresh_rows();
         let (w, h) = (self.size.width, self.size.height);
         self.resize(w, h);

@@ -55,6 +55,9 @@ pub struct Config {
     pub keymap: KeyMap,
     pub theme: Theme,
     pub export: ExportSettings,
+    /// The analyst's notebook to keep read state and marks in (from the command line, not the
+    /// config file); `None` keeps nothing.
+    pub notebook: Option<crate::notebook::cli::NotebookArgs>,
 }
 
 impl Config {
@@ -64,6 +67,7 @@ impl Config {
             keymap: KeyMap::builtin(),
             theme: Theme::builtin(mode),
             export: ExportSettings::default(),
+            notebook: None,
         }
     }
 
@@ -85,6 +89,7 @@ impl Config {
             keymap,
             theme,
             export,
+            notebook: None,
         })
     }
 

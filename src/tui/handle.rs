@@ -122,6 +122,8 @@ impl App {
             }
             Action::Briefing => self.open_briefing(),
             Action::Export => self.start_export(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::Mark => self.toggle_mark(),
             Action::Help => {
                 self.popup = Some(popup::help(
                     &self.config.keymap,

@@ -25,6 +25,7 @@ pub mod keymap;
 pub mod layout;
 pub mod line_edit;
 pub mod nav;
+pub mod notes;
 pub mod popup;
 pub mod session;
 pub mod stage;
@@ -56,13 +57,16 @@ pub struct TuiOptions {
     pub color: ColorMode,
     /// `--config FILE`, else `$XDG_CONFIG_HOME/sitrep/config.toml` when it exists.
     pub config: Option<PathBuf>,
+    /// The analyst's notebook (`--notebook`, `--analyst`); `None` keeps nothing.
+    pub notebook: Option<crate::notebook::cli::NotebookArgs>,
 }
 
 /// Runs the reader over an analysed corpus until the user quits. The config is read before the
 /// terminal is touched, so a bad config is a plain error message.
 pub fn run(analysis: impl Into<Arc<Analysis>>, opts: &TuiOptions) -> Result<()> {
     let analysis = analysis.into();
-    let config = config::Config::load(opts.config.as_deref(), opts.color)?;
+    let mut config = config::Config::load(opts.config.as_deref(), opts.color)?;
+    config.notebook = opts.notebook.clone();
     if analysis.articles.is_empty() || analysis.analyses.len() != analysis.articles.len() {
         bail!("no article to show");
     }
@@ -73,6 +77,7 @@ pub fn run(analysis: impl Into<Arc<Analysis>>, opts: &TuiOptions) -> Result<()> 
 /// state that supersedes it, where the user was; the status line tells how far the loading has
 /// gone, and keys work all along. The config is read before the terminal is touched.
 pub fn run_stage(stage: &Stage, opts: &TuiOptions) -> Result<()> {
-    let config = config::Config::load(opts.config.as_deref(), opts.color)?;
+    let mut config = config::Config::load(opts.config.as_deref(), opts.color)?;
+    config.notebook = opts.notebook.clone();
     term::run(stage, config)
 }

@@ -79,6 +79,9 @@ pub fn draw_list(app: &App, area: Rect, buf: &mut Buffer) {
                 events
             );
             put_str(buf, inner.x, y + 1, truncate(&meta, w), w, theme.ui("meta"));
+            if app.is_unread(ai) {
+                put_str(buf, inner.x + 1, y + 1, "●", 1, theme.ui("title"));
+            }
         }
         if row == app.list.sel {
             let style = if app.focus == Pane::List {

@@ -1,0 +1,115 @@
+//! The notebook in the reader, on the state machine and a test buffer: `u` and `m` save at
+//! once, what they saved is there after a restart, unread articles carry a dot in the list, and
+//! a damaged notebook leaves the reader open, read-only, saying so.
+
+use sitrep::analysis::Analysis;
+use sitrep::notebook::Notebook;
+use sitrep::notebook::cli::NotebookArgs;
+use sitrep::tui::app::App;
+use sitrep::tui::config::Config;
+use sitrep::tui::keymap::Key;
+use sitrep::tui::{ColorMode, fixture};
+use std::path::Path;
+
+fn reader(an: &Analysis, notebook: &Path) -> App {
+    let mut config = Config::builtin(ColorMode::Never);
+    config.notebook = Some(NotebookArgs {
+        notebook: Some(notebook.to_path_buf()),
+        analyst: Some("ana".into()),
+    });
+    let mut app = App::new(an.clone(), config);
+    app.resize(100, 30);
+    app
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split(' ').filter(|k| !k.is_empty()) {
+        app.handle_key(Key::parse(k).unwrap());
+    }
+}
+
+/// The list rows of the screen that carry the unread dot, counted.
+fn dots(app: &mut App) -> usize {
+    let text = fixture::buffer_text(&fixture::render(app, 100, 30));
+    text.lines().filter(|l| l.contains('●')).count()
+}
+
+#[test]
+fn u_saves_the_read_flag_and_the_list_shows_it_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nb.sqlite");
+    let an = fixture::analysis();
+    let mut app = reader(&an, &path);
+    let all = dots(&mut app);
+    assert!(all >= 2, "every article on screen starts unread: {all}");
+    let first = app.list_rows[0];
+    assert!(app.is_unread(first));
+    press(&mut app, "u");
+    assert_eq!(app.message.as_deref(), Some("marked read (saved)"));
+    assert!(!app.is_unread(first));
+    assert_eq!(dots(&mut app), all - 1);
+    // Saved before the status said so: another connection sees it at once.
+    let nb = Notebook::open(&path, "ana").unwrap();
+    assert!(nb.read_state().unwrap().is_read(&an.articles[first]));
+    drop(app);
+
+    let mut again = reader(&an, &path);
+    assert!(!again.is_unread(first));
+    assert_eq!(dots(&mut again), all - 1);
+    press(&mut again, "u");
+    assert_eq!(again.message.as_deref(), Some("marked unread (saved)"));
+    assert_eq!(dots(&mut again), all);
+}
+
+#[test]
+fn m_marks_the_passage_under_the_cursor_and_m_again_removes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nb.sqlite");
+    let an = fixture::analysis();
+    let mut app = reader(&an, &path);
+    press(&mut app, "enter");
+    let article = app.reader.article;
+    press(&mut app, "m");
+    assert_eq!(app.message.as_deref(), Some("passage 1 marked (saved)"));
+    let marks = Notebook::open(&path, "ana").unwrap().list_marks().unwrap();
+    assert_eq!(marks.len(), 1);
+    let a = &an.articles[article];
+    assert_eq!(
+        marks[0].anchor.passage.as_ref().unwrap().quote,
+        a.paragraphs[0].slice(&a.body)
+    );
+    drop(app);
+    let mut again = reader(&an, &path);
+    press(&mut again, "enter");
+    assert_eq!(again.reader.article, article);
+    press(&mut again, "m");
+    assert_eq!(
+        again.message.as_deref(),
+        Some("mark on passage 1 removed (saved)")
+    );
+    assert!(
+        Notebook::open(&path, "ana")
+            .unwrap()
+            .list_marks()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_damaged_notebook_leaves_the_reader_open_and_read_only_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junk.sqlite");
+    std::fs::write(&path, vec![0x5a; 4096]).unwrap();
+    let an = fixture::analysis();
+    let mut app = reader(&an, &path);
+    let screen = fixture::buffer_text(&fixture::render(&mut app, 100, 30));
+    assert!(screen.contains("junk.sqlite"), "{screen}");
+    press(&mut app, "u");
+    let msg = app.message.clone().unwrap();
+    assert!(
+        msg.starts_with("not saved:") && msg.contains("junk.sqlite"),
+        "{msg}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), vec![0x5a; 4096]);
+}
