@@ -130,6 +130,14 @@ pub fn participants(
     (actors, targets)
 }
 
+/// "recalled its ambassador from Algiers": in relations between states a capital named as the
+/// other side stands for its state; an attacked or occupied town stays a place.
+fn capital_stands(kind: EventKind) -> bool {
+    use crate::analysis::model::Family;
+    matches!(kind.family(), Family::Cooperation | Family::VerbalConflict)
+        || matches!(kind, EventKind::DiplomaticRupture | EventKind::Sanction)
+}
+
 fn want(slot: Slot, place_acts: bool) -> Want {
     Want { slot, place_acts }
 }
@@ -218,7 +226,10 @@ impl Reader<'_> {
                     if of_actor {
                         extend(&mut actors, self.sides(&phrase, want(Slot::Actor, false)));
                     } else {
-                        extend(&mut targets, self.sides(&phrase, want(Slot::Target, false)));
+                        extend(
+                            &mut targets,
+                            self.sides(&phrase, want(Slot::Target, capital_stands(t.kind))),
+                        );
                     }
                 }
                 Mark::Actor if near && self.word(from.saturating_sub(1)) == "between" => {
@@ -234,7 +245,10 @@ impl Reader<'_> {
                 }
                 Mark::Target if near && self.recipient_to(t.end, from) => {
                     let phrase = self.read_right(from);
-                    extend(&mut targets, self.sides(&phrase, want(Slot::Target, false)));
+                    extend(
+                        &mut targets,
+                        self.sides(&phrase, want(Slot::Target, capital_stands(t.kind))),
+                    );
                 }
                 _ => {}
             }

@@ -87,6 +87,8 @@ impl Reader<'_> {
                 Class::Comma => self.list_comma(&out),
                 // "strikes by the army | killed": the agent phrase is the doer.
                 Class::Locative if !out.is_empty() && self.toks[i].marker => break,
+                // "after France withdrew": a word that opens a clause ends the phrase.
+                Class::Locative if !out.is_empty() && !self.toks[i].locative => break,
                 Class::Locative if !out.is_empty() => {
                     // "settlers in the West Bank": what follows "in" locates the head.
                     keep_from = out.len();

@@ -262,3 +262,38 @@ fn an_unnamed_state_agent_is_described_and_a_verb_object_never_names_the_doer() 
         clash.actors
     );
 }
+
+#[test]
+fn a_subject_after_a_clause_word_acts_and_a_capital_stands_for_its_state_in_diplomacy() {
+    let ents = [
+        ("Ruritania", "Ruritania", EntityKind::Country, None),
+        ("Strelsau", "Strelsau", EntityKind::Place, Some("Ruritania")),
+        ("Klopstokia", "Klopstokia", EntityKind::Country, None),
+        ("Bordurian", "Borduria", EntityKind::Country, None),
+    ];
+    // "after X withdrew": X is no place left behind by "after".
+    let evs = detect_parented(
+        "Trade slumped after Ruritania withdrew from the customs union.",
+        &ents,
+    );
+    assert_eq!(roles_of(&evs, EventKind::Withdrawal).0, ["Ruritania"]);
+    // The envoy is recalled from the capital: the state is the other side.
+    let evs = detect_parented("Klopstokia recalled its ambassador from Strelsau.", &ents);
+    let (actors, targets) = roles_of(&evs, EventKind::DiplomaticRupture);
+    assert_eq!(
+        (actors, targets),
+        (
+            vec!["Klopstokia".to_string()],
+            vec!["Ruritania".to_string()]
+        )
+    );
+    // A counterpart acts for the state named before it.
+    let evs = detect_parented(
+        "The Klopstokian envoy met his Bordurian counterpart on Sunday.",
+        &ents,
+    );
+    assert_eq!(roles_of(&evs, EventKind::Consultation).1, ["Borduria"]);
+    // A town attacked stays a place, not its state.
+    let evs = detect_parented("Gunmen attacked Strelsau at dawn.", &ents);
+    assert!(roles_of(&evs, EventKind::ArmedClash).1.is_empty());
+}
