@@ -928,3 +928,29 @@ fn the_status_line_gives_in_full_what_the_timeline_and_popups_shorten() {
     let status = text.lines().rev().nth(1).unwrap_or("");
     assert!(status.contains(chosen.trim()), "{chosen} not in {status}");
 }
+
+#[test]
+fn a_key_that_cannot_do_its_work_in_a_pane_says_why() {
+    let an = fixture::analysis();
+    // nothing to close, no search to step through, no entity filter to list, no jump yet
+    for key in ["esc", "n", "*", "ctrl-o", "ctrl-n"] {
+        let mut app = app(&an);
+        press(&mut app, key);
+        let said = app.message.clone().unwrap_or_default();
+        assert!(!said.is_empty(), "{key} in the list said nothing");
+    }
+    // an empty corpus: every pane says it has nothing rather than doing nothing silently
+    let empty = Analysis::default();
+    for setup in ["1", "2", "3"] {
+        for key in ["j", "G", "pagedown", "]", "}", "e", "r", "enter"] {
+            let mut app = app(&empty);
+            press(&mut app, setup);
+            press(&mut app, key);
+            let said = app.message.clone().unwrap_or_default();
+            assert!(
+                !said.is_empty(),
+                "{setup} {key} on an empty corpus said nothing"
+            );
+        }
+    }
+}

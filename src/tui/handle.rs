@@ -137,6 +137,8 @@ impl App {
                     self.corpus_query = None;
                     self.refresh_rows();
                     self.say("search cleared");
+                } else {
+                    self.say("nothing to close: Esc closes a popup or clears a search");
                 }
             }
             Action::Quit => self.quit = true,
@@ -154,7 +156,32 @@ impl App {
         }
     }
 
+    /// True, after saying why, when the focused pane has nothing to move over.
+    fn says_empty(&mut self) -> bool {
+        let (empty, why) = match self.focus {
+            Pane::List => (
+                self.list_rows.is_empty(),
+                "the list is empty: the filter or the search keeps no article",
+            ),
+            Pane::Timeline => (
+                self.timeline_rows.is_empty(),
+                "the timeline is empty: no event, or the filter keeps none",
+            ),
+            Pane::Detail => (
+                self.wrapped.as_ref().is_none_or(|w| w.lines.is_empty()),
+                super::nav::NO_ARTICLE,
+            ),
+        };
+        if empty {
+            self.say(why);
+        }
+        empty
+    }
+
     fn move_by(&mut self, delta: isize) {
+        if self.says_empty() {
+            return;
+        }
         match self.focus {
             Pane::List => {
                 self.list.step(delta, self.list_rows.len());
@@ -169,6 +196,9 @@ impl App {
     }
 
     fn move_page(&mut self, dir: isize, div: usize) {
+        if self.says_empty() {
+            return;
+        }
         let page = match self.focus {
             Pane::List => self.list_page(),
             Pane::Timeline => self.timeline_page(),
@@ -182,6 +212,9 @@ impl App {
     }
 
     fn move_end(&mut self, bottom: bool) {
+        if self.says_empty() {
+            return;
+        }
         match self.focus {
             Pane::List => {
                 self.list.sel = if bottom {
@@ -237,6 +270,7 @@ impl App {
                     return;
                 };
                 let Some(r) = item.occurrences.first().copied() else {
+                    self.say("this event has no passage to go to");
                     return;
                 };
                 let Some(ev) = self
@@ -272,6 +306,7 @@ impl App {
         }
         let n = self.list_rows.len();
         if n == 0 {
+            self.say("no article matches the search");
             return;
         }
         let (sel, wrapped) = match (forward, self.list.sel) {
@@ -404,6 +439,7 @@ impl App {
     fn open_related(&mut self) {
         let an = Arc::clone(&self.analysis);
         let Some(a) = an.articles.get(self.reader.article) else {
+            self.say(super::nav::NO_ARTICLE);
             return;
         };
         let Some(para) = a.paragraph_at(self.reader.cursor) else {

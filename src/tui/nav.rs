@@ -5,6 +5,9 @@ use super::app::App;
 use crate::corpus::Span;
 use std::sync::Arc;
 
+/// What a key that reads an article says when there is none.
+pub(super) const NO_ARTICLE: &str = "no article open: the list is empty";
+
 impl App {
     /// Moves the cursor by `delta` text lines.
     pub fn reader_lines(&mut self, delta: isize) {
@@ -89,6 +92,7 @@ impl App {
     pub fn step_event(&mut self, forward: bool) {
         let an = Arc::clone(&self.analysis);
         let Some(aa) = an.analyses.get(self.reader.article) else {
+            self.say(NO_ARTICLE);
             return;
         };
         let events = &aa.events;
@@ -132,6 +136,7 @@ impl App {
     pub fn step_paragraph(&mut self, forward: bool) {
         let an = Arc::clone(&self.analysis);
         let Some(a) = an.articles.get(self.reader.article) else {
+            self.say(NO_ARTICLE);
             return;
         };
         let cur = a.paragraph_at(self.reader.cursor).unwrap_or_else(|| {
@@ -166,6 +171,7 @@ impl App {
     pub fn step_mention(&mut self, forward: bool) {
         let an = Arc::clone(&self.analysis);
         let Some(aa) = an.analyses.get(self.reader.article) else {
+            self.say(NO_ARTICLE);
             return;
         };
         let ms = &aa.mentions;

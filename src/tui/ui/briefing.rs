@@ -3,9 +3,11 @@
 //! (bars of block characters, readable without colour; coloured by severity when there is).
 
 use super::fill_row;
+use crate::tui::actions::Action;
 use crate::tui::app::App;
 use crate::tui::briefing_view::BriefView;
 use crate::tui::briefing_view::doc::Doc;
+use crate::tui::keymap::Mode;
 use crate::tui::layout;
 use crate::tui::text::truncate;
 use ratatui::buffer::Buffer;
@@ -20,10 +22,22 @@ pub fn draw_briefing(app: &App, v: &BriefView, area: Rect, buf: &mut Buffer) {
     }
     let theme = &app.config.theme;
     Clear.render(area, buf);
+    // the keys as the keymap has them (a rebound key shows here too)
+    let key = |a: Action| {
+        app.config
+            .keymap
+            .label(Mode::Briefing, a)
+            .unwrap_or_default()
+    };
     let hint = if area.width > 60 {
-        " Enter: go to passage · x: export · Esc: close "
+        format!(
+            " {}: go to passage · {}: export · {}: close ",
+            key(Action::Open),
+            key(Action::Export),
+            key(Action::Close)
+        )
     } else {
-        " Esc: close "
+        format!(" {}: close ", key(Action::Close))
     };
     let pos = format!(
         " {}/{} ",
