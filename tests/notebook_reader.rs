@@ -113,3 +113,36 @@ fn a_damaged_notebook_leaves_the_reader_open_and_read_only_saying_so() {
     );
     assert_eq!(std::fs::read(&path).unwrap(), vec![0x5a; 4096]);
 }
+
+#[test]
+fn read_flags_and_marks_stay_when_the_corpus_goes_on_loading() {
+    use sitrep::tui::stage::{Snapshot, Step};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nb.sqlite");
+    let an = fixture::analysis();
+    // The reader starts on the first two articles, as while the files are read.
+    let first = sitrep::tui::stage::bare(an.articles[..2].to_vec().into());
+    let mut app = reader(&first, &path);
+    let article = app.list_rows[0];
+    let id = first.articles[article].id.clone();
+    press(&mut app, "u enter m");
+    assert_eq!(app.message.as_deref(), Some("passage 1 marked (saved)"));
+    app.take_stage(&Snapshot {
+        analysis: Arc::new(an.clone()),
+        step: Step::Analysed,
+    });
+    let now = an.articles.iter().position(|a| a.id == id).unwrap();
+    assert!(!app.is_unread(now), "the read flag follows the article");
+    assert!(
+        app.notebook
+            .as_ref()
+            .unwrap()
+            .notes
+            .mark_at(now, 0)
+            .is_some(),
+        "the mark follows its passage"
+    );
+    let unread = (0..an.articles.len()).filter(|&i| app.is_unread(i)).count();
+    assert_eq!(unread, an.articles.len() - 1);
+}

@@ -156,6 +156,12 @@ impl ReadState {
             .collect()
     }
 
+    /// Records a read flag just saved for `article`, as the notebook now holds it.
+    pub fn set(&mut self, article: &Article, read: bool) {
+        let hash = hash_hex(text_hash(&article.body));
+        self.by_id.insert(article.id.clone(), (read, hash));
+    }
+
     /// How many articles carry a read flag (read or unread again).
     pub fn len(&self) -> usize {
         self.by_id.len()
