@@ -123,11 +123,14 @@ pub fn read_html(html: &str) -> Vec<Item> {
             .filter(|b| b.text.len() <= DATE_LINE_BYTES)
             .find_map(|b| meta::text_date(&b.text))
     });
+    let has_main = scanned.blocks.iter().any(|b| b.main);
     let small = scanned.max_depth <= MAX_TREE_DEPTH && scanned.elements <= MAX_TREE_ELEMENTS;
-    let text = small
-        .then(|| readable_text(html, rules))
-        .flatten()
-        .unwrap_or_else(|| join(&keep_main(scanned.blocks), rules));
+    let marked = join(&keep_main(scanned.blocks), rules);
+    let text = pick(
+        small.then(|| readable_text(html, rules)).flatten(),
+        marked,
+        has_main,
+    );
     let field = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| page.meta.get(*k))
@@ -145,6 +148,17 @@ pub fn read_html(html: &str) -> Vec<Item> {
         structured: true,
     };
     vec![Ok((None, draft))]
+}
+
+/// Readability's text, unless it kept less than a third of what the page marks as its
+/// `<article>`/`<main>` (it chose a part of it, or cleaned lists and tables out of it): then the
+/// marked content, which is also the text when Readability finds nothing.
+fn pick(readable: Option<String>, marked: String, has_main: bool) -> String {
+    match readable {
+        Some(t) if has_main && t.len() * 3 < marked.len() => marked,
+        Some(t) => t,
+        None => marked,
+    }
 }
 
 /// The main content as dom_smoothie finds it, read into paragraphs; `None` when it finds none.

@@ -292,3 +292,15 @@ fn a_glued_kicker_and_a_logo_linking_home_are_not_the_title() {
         Some("Podcasts in Plex einbinden")
     );
 }
+
+#[test]
+fn the_marked_article_wins_when_readability_keeps_a_small_part_of_it() {
+    let marked = "lead ".repeat(10) + &"story ".repeat(100);
+    let part = "story ".repeat(30);
+    assert_eq!(pick(Some(part.clone()), marked.clone(), true), marked);
+    // Without a marked article, or when Readability kept most of it, its text stands.
+    assert_eq!(pick(Some(part.clone()), marked.clone(), false), part);
+    let most = "story ".repeat(90);
+    assert_eq!(pick(Some(most.clone()), marked.clone(), true), most);
+    assert_eq!(pick(None, marked.clone(), false), marked);
+}
