@@ -19,6 +19,7 @@ fn reader(an: &Analysis, notebook: &Path) -> App {
     });
     let mut app = App::new(an.clone(), config);
     app.resize(100, 30);
+    app.wait_for_notebook();
     app
 }
 
@@ -135,14 +136,44 @@ fn read_flags_and_marks_stay_when_the_corpus_goes_on_loading() {
     let now = an.articles.iter().position(|a| a.id == id).unwrap();
     assert!(!app.is_unread(now), "the read flag follows the article");
     assert!(
-        app.notebook
-            .as_ref()
-            .unwrap()
-            .notes
-            .mark_at(now, 0)
-            .is_some(),
+        app.notebook_notes().unwrap().mark_at(now, 0).is_some(),
         "the mark follows its passage"
     );
     let unread = (0..an.articles.len()).filter(|&i| app.is_unread(i)).count();
     assert_eq!(unread, an.articles.len() - 1);
+}
+
+#[test]
+fn the_notebook_is_read_beside_the_reader_and_placed_at_the_next_state() {
+    use sitrep::tui::stage::{Snapshot, Step};
+    use std::sync::Arc;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nb.sqlite");
+    let an = fixture::analysis();
+    let first = an.articles[0].clone();
+    Notebook::open(&path, "ana")
+        .unwrap()
+        .mark_read(&first, true)
+        .unwrap();
+    let mut config = Config::builtin(ColorMode::Never);
+    config.notebook = Some(NotebookArgs {
+        notebook: Some(path.clone()),
+        analyst: Some("ana".into()),
+    });
+    // Without waiting: the first state may come before the notebook is read.
+    let bare = sitrep::tui::stage::bare(an.articles.clone());
+    let mut app = App::new(bare, config);
+    for _ in 0..200 {
+        if app.notebook_ready() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    app.take_stage(&Snapshot {
+        analysis: Arc::new(an.clone()),
+        step: Step::Analysed,
+    });
+    assert!(app.notebook_notes().is_some(), "placed once read");
+    assert!(!app.is_unread(0));
+    assert!(app.is_unread(1));
 }

@@ -2,17 +2,26 @@
 //! articles carry a dot in the list), `m` marks the passage under the cursor, or unmarks it.
 //! Each change is saved (committed to the notebook file) before the status line says so; a
 //! notebook that could not be opened is read-only and the status line says why at each key.
-//! The notebook is read once, kept with the changes made since, and placed over each new state
-//! of the corpus as it loads (reading 10k notes again took about 65 ms at every state).
+//! The notebook is read once, on a thread of its own so that the first frame does not wait for
+//! it (10k notes take about 65 ms to read), kept with the changes made since, and placed over
+//! each new state of the corpus as it loads.
 
 use super::app::App;
 use super::layout::Pane;
 use crate::notebook::reader::ReaderNotes;
 use crate::notebook::resolved::Place;
 use crate::notebook::{Anchor, Contents, Notebook};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// The reader's notebook: being read on a thread of its own (so that a large notebook does not
+/// hold the first frame back), then open.
+pub struct NotebookState {
+    pending: Option<Receiver<(Notebook, Contents)>>,
+    open: Option<OpenNotebook>,
+}
 
 /// An open notebook and its records placed over the corpus shown.
-pub struct NotebookState {
+pub struct OpenNotebook {
     pub notebook: Notebook,
     /// What the file holds for the analyst, as read and changed since.
     contents: Contents,
@@ -20,18 +29,75 @@ pub struct NotebookState {
 }
 
 impl App {
-    /// Opens the notebook the configuration names, if any.
+    /// Starts reading the notebook the configuration names, if any, on a thread of its own; it
+    /// is placed over the corpus at the next state of the loading, or at the first key that
+    /// needs it ([`App::notebook_ready`]).
     pub fn open_configured_notebook(&mut self) {
         let Some(args) = self.config.notebook.clone() else {
             return;
         };
-        match args.path() {
-            Ok(path) => {
-                let (notebook, contents) = Notebook::open_for_reader(&path, &args.analyst());
-                self.attach_notebook(notebook, contents);
+        let path = match args.path() {
+            Ok(path) => path,
+            Err(e) => return self.say(format!("{e:#}")),
+        };
+        let (send, pending) = mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("notebook".into())
+            .spawn(move || {
+                let _ = send.send(Notebook::open_for_reader(&path, &args.analyst()));
+            });
+        match spawned {
+            Ok(_) => {
+                self.notebook = Some(Box::new(NotebookState {
+                    pending: Some(pending),
+                    open: None,
+                }))
             }
-            Err(e) => self.say(format!("{e:#}")),
+            Err(e) => self.say(format!("the notebook could not be read: {e}")),
         }
+    }
+
+    /// Takes the notebook if its thread has read it (waiting for it when `wait`); true once it
+    /// is open.
+    fn take_notebook(&mut self, wait: bool) -> bool {
+        let Some(state) = self.notebook.as_mut() else {
+            return false;
+        };
+        let Some(pending) = &state.pending else {
+            return state.open.is_some();
+        };
+        let got = if wait {
+            pending.recv().map_err(|_| TryRecvError::Disconnected)
+        } else {
+            pending.try_recv()
+        };
+        match got {
+            Ok((notebook, contents)) => {
+                self.attach_notebook(notebook, contents);
+                true
+            }
+            Err(TryRecvError::Empty) => false,
+            Err(TryRecvError::Disconnected) => {
+                state.pending = None;
+                self.say("the notebook could not be read");
+                false
+            }
+        }
+    }
+
+    /// True once the notebook is open, taking it if it has just been read.
+    pub fn notebook_ready(&mut self) -> bool {
+        self.take_notebook(false)
+    }
+
+    /// Waits for the notebook to be read; true once it is open.
+    pub fn wait_for_notebook(&mut self) -> bool {
+        self.take_notebook(true)
+    }
+
+    /// The notebook placed over the corpus shown, once open.
+    pub fn notebook_notes(&self) -> Option<&ReaderNotes> {
+        Some(&self.notebook.as_ref()?.open.as_ref()?.notes)
     }
 
     /// Opens the analyst's notebook for this reader (see [`Notebook::open_for_reader`]); a
@@ -42,25 +108,30 @@ impl App {
         }
         let notes = ReaderNotes::new(&notebook, contents.clone(), &self.analysis);
         self.notebook = Some(Box::new(NotebookState {
-            notebook,
-            contents,
-            notes,
+            pending: None,
+            open: Some(OpenNotebook {
+                notebook,
+                contents,
+                notes,
+            }),
         }));
     }
 
     /// Places the notebook over the corpus now shown (after [`App::take_stage`]).
     pub fn replace_notebook(&mut self) {
-        if let Some(state) = self.notebook.as_mut() {
-            let contents = state.contents.clone();
-            state.notes = ReaderNotes::new(&state.notebook, contents, &self.analysis);
+        if self.take_notebook(false) {
+            return; // just placed over this corpus
+        }
+        if let Some(open) = self.notebook.as_mut().and_then(|s| s.open.as_mut()) {
+            let contents = open.contents.clone();
+            open.notes = ReaderNotes::new(&open.notebook, contents, &self.analysis);
         }
     }
 
     /// True when the article is unread in the notebook; false without a notebook.
     pub fn is_unread(&self, article: usize) -> bool {
-        self.notebook
-            .as_ref()
-            .is_some_and(|s| s.notes.is_unread(article))
+        self.notebook_notes()
+            .is_some_and(|notes| notes.is_unread(article))
     }
 
     /// The article `u` and `m` act on: the one in the reader, else the selected one.
@@ -76,7 +147,8 @@ impl App {
         let Some(article) = self.noted_article() else {
             return self.say("no article to mark read");
         };
-        let Some(state) = self.notebook.as_mut() else {
+        self.wait_for_notebook();
+        let Some(state) = self.notebook.as_mut().and_then(|s| s.open.as_mut()) else {
             return self.say("no notebook: read state is not kept");
         };
         let an = std::sync::Arc::clone(&self.analysis);
@@ -103,7 +175,8 @@ impl App {
         let Some(paragraph) = a.paragraph_at(self.reader.cursor) else {
             return self.say("no passage under the cursor");
         };
-        let Some(state) = self.notebook.as_mut() else {
+        self.wait_for_notebook();
+        let Some(state) = self.notebook.as_mut().and_then(|s| s.open.as_mut()) else {
             return self.say("no notebook: marks are not kept");
         };
         let article = self.reader.article;
