@@ -126,11 +126,16 @@ pub fn read_html(html: &str) -> Vec<Item> {
     let has_main = scanned.blocks.iter().any(|b| b.main);
     let small = scanned.max_depth <= MAX_TREE_DEPTH && scanned.elements <= MAX_TREE_ELEMENTS;
     let marked = join(&keep_main(scanned.blocks), rules);
-    let text = pick(
-        small.then(|| readable_text(html, rules)).flatten(),
-        marked,
-        has_main,
-    );
+    // A panic in the tree builder or the scorer costs this page its Readability text, not the
+    // load: the scanner's text stands in.
+    let readable = small
+        .then(|| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| readable_text(html, rules)))
+                .ok()
+                .flatten()
+        })
+        .flatten();
+    let text = pick(readable, marked, has_main);
     let field = |keys: &[&str]| {
         keys.iter()
             .find_map(|k| page.meta.get(*k))
