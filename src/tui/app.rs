@@ -4,7 +4,6 @@
 
 use super::briefing_view::BriefView;
 use super::config::Config;
-use super::export::ExportPrompt;
 use super::filter::{Filter, SortKey};
 use super::jumps::{JumpList, Position};
 use super::keymap::Mode as KeyMode;
@@ -20,6 +19,7 @@ use ratatui::layout::Rect;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A scrolling selection in a list.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -78,6 +78,26 @@ pub struct Prompt {
     pub edit: LineEdit,
     /// Detail searches the open article; List (and Timeline) search the corpus.
     pub scope: Pane,
+}
+
+/// The export prompt's steps.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportPrompt {
+    /// Editing the path.
+    Path(LineEdit),
+    /// The file exists: "overwrite PATH? (y/n)".
+    Confirm(String),
+    /// Saved to this path: "copy the Markdown to the clipboard? (y/n)".
+    Copy(String),
+}
+
+/// Today's date (UTC) from the system clock: the reader's default clock.
+pub fn system_today() -> DateValue {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    DateValue::from_days((secs / 86_400) as i64)
 }
 
 /// Everything the reader remembers between key presses.
@@ -155,7 +175,7 @@ impl App {
             brief_open: false,
             export: None,
             clipboard: None,
-            clock: super::export::system_today,
+            clock: system_today,
             step: Step::Analysed,
             notebook: None,
         };

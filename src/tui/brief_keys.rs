@@ -1,24 +1,14 @@
-//! What keys do while the briefing view is open, and opening and closing it.
+//! What keys do while the briefing view is open, and opening and closing it (the view itself is
+//! [`super::briefing_view`], which knows nothing of the reader's state).
 
-use super::BriefView;
+use super::briefing_view::{BriefView, view_rect};
 use crate::briefing::Briefing;
 use crate::tui::actions::Action;
 use crate::tui::app::App;
 use crate::tui::jumps::Position;
-use crate::tui::layout::{self, Mode};
+use crate::tui::layout;
 use crate::tui::popup;
-use ratatui::layout::Rect;
 use std::rc::Rc;
-
-/// The rectangle of the briefing view (frame included): the screen above the status bar.
-pub fn view_rect(size: Rect, focus: crate::tui::layout::Pane) -> Rect {
-    let screen = layout::compute(size, focus);
-    if screen.mode == Mode::TooSmall {
-        return Rect::new(size.x, size.y, 0, 0);
-    }
-    let h = screen.status.y.saturating_sub(size.y);
-    Rect::new(size.x, size.y, size.width, h)
-}
 
 impl App {
     /// Rows of text the briefing view shows at the current size.

@@ -34,7 +34,7 @@ struct ExportFile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportSettings {
     /// The folder a file name without one is saved in (default: the XDG download or documents
-    /// folder, else the working directory; see [`super::export::export_folder`]).
+    /// folder, else the working directory, as `x` finds it).
     pub dir: Option<PathBuf>,
     /// Offer to copy the Markdown to the terminal's clipboard (OSC 52) once saved.
     pub clipboard: bool,
@@ -82,7 +82,7 @@ impl Config {
         let theme = Theme::with_overrides(file.theme.as_ref(), mode)
             .map_err(|e| anyhow!("config {origin}: {e}"))?;
         let export = ExportSettings {
-            dir: file.export.dir.map(|d| super::export::expand_home(&d)),
+            dir: file.export.dir.map(|d| expand_home(&d)),
             clipboard: file.export.clipboard.unwrap_or(true),
         };
         Ok(Self {
@@ -105,6 +105,14 @@ impl Config {
         let text = std::fs::read_to_string(&path)
             .map_err(|e| anyhow!("config {}: cannot read: {e}", display_path(&path)))?;
         Self::from_toml(&text, &display_path(&path), mode)
+    }
+}
+
+/// `~/x` as `$HOME/x`; any other path as it is.
+pub fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
     }
 }
 

@@ -8,48 +8,19 @@
 //! the status bar, with the full path.
 
 use super::app::App;
-use super::config::ExportSettings;
+pub use super::app::ExportPrompt;
+use super::config::{ExportSettings, expand_home};
 use super::keymap::Key;
 use super::line_edit::LineEdit;
 use crate::briefing;
-use crate::date::DateValue;
 use ratatui::crossterm::event::KeyCode;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Longest path the prompt accepts, in bytes.
 pub const MAX_PATH: usize = 4096;
 
 /// Largest Markdown sent to the clipboard: terminals drop (or choke on) longer OSC 52 strings.
 pub const MAX_CLIPBOARD: usize = 512 * 1024;
-
-/// The export prompt's steps.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExportPrompt {
-    /// Editing the path.
-    Path(LineEdit),
-    /// The file exists: "overwrite PATH? (y/n)".
-    Confirm(String),
-    /// Saved to this path: "copy the Markdown to the clipboard? (y/n)".
-    Copy(String),
-}
-
-/// Today's date (UTC) from the system clock: the reader's default clock.
-pub fn system_today() -> DateValue {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    DateValue::from_days((secs / 86_400) as i64)
-}
-
-/// `~/x` as `$HOME/x`; any other path as it is.
-pub fn expand_home(path: &Path) -> PathBuf {
-    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
-        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => path.to_path_buf(),
-    }
-}
 
 /// Where a file name without a folder is saved: the config's folder, else the XDG download
 /// folder, else the documents folder, else the working directory.

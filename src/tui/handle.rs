@@ -3,8 +3,8 @@
 //! event loop draws only then.
 
 use super::actions::Action;
+use super::app::ExportPrompt;
 use super::app::{App, Prompt, Search};
-use super::export::ExportPrompt;
 use super::filter::Filter;
 use super::jumps::Position;
 use super::keymap::{Key, Mode};

@@ -11,6 +11,7 @@
 pub mod actions;
 pub mod app;
 mod breaks;
+mod brief_keys;
 mod briefing_view;
 pub mod config;
 pub mod export;

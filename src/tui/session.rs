@@ -1,5 +1,5 @@
 //! One reader over a shared corpus, on any terminal: bytes typed and sizes come in as
-//! [`Input`]s, frames go out to any writer. The local terminal ([`super::term`]) feeds it from
+//! [`Input`]s, frames go out to any writer. The local terminal (`tui/term.rs`) feeds it from
 //! its own input and signals; a server can feed one per connection, all over one [`Stage`].
 
 use super::app::App;

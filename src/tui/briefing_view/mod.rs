@@ -16,15 +16,24 @@
 //! - source → no equivalent: a briefing covers every source; the title says so.
 
 pub mod doc;
-mod keys;
-
-pub use keys::view_rect;
 
 use super::filter::Filter;
+use super::layout::{self, Mode};
 use super::theme::Theme;
 use crate::analysis::Analysis;
 use crate::briefing::{self, BriefFilter, Briefing};
+use ratatui::layout::Rect;
 use std::rc::Rc;
+
+/// The rectangle of the briefing view (frame included): the screen above the status bar.
+pub fn view_rect(size: Rect, focus: crate::tui::layout::Pane) -> Rect {
+    let screen = layout::compute(size, focus);
+    if screen.mode == Mode::TooSmall {
+        return Rect::new(size.x, size.y, 0, 0);
+    }
+    let h = screen.status.y.saturating_sub(size.y);
+    Rect::new(size.x, size.y, size.width, h)
+}
 
 /// The briefing filter closest to a reader filter, and a note when it could not be applied.
 pub fn brief_filter(f: Option<&Filter>) -> (BriefFilter, Option<String>) {

@@ -4,7 +4,7 @@
 use super::put::put_str;
 use crate::tui::actions::Action;
 use crate::tui::app::App;
-use crate::tui::export::ExportPrompt;
+use crate::tui::app::ExportPrompt;
 use crate::tui::keymap::Mode;
 use crate::tui::layout::Pane;
 use crate::tui::line_edit::LineEdit;
