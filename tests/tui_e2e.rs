@@ -486,6 +486,7 @@ fn closing_the_terminal_ends_the_reader_within_a_second() {
     t.wait_text("2 Reader");
     t.hang_up();
     let took = t.exits_within(Duration::from_secs(1));
+    eprintln!("terminal closed: the reader ended after {took:?}");
     assert!(
         took.is_some(),
         "the reader outlived its terminal by a second"
@@ -507,6 +508,7 @@ fn sighup_and_sigterm_end_the_reader_within_a_second_with_or_without_its_termina
             .args([signal, &pid.to_string()])
             .status();
         let took = t.exits_within(Duration::from_secs(1));
+        eprintln!("kill {signal} (terminal closed: {hang_up}): the reader ended after {took:?}");
         assert!(
             took.is_some(),
             "kill {signal} (terminal closed: {hang_up}) left the reader running for a second"
