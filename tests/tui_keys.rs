@@ -954,3 +954,34 @@ fn a_key_that_cannot_do_its_work_in_a_pane_says_why() {
         }
     }
 }
+
+#[test]
+fn a_page_key_moves_by_the_rows_shown_less_one_in_the_reader_and_in_popups() {
+    let an = fixture::analysis();
+    let mut app = app(&an);
+    app.resize(60, 14);
+    open(&mut app, "watan-pantsir");
+    press(&mut app, "g");
+    let rows = app.reader_rows();
+    press(&mut app, "pagedown");
+    // a step never stops on the blank line between paragraphs: one more at most
+    assert!(
+        (rows - 1..=rows).contains(&app.cursor_line()),
+        "page of {rows} rows moved to {}",
+        app.cursor_line()
+    );
+    press(&mut app, "?");
+    let rows = app.popup_rows();
+    press(&mut app, "pagedown");
+    assert_eq!(
+        app.popup.as_ref().unwrap().top,
+        rows - 1,
+        "help: a page less one"
+    );
+    press(&mut app, "ctrl-d");
+    assert_eq!(
+        app.popup.as_ref().unwrap().top,
+        rows - 1 + rows / 2,
+        "then half a page"
+    );
+}

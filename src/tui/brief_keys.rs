@@ -57,8 +57,8 @@ impl App {
     /// An action while the view is open.
     pub fn brief_action(&mut self, action: Action) {
         let rows = self.brief_rows();
-        let page = rows.saturating_sub(1).max(1) as isize;
-        let half = (rows / 2).max(1) as isize;
+        let page = super::scroll::page(rows, false) as isize;
+        let half = super::scroll::page(rows, true) as isize;
         match action {
             Action::Quit => self.quit = true,
             Action::Close | Action::Briefing => self.brief_open = false,

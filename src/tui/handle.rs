@@ -11,6 +11,7 @@ use super::keymap::{Key, Mode};
 use super::layout::{self, Pane};
 use super::line_edit::{Edit, LineEdit};
 use super::popup::{self, PopupKind, Target};
+use super::scroll::page;
 use super::stage::Step;
 use crate::analysis::entity_match::EntityMatch;
 use ratatui::crossterm::event::KeyCode;
@@ -62,10 +63,10 @@ impl App {
         match action {
             Action::MoveDown => self.move_by(1),
             Action::MoveUp => self.move_by(-1),
-            Action::PageDown => self.move_page(1, 1),
-            Action::PageUp => self.move_page(-1, 1),
-            Action::HalfPageDown => self.move_page(1, 2),
-            Action::HalfPageUp => self.move_page(-1, 2),
+            Action::PageDown => self.move_page(1, false),
+            Action::PageUp => self.move_page(-1, false),
+            Action::HalfPageDown => self.move_page(1, true),
+            Action::HalfPageUp => self.move_page(-1, true),
             Action::Top => self.move_end(false),
             Action::Bottom => self.move_end(true),
             Action::FocusNext => self.set_focus(self.focus.next()),
@@ -195,7 +196,7 @@ impl App {
         }
     }
 
-    fn move_page(&mut self, dir: isize, div: usize) {
+    fn move_page(&mut self, dir: isize, half: bool) {
         if self.says_empty() {
             return;
         }
@@ -204,7 +205,7 @@ impl App {
             Pane::Timeline => self.timeline_page(),
             Pane::Detail => self.reader_rows(),
         };
-        let delta = dir * (page / div).max(1) as isize;
+        let delta = dir * super::scroll::page(page, half) as isize;
         match self.focus {
             Pane::Detail => self.reader_page(delta),
             _ => self.move_by(delta),
@@ -527,10 +528,10 @@ impl App {
         match action {
             Action::MoveDown => p.step(1),
             Action::MoveUp => p.step(-1),
-            Action::PageDown => p.step((rows / 2).max(1) as isize),
-            Action::PageUp => p.step(-((rows / 2).max(1) as isize)),
-            Action::HalfPageDown => p.step((rows / 4).max(1) as isize),
-            Action::HalfPageUp => p.step(-((rows / 4).max(1) as isize)),
+            Action::PageDown => p.step(page(rows, false) as isize),
+            Action::PageUp => p.step(-(page(rows, false) as isize)),
+            Action::HalfPageDown => p.step(page(rows, true) as isize),
+            Action::HalfPageUp => p.step(-(page(rows, true) as isize)),
             Action::Top => p.home(),
             Action::Bottom => p.end(),
             Action::Close | Action::Cancel => self.popup = None,

@@ -28,6 +28,7 @@ mod line_edit;
 mod nav;
 pub mod notes;
 pub mod popup;
+mod scroll;
 pub mod session;
 pub mod stage;
 mod term;
