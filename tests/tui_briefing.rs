@@ -511,7 +511,8 @@ fn the_session_writes_the_clipboard_request_to_its_terminal_as_osc_52() {
     let mut config = Config::builtin(ColorMode::Never);
     config.export.dir = Some(dir.path().to_path_buf());
     let stage = Stage::ready(std::sync::Arc::new(fixture::analysis()));
-    let mut session = Session::new(&stage, config, 100, 30).expect("articles to show");
+    let now = stage.now().expect("articles to show");
+    let mut session = Session::new(&stage, now, config, 100, 30);
     let (send, inputs) = std::sync::mpsc::channel();
     for bytes in [&b"x"[..], b"\r", b"y"] {
         send.send(Input::Bytes(bytes.to_vec())).unwrap();

@@ -7,7 +7,7 @@ use super::config::Config;
 use super::frames::Frames;
 use super::input::Decoder;
 use super::keymap::Key;
-use super::stage::Stage;
+use super::stage::{Snapshot, Stage};
 use std::io::Write;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::Duration;
@@ -42,20 +42,20 @@ pub struct Session {
 }
 
 impl Session {
-    /// A reader over what `stage` shows now, at `width` × `height`; `None` while it shows
-    /// nothing (see [`Stage::first`]).
-    pub fn new(stage: &Stage, config: Config, width: u16, height: u16) -> Option<Self> {
-        let seen = stage.version();
-        let now = stage.now()?;
-        let mut app = App::new(now.analysis, config);
-        app.step = now.step;
+    /// A reader over `stage`, opening on `opening` (a state of it: [`Stage::now`], or
+    /// [`Stage::first`] to open where the loading began) at `width` × `height`; the newest
+    /// state is taken after the first frame.
+    pub fn new(stage: &Stage, opening: Snapshot, config: Config, width: u16, height: u16) -> Self {
+        let mut app = App::new(opening.analysis, config);
+        app.step = opening.step;
         app.resize(width, height);
-        Some(Self {
+        Self {
             app,
             stage: stage.clone(),
-            seen,
+            // no version: the first look at the stage takes its newest state
+            seen: u64::MAX,
             decoder: Decoder::default(),
-        })
+        }
     }
 
     /// Takes typed bytes; keys run as they are decoded.
@@ -116,7 +116,6 @@ impl Session {
         let area = frames.area();
         self.app.resize(area.width, area.height);
         loop {
-            self.follow_stage();
             if frames.show(&self.app).is_err() {
                 return;
             }
@@ -144,6 +143,7 @@ impl Session {
             if self.done() {
                 return;
             }
+            self.follow_stage();
         }
     }
 }

@@ -62,6 +62,8 @@ struct Shared {
 #[derive(Default)]
 struct State {
     now: Option<Snapshot>,
+    /// The first state shown, what a reader opened while loading starts from.
+    first: Option<Snapshot>,
     /// The loading thread has ended (nothing more will come).
     ended: bool,
     skipped: Vec<Skipped>,
@@ -149,7 +151,11 @@ impl Stage {
 
     fn show(&self, analysis: Analysis, step: Step) {
         let analysis = Arc::new(analysis);
-        self.publish(|s| s.now = Some(Snapshot { analysis, step }));
+        self.publish(|s| {
+            let now = Snapshot { analysis, step };
+            s.first.get_or_insert_with(|| now.clone());
+            s.now = Some(now);
+        });
     }
 
     fn lock(&self) -> MutexGuard<'_, State> {
@@ -181,12 +187,13 @@ impl Stage {
         self.lock().ended
     }
 
-    /// Waits for something to show: `None` when the loading ended with no article.
+    /// Waits for something to show, and gives the first state shown (the first files'
+    /// articles on a large corpus): `None` when the loading ended with no article.
     pub fn first(&self) -> Option<Snapshot> {
         let mut state = self.lock();
         loop {
-            if let Some(now) = &state.now {
-                return Some(now.clone());
+            if let Some(first) = state.first.as_ref().or(state.now.as_ref()) {
+                return Some(first.clone());
             }
             if state.ended {
                 return None;

@@ -67,11 +67,13 @@ impl Drop for Guard {
 /// Runs a reader over `stage` on this process's terminal until the user quits, a terminating
 /// signal arrives or the terminal goes away.
 pub fn run(stage: &Stage, config: Config) -> Result<()> {
+    // opens where the loading began (the first files' articles), then follows it
+    let Some(opening) = stage.first() else {
+        bail!("no article to show");
+    };
     session(|frames, inputs| {
         let area = frames.area();
-        let Some(mut reader) = Session::new(stage, config, area.width, area.height) else {
-            bail!("no article to show");
-        };
+        let mut reader = Session::new(stage, opening, config, area.width, area.height);
         reader.run(frames, inputs);
         Ok(())
     })
