@@ -325,8 +325,9 @@ fn is_toll(kind: EventKind, group: &[(Cand, Status)]) -> bool {
 }
 
 /// One attack reported once is one event: a toll in the sentence of a violent event of another
-/// kind is that event's outcome ("a bomb near a market killed nine people" is an explosive
-/// attack on those nine), not an event of its own. Its sides pass to the attack when it has none.
+/// kind is that event's outcome ("a bomb outside the tax office killed nine people" is an
+/// explosive attack on those nine), not an event of its own. Its sides pass to the attack when
+/// it has none.
 fn fold_tolls(events: Vec<(Found, bool)>) -> Vec<Found> {
     let Some(attack) = events
         .iter()
