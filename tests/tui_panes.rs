@@ -398,3 +398,25 @@ fn the_entity_under_the_cursor_is_marked_in_the_text() {
     }
     assert_ne!(seen[0], seen[1]);
 }
+
+#[test]
+fn an_article_past_the_analysis_budget_says_so_in_its_header() {
+    // One sentence with no full stop, longer than the event scan's budget.
+    let words = sitrep::analysis::budget::EVENT_BYTES / 5 + 20_000;
+    let body = "word ".repeat(words);
+    let long = sitrep::corpus::article_from_text("long", "A long log", &body, None);
+    let short = sitrep::corpus::article_from_text("short", "Short", "Troops attacked Gao.", None);
+    let vocab = sitrep::analysis::Vocab::builtin().unwrap();
+    let an = sitrep::analysis::analyze(vec![long, short], &vocab);
+    let wide = Rect::new(0, 0, 300, 12);
+    let app = open(&an, "long", ColorMode::Never);
+    let text = fixture::buffer_text(&detail_buffer_at(&app, wide));
+    assert!(
+        text.contains("analysis cut short: events read in the first"),
+        "{text}"
+    );
+    // An ordinary article carries no such note.
+    let app = open(&an, "short", ColorMode::Never);
+    let text = fixture::buffer_text(&detail_buffer_at(&app, wide));
+    assert!(!text.contains("cut short"), "{text}");
+}

@@ -41,11 +41,17 @@ pub fn draw_detail(app: &App, area: Rect, buf: &mut Buffer) {
     if HEADER > 1 && inner.height > 1 {
         let date = date_label(app, i);
         let found = if app.analysed() {
-            format!(
+            let mut found = format!(
                 "{} events · {} entities",
                 aa.events.len(),
                 aa.entities.len()
-            )
+            );
+            // An article past the analysis budget says so, or its few events would mislead.
+            if let Some(note) = crate::analysis::budget::cut_short(a) {
+                found.push_str(" · ");
+                found.push_str(&note);
+            }
+            found
         } else {
             "analysing…".to_string()
         };
