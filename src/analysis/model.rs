@@ -446,6 +446,12 @@ impl Analysis {
         &self.analyses[r.article].events[r.event]
     }
 
+    /// The event an [`EventRef`] points at, if this analysis holds it (a reference kept from
+    /// another stage of the loading may outlive its event).
+    pub fn get_event(&self, r: EventRef) -> Option<&Event> {
+        self.analyses.get(r.article)?.events.get(r.event)
+    }
+
     /// The passages of other articles most related to paragraph `passage` of `article`, best
     /// first, as many as the configuration keeps; empty when the passage does not exist.
     pub fn related(&self, article: usize, passage: usize) -> Vec<Related> {

@@ -57,12 +57,8 @@ pub fn round1(x: f32) -> f64 {
     }
 }
 
-fn event_at(analysis: &Analysis, r: EventRef) -> Option<&Event> {
-    analysis.analyses.get(r.article)?.events.get(r.event)
-}
-
 fn summary_of(analysis: &Analysis, r: EventRef) -> String {
-    match (analysis.articles.get(r.article), event_at(analysis, r)) {
+    match (analysis.articles.get(r.article), analysis.get_event(r)) {
         (Some(a), Some(e)) => shorten(&a.body, e.span, e.trigger, SUMMARY_CHARS),
         _ => String::new(),
     }

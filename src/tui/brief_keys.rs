@@ -99,12 +99,7 @@ impl App {
             self.say("not an event line: Enter jumps from timeline, warning and proposal lines");
             return;
         };
-        let Some(ev) = self
-            .analysis
-            .analyses
-            .get(r.article)
-            .and_then(|a| a.events.get(r.event))
-        else {
+        let Some(ev) = self.analysis.get_event(r) else {
             return;
         };
         self.brief_open = false;

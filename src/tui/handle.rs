@@ -274,12 +274,7 @@ impl App {
                     self.say("this event has no passage to go to");
                     return;
                 };
-                let Some(ev) = self
-                    .analysis
-                    .analyses
-                    .get(r.article)
-                    .and_then(|a| a.events.get(r.event))
-                else {
+                let Some(ev) = self.analysis.get_event(r) else {
                     return;
                 };
                 let n = item.sources.len();
